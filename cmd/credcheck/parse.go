@@ -1,0 +1,56 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/credcheck/credcheck/engine/article"
+	"github.com/credcheck/credcheck/engine/checker"
+)
+
+func newParseCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "parse FILE",
+		Short: "Print the input document the policies see for an article",
+		Long: `Print the input document the policies see for an article, as JSON
+(documented in docs/input.md). Save it to run the policies with stock OPA:
+
+  credcheck parse story.md > input.json
+  opa eval -d policies/ -i input.json data.credcheck.main.findings
+
+A JSON Lines file prints one document per record, one per line.`,
+		Example: `  credcheck parse fixtures/hedged-scoop.txt`,
+		Args:    cobra.ExactArgs(1),
+		RunE:    runParse,
+	}
+	cmd.Flags().String("stdin-format", "", "format of standard input: text, markdown or jsonl (default: detect)")
+	return cmd
+}
+
+func runParse(cmd *cobra.Command, args []string) error {
+	cfg, err := settings(cmd)
+	if err != nil {
+		return err
+	}
+	c, err := checker.New(cmd.Context(), cfg)
+	if err != nil {
+		return err
+	}
+	stdinFormat, _ := cmd.Flags().GetString("stdin-format")
+	docs, problems := c.Parse(args, article.LoadOptions{Stdin: cmd.InOrStdin(), StdinFormat: article.Format(stdinFormat)})
+	for _, d := range docs {
+		data, err := d.JSON(len(docs) == 1)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(cmd.OutOrStdout(), string(data))
+	}
+	for _, p := range problems {
+		fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: %s\n", p.Error())
+	}
+	if len(problems) > 0 {
+		return &exitError{code: 2}
+	}
+	return nil
+}

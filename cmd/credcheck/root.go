@@ -1,0 +1,107 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+
+	"github.com/credcheck/credcheck/engine/config"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+func newRootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "credcheck",
+		Short: "Check news articles for credibility problems",
+		Long: `credcheck checks news articles for credibility problems: claims with no
+source, hearsay hedges, contradictions, machine-styled copy, loaded words and
+scraper residue. Rules are Rego policies; add your own with --policy DIR.
+
+Configuration is read from .credcheck.yaml (found by walking up from the
+working directory), CREDCHECK_* environment variables and flags; flags win.`,
+		Version:       version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.PersistentFlags().String("config", "", "configuration file (default: .credcheck.yaml in this or a parent directory)")
+	root.PersistentFlags().StringArray("policy", nil, "user policy directory to load beside the built-in rules (repeatable)")
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return fmt.Errorf("%v\nRun '%s --help' for usage", err, cmd.CommandPath())
+	})
+	root.AddCommand(newCheckCommand(), newParseCommand())
+	return root
+}
+
+// settings merges configuration file, environment and flags (flags win) and
+// resolves policy directories written in the file against its directory.
+func settings(cmd *cobra.Command) (config.Config, error) {
+	var cfg config.Config
+	v := viper.New()
+	v.SetEnvPrefix("CREDCHECK")
+	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
+	v.AutomaticEnv()
+	for _, key := range []string{"policies", "fail-level", "fail-under", "format", "workers"} {
+		if err := v.BindEnv(key); err != nil {
+			return cfg, err
+		}
+	}
+	v.SetDefault("fail-level", "error")
+	v.SetDefault("format", "text")
+
+	path, _ := cmd.Flags().GetString("config")
+	if path == "" {
+		path = os.Getenv("CREDCHECK_CONFIG")
+	}
+	if path == "" {
+		wd, _ := os.Getwd()
+		path = config.Find(wd)
+	} else if _, err := os.Stat(path); err != nil {
+		return cfg, fmt.Errorf("configuration file %s: %w", path, errors.Unwrap(err))
+	}
+	if path != "" {
+		if err := config.CheckFile(path); err != nil {
+			return cfg, err
+		}
+		v.SetConfigFile(path)
+		v.SetConfigType("yaml")
+		if err := v.ReadInConfig(); err != nil {
+			return cfg, fmt.Errorf("configuration file %s: %w", path, err)
+		}
+	}
+	bind := map[string]string{"policy": "policies", "fail-level": "fail-level", "fail-under": "fail-under", "format": "format", "workers": "workers"}
+	for flag, key := range bind {
+		if f := cmd.Flags().Lookup(flag); f != nil {
+			if err := v.BindPFlag(key, f); err != nil {
+				return cfg, err
+			}
+		}
+	}
+	if err := v.Unmarshal(&cfg); err != nil {
+		return cfg, fmt.Errorf("configuration: %w", err)
+	}
+	fromFile := path != "" && !changed(cmd.Flags(), "policy") && os.Getenv("CREDCHECK_POLICIES") == ""
+	if fromFile {
+		cfg.Policies = config.ResolvePaths(cfg.Policies, dirOf(path))
+	}
+	return cfg, nil
+}
+
+func changed(fs *pflag.FlagSet, name string) bool {
+	f := fs.Lookup(name)
+	return f != nil && f.Changed
+}
+
+func dirOf(path string) string {
+	i := strings.LastIndexAny(path, `/\`)
+	if i < 0 {
+		return "."
+	}
+	return path[:i]
+}

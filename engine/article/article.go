@@ -1,0 +1,98 @@
+// Package article reads news articles from plain text, Markdown and JSON Lines
+// files (or standard input) and checks that their bytes are text a checker can
+// read: not binary, valid UTF-8, not empty.
+package article
+
+import (
+	"fmt"
+	"unicode/utf8"
+)
+
+// Format names how an article's text is laid out.
+type Format string
+
+const (
+	// Text is plain text: paragraphs separated by blank lines or, for copy
+	// scraped from the web, by single line breaks.
+	Text Format = "text"
+	// Markdown is CommonMark-style text with optional YAML front matter.
+	Markdown Format = "markdown"
+	// JSONLines holds one article per line as a JSON object.
+	JSONLines Format = "jsonl"
+)
+
+// Article is one piece of copy to check, with whatever metadata came with it.
+type Article struct {
+	// ID identifies the article in reports: the path for files, the record's
+	// id for JSON Lines.
+	ID string
+	// Path is the file the article came from ("-" for standard input).
+	Path string
+	// Line is the 1-based line of the record in a JSON Lines file; 0 otherwise.
+	Line   int
+	Format Format
+	// Source is the article text exactly as read; every byte offset in a
+	// report points into it.
+	Source string
+	// Metadata from front matter or JSON fields. Title is the explicit title;
+	// the headline the checker uses may instead come from the text.
+	Title, Author, Date, Outlet, URL string
+}
+
+// InputError is a problem with one input (a file, a record, a directory) that
+// stops it from being checked while every other input still is.
+type InputError struct {
+	Path   string
+	Line   int // 1-based line within Path when the problem is one record, else 0
+	Reason string
+}
+
+func (e *InputError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Reason)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Reason)
+}
+
+// checkText reports why data cannot be read as article text, or "" when it
+// can. Binary data is told apart from text with bad encoding because the fixes
+// differ: the first is the wrong file, the second needs re-encoding.
+func checkText(data []byte) string {
+	if looksBinary(data) {
+		return "binary data, not text"
+	}
+	if !utf8.Valid(data) {
+		return fmt.Sprintf("invalid UTF-8 at byte %d", firstInvalidUTF8(data))
+	}
+	return ""
+}
+
+// looksBinary applies the usual heuristic of diff and git: a NUL byte in the
+// first 8 KiB, or mostly control characters, means the file is not text.
+func looksBinary(data []byte) bool {
+	head := data
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	control := 0
+	for _, b := range head {
+		if b == 0 {
+			return true
+		}
+		if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' {
+			control++
+		}
+	}
+	return len(head) > 0 && control*10 > len(head)
+}
+
+func firstInvalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}

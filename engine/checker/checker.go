@@ -1,0 +1,288 @@
+// Package checker runs the whole pipeline: it reads articles, builds their
+// documents, evaluates the compiled policies on them concurrently, locates
+// and scores the findings, and assembles the report in input order.
+package checker
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/credcheck/credcheck/engine/article"
+	"github.com/credcheck/credcheck/engine/config"
+	"github.com/credcheck/credcheck/engine/document"
+	"github.com/credcheck/credcheck/engine/finding"
+	"github.com/credcheck/credcheck/engine/policy"
+	"github.com/credcheck/credcheck/engine/report"
+	"github.com/credcheck/credcheck/engine/scoring"
+)
+
+// Checker holds compiled policies and scoring settings; one Checker checks
+// any number of articles and is safe for concurrent use.
+type Checker struct {
+	Policies   *policy.Set
+	Scoring    scoring.Settings
+	weights    map[string]float64
+	severities map[string]finding.Severity
+	workers    int
+	// Progress, when set, is called after each article with the number
+	// done and the total.
+	Progress func(done, total int)
+}
+
+// New loads and compiles the policies named by the configuration (whose
+// policy paths must already be resolved) and prepares scoring.
+func New(ctx context.Context, cfg config.Config) (*Checker, error) {
+	settings, err := cfg.ScoringSettings()
+	if err != nil {
+		return nil, err
+	}
+	severities, err := cfg.Severities()
+	if err != nil {
+		return nil, err
+	}
+	weights, err := cfg.Weights()
+	if err != nil {
+		return nil, err
+	}
+	set, err := policy.Load(ctx, policy.Options{Dirs: cfg.Policies, Disabled: cfg.Disabled(), Params: cfg.Params()})
+	if err != nil {
+		return nil, err
+	}
+	for id := range severities {
+		if set.Rule(id) == nil {
+			return nil, fmt.Errorf("configuration sets the severity of unknown rule %q", id)
+		}
+	}
+	for id := range weights {
+		if set.Rule(id) == nil {
+			return nil, fmt.Errorf("configuration sets the weight of unknown rule %q", id)
+		}
+	}
+	for id, r := range cfg.Rules {
+		if set.Rule(id) == nil && r.Enabled != nil && *r.Enabled {
+			return nil, fmt.Errorf("configuration enables unknown rule %q", id)
+		}
+	}
+	workers := cfg.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	return &Checker{Policies: set, Scoring: settings, weights: weights, severities: severities, workers: workers}, nil
+}
+
+// Weight is the weight of a rule after configuration.
+func (c *Checker) Weight(rule string) float64 {
+	if w, ok := c.weights[rule]; ok {
+		return w
+	}
+	if r := c.Policies.Rule(rule); r != nil {
+		return r.Weight
+	}
+	return 0
+}
+
+// Run reads the inputs named by paths and checks every article in them.
+func (c *Checker) Run(ctx context.Context, paths []string, opts article.LoadOptions) *report.Report {
+	articles, problems := article.Load(paths, opts)
+	results, more := c.Check(ctx, articles)
+	return &report.Report{Articles: results, Errors: append(problems, more...), Notices: c.Policies.Notices}
+}
+
+// Check checks articles concurrently and returns their results in the order
+// given, with an error for each article that could not be checked.
+func (c *Checker) Check(ctx context.Context, articles []*article.Article) ([]*report.Article, []*article.InputError) {
+	results := make([]*report.Article, len(articles))
+	problems := make([]*article.InputError, len(articles))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	for range min(c.workers, max(len(articles), 1)) {
+		wg.Go(func() {
+			for i := range jobs {
+				a := articles[i]
+				res, err := c.CheckArticle(ctx, a)
+				if err != nil {
+					problems[i] = &article.InputError{Path: a.Path, Line: a.Line, Reason: describe(a, err)}
+				} else {
+					results[i] = res
+				}
+				if c.Progress != nil {
+					mu.Lock()
+					done++
+					c.Progress(done, len(articles))
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	for i := range articles {
+		if ctx.Err() != nil {
+			break
+		}
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	var out []*report.Article
+	var errs []*article.InputError
+	for i := range articles {
+		if results[i] != nil {
+			out = append(out, results[i])
+		}
+		if problems[i] != nil {
+			errs = append(errs, problems[i])
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		errs = append(errs, &article.InputError{Path: "-", Reason: "interrupted: " + err.Error()})
+	}
+	return out, errs
+}
+
+func describe(a *article.Article, err error) string {
+	if a.Format == article.JSONLines {
+		return fmt.Sprintf("article %q: %v", a.ID, err)
+	}
+	return err.Error()
+}
+
+// Parse reads the inputs named by paths and builds their documents without
+// evaluating any policy.
+func (c *Checker) Parse(paths []string, opts article.LoadOptions) ([]*document.Document, []*article.InputError) {
+	articles, problems := article.Load(paths, opts)
+	var docs []*document.Document
+	for _, a := range articles {
+		d, err := document.Build(a, c.Policies.Lexicons)
+		if err != nil {
+			problems = append(problems, &article.InputError{Path: a.Path, Line: a.Line, Reason: describe(a, err)})
+			continue
+		}
+		docs = append(docs, d)
+	}
+	return docs, problems
+}
+
+// CheckArticle builds, evaluates and scores one article.
+func (c *Checker) CheckArticle(ctx context.Context, a *article.Article) (*report.Article, error) {
+	doc, err := document.Build(a, c.Policies.Lexicons)
+	if err != nil {
+		return nil, err
+	}
+	hits, err := c.Policies.Evaluate(ctx, doc.Value())
+	if err != nil {
+		return nil, fmt.Errorf("evaluating policies: %w", err)
+	}
+	findings := make([]*finding.Finding, 0, len(hits))
+	for _, h := range hits {
+		f, err := c.locate(doc, h)
+		if err != nil {
+			return nil, err
+		}
+		findings = append(findings, f)
+	}
+	finding.Sort(findings)
+	res := &report.Article{ID: a.ID, Path: a.Path, Line: a.Line, Format: a.Format, Words: doc.Stats.Words, Findings: findings}
+	if doc.Headline >= 0 {
+		res.Headline = doc.Sentences[doc.Headline].Text
+	}
+	res.Scorecard = c.Scoring.Score(findings, c.Weight)
+	return res, nil
+}
+
+// locate turns a rule's hit into a finding with line, column, severity and
+// the marked sentence, checking that the rule pointed inside the article.
+func (c *Checker) locate(doc *document.Document, h policy.Hit) (*finding.Finding, error) {
+	rule := c.Policies.Rule(h.Rule)
+	bad := func(format string, args ...any) (*finding.Finding, error) {
+		return nil, fmt.Errorf("rule %s reported "+format, append([]any{h.Rule}, args...)...)
+	}
+	start, end := h.Start, h.End
+	si := h.Sentence
+	if si >= len(doc.Sentences) {
+		return bad("sentence %d, but the article has %d", si, len(doc.Sentences))
+	}
+	if si < 0 {
+		if start > len(doc.Text) {
+			return bad("offset %d, past the end of the article (%d bytes)", start, len(doc.Text))
+		}
+		if si = doc.SentenceAt(start); si < 0 {
+			si = len(doc.Sentences) - 1
+		}
+	}
+	s := doc.Sentences[si]
+	if start < 0 {
+		start, end = s.Start, s.End
+	}
+	if end < start {
+		end = start
+	}
+	if end > len(doc.Text) {
+		return bad("offsets %d–%d, past the end of the article (%d bytes)", start, end, len(doc.Text))
+	}
+	severity := rule.Severity
+	if h.Severity != "" {
+		sev, err := finding.ParseSeverity(h.Severity)
+		if err != nil {
+			return bad("a finding with %v", err)
+		}
+		severity = sev
+	}
+	if sev, ok := c.severities[h.Rule]; ok {
+		severity = sev
+	}
+	f := &finding.Finding{
+		Rule: h.Rule, Category: rule.Category, Severity: severity, Message: h.Message, Cue: h.Cue,
+		Start: start, End: end, Sentence: si, Problem: h.Problem,
+	}
+	f.Line, f.Column = doc.Position(start)
+	f.EndLine, f.EndColumn = doc.Position(end)
+	f.Excerpt, f.MarkStart, f.MarkEnd = excerpt(doc.Clean, s.Start, s.End, start, end)
+	return f, nil
+}
+
+// excerpt collapses the white space of a sentence and finds where the byte
+// span start–end falls in the result, in characters.
+func excerpt(text string, from, to, start, end int) (string, int, int) {
+	if start < from || start > to {
+		// The span lies outside the sentence (a rule pointed elsewhere):
+		// show the span itself.
+		from, to = start, end
+	}
+	buf := make([]rune, 0, to-from)
+	markStart, markEnd := -1, -1
+	space := false
+	for i := from; i < to; {
+		if i >= start && markStart < 0 {
+			markStart = len(buf)
+			if space && len(buf) > 0 {
+				markStart++
+			}
+		}
+		if i >= end && markEnd < 0 {
+			markEnd = len(buf)
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && len(buf) > 0 {
+			buf = append(buf, ' ')
+		}
+		space = false
+		buf = append(buf, r)
+	}
+	if markStart < 0 {
+		markStart = len(buf)
+	}
+	if markEnd < 0 {
+		markEnd = len(buf)
+	}
+	return string(buf), markStart, max(markStart, markEnd)
+}

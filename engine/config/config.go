@@ -1,0 +1,255 @@
+// Package config describes credcheck's configuration (the .credcheck.yaml
+// file, CREDCHECK_* environment variables and flags, merged by the command
+// line) and turns it into the settings the engine stages take.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/credcheck/credcheck/engine/finding"
+	"github.com/credcheck/credcheck/engine/scoring"
+)
+
+// FileNames are the configuration file names looked for, in order, in the
+// working directory and each directory above it.
+var FileNames = []string{".credcheck.yaml", ".credcheck.yml"}
+
+// Config is the merged configuration.
+type Config struct {
+	// Policies are user policy directories added to the built-in rules.
+	Policies []string `mapstructure:"policies" yaml:"policies"`
+	// FailLevel is the lowest severity that fails a run: error, warning,
+	// info or none.
+	FailLevel string `mapstructure:"fail-level" yaml:"fail-level"`
+	// FailUnder fails a run when an article scores below it (0 disables).
+	FailUnder float64 `mapstructure:"fail-under" yaml:"fail-under"`
+	// Format is the output format of check.
+	Format string `mapstructure:"format" yaml:"format"`
+	// Rules adjusts rules by ID.
+	Rules map[string]Rule `mapstructure:"rules" yaml:"rules"`
+	// Scoring adjusts the score formula.
+	Scoring Scoring `mapstructure:"scoring" yaml:"scoring"`
+	// Workers is how many articles are checked at once (0: one per CPU).
+	Workers int `mapstructure:"workers" yaml:"workers"`
+}
+
+// Rule adjusts one rule.
+type Rule struct {
+	Enabled  *bool          `mapstructure:"enabled" yaml:"enabled"`
+	Severity string         `mapstructure:"severity" yaml:"severity"`
+	Weight   *float64       `mapstructure:"weight" yaml:"weight"`
+	Params   map[string]any `mapstructure:"params" yaml:"params"`
+}
+
+// Scoring adjusts the score formula; unset values keep their defaults.
+type Scoring struct {
+	Decay   *float64           `mapstructure:"decay" yaml:"decay"`
+	Factors map[string]float64 `mapstructure:"factors" yaml:"factors"`
+	Caps    map[string]float64 `mapstructure:"caps" yaml:"caps"`
+}
+
+// Find looks for a configuration file in dir and its parents and returns
+// its path, or "" when there is none.
+func Find(dir string) string {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		for _, name := range FileNames {
+			p := filepath.Join(dir, name)
+			if info, err := os.Stat(p); err == nil && !info.IsDir() {
+				return p
+			}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// knownKeys are the top-level keys a configuration file may hold.
+var knownKeys = map[string]bool{}
+
+func init() {
+	for _, k := range []string{"policies", "fail-level", "fail-under", "format", "rules", "scoring", "workers"} {
+		knownKeys[k] = true
+	}
+}
+
+// CheckFile reports keys a configuration file holds that credcheck does not
+// know, with their line, so that a misspelt setting is not silently ignored.
+func CheckFile(path string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return fmt.Errorf("%s: %v", path, err)
+	}
+	if len(doc.Content) == 0 {
+		return nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return fmt.Errorf("%s:%d: configuration must be a mapping of settings", path, root.Line)
+	}
+	var problems []string
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k := root.Content[i]
+		if !knownKeys[k.Value] {
+			problems = append(problems, fmt.Sprintf("%s:%d:%d: unknown setting %q (known: %s)", path, k.Line, k.Column, k.Value, strings.Join(sortedKnown(), ", ")))
+		}
+		if k.Value == "rules" {
+			problems = append(problems, checkRules(path, root.Content[i+1])...)
+		}
+	}
+	if len(problems) > 0 {
+		return errors.New(strings.Join(problems, "\n"))
+	}
+	return nil
+}
+
+func checkRules(path string, n *yaml.Node) []string {
+	if n.Kind != yaml.MappingNode {
+		return []string{fmt.Sprintf("%s:%d:%d: rules must map rule IDs to settings", path, n.Line, n.Column)}
+	}
+	var problems []string
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		v := n.Content[i+1]
+		if v.Kind != yaml.MappingNode {
+			problems = append(problems, fmt.Sprintf("%s:%d:%d: rule %s: expected enabled, severity, weight or params", path, v.Line, v.Column, n.Content[i].Value))
+			continue
+		}
+		for j := 0; j+1 < len(v.Content); j += 2 {
+			switch key := v.Content[j]; key.Value {
+			case "enabled", "severity", "weight", "params":
+			default:
+				problems = append(problems, fmt.Sprintf("%s:%d:%d: rule %s: unknown setting %q (known: enabled, severity, weight, params)", path, key.Line, key.Column, n.Content[i].Value, key.Value))
+			}
+		}
+	}
+	return problems
+}
+
+func sortedKnown() []string {
+	keys := make([]string, 0, len(knownKeys))
+	for k := range knownKeys {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// ResolvePaths makes relative paths relative to base, the directory of the
+// file they were written in.
+func ResolvePaths(paths []string, base string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		if filepath.IsAbs(p) || base == "" {
+			out[i] = p
+		} else {
+			out[i] = filepath.Join(base, p)
+		}
+	}
+	return out
+}
+
+// ScoringSettings applies the configuration to the default score formula.
+func (c Config) ScoringSettings() (scoring.Settings, error) {
+	s := scoring.Defaults()
+	if c.Scoring.Decay != nil {
+		s.Decay = *c.Scoring.Decay
+	}
+	for name, f := range c.Scoring.Factors {
+		sev, err := finding.ParseSeverity(name)
+		if err != nil {
+			return s, fmt.Errorf("scoring.factors: %v", err)
+		}
+		s.Factors[sev] = f
+	}
+	for name, v := range c.Scoring.Caps {
+		s.Caps[name] = v
+	}
+	return s, s.Validate()
+}
+
+// FailLevelRank returns the rank of the severity that fails a run, 0 for
+// "none".
+func (c Config) FailLevelRank() (int, error) {
+	switch strings.ToLower(c.FailLevel) {
+	case "", "error":
+		return finding.Error.Rank(), nil
+	case "none":
+		return 0, nil
+	}
+	sev, err := finding.ParseSeverity(c.FailLevel)
+	if err != nil {
+		return 0, fmt.Errorf("fail-level: %v (or none)", err)
+	}
+	return sev.Rank(), nil
+}
+
+// Disabled lists the rules configuration switches off, sorted.
+func (c Config) Disabled() []string {
+	var out []string
+	for id, r := range c.Rules {
+		if r.Enabled != nil && !*r.Enabled {
+			out = append(out, id)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Params gives the parameter overrides by rule.
+func (c Config) Params() map[string]map[string]any {
+	out := map[string]map[string]any{}
+	for id, r := range c.Rules {
+		if len(r.Params) > 0 {
+			out[id] = r.Params
+		}
+	}
+	return out
+}
+
+// Severities gives the severities configuration imposes on rules.
+func (c Config) Severities() (map[string]finding.Severity, error) {
+	out := map[string]finding.Severity{}
+	for id, r := range c.Rules {
+		if r.Severity == "" {
+			continue
+		}
+		sev, err := finding.ParseSeverity(r.Severity)
+		if err != nil {
+			return nil, fmt.Errorf("rules.%s.severity: %v", id, err)
+		}
+		out[id] = sev
+	}
+	return out, nil
+}
+
+// Weights gives the weights configuration imposes on rules.
+func (c Config) Weights() (map[string]float64, error) {
+	out := map[string]float64{}
+	for id, r := range c.Rules {
+		if r.Weight == nil {
+			continue
+		}
+		if *r.Weight < 0 {
+			return nil, fmt.Errorf("rules.%s.weight must not be negative", id)
+		}
+		out[id] = *r.Weight
+	}
+	return out, nil
+}

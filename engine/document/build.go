@@ -1,0 +1,325 @@
+package document
+
+import (
+	"errors"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/credcheck/credcheck/engine/article"
+	"github.com/credcheck/credcheck/engine/lexicon"
+)
+
+// ErrNoProse is returned for an article whose text holds no prose once markup
+// and code are set aside.
+var ErrNoProse = errors.New("empty article: no prose to check")
+
+var (
+	titleField = regexp.MustCompile(`(?m)^title:[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\n#]*?))[ \t]*\r?$`)
+	bylineLine = regexp.MustCompile(`^(?:By|BY|Written by|Words by)\s+\p{Lu}`)
+)
+
+// Build analyses an article, matching the lexicons of set.
+func Build(a *article.Article, set *lexicon.Set) (*Document, error) {
+	text := a.Source
+	forcedHeadline := false
+	if a.Format == article.JSONLines && strings.TrimSpace(a.Title) != "" {
+		// The title of a record is analysed as its first line, so that
+		// findings in it have a place to point at.
+		text = strings.TrimSpace(a.Title) + "\n\n" + a.Source
+		forcedHeadline = true
+	}
+	d := &Document{Article: a, Text: text, Headline: -1, lineStarts: lineStarts(text)}
+
+	var lay layout
+	headlineBlock := -1
+	if a.Format == article.Markdown {
+		fm, _ := article.ParseFrontMatter(text)
+		lay = readMarkdown(text, fm.End)
+		headlineBlock = markdownHeadline(text, &lay, fm)
+	} else {
+		lay = readText(text)
+		promoteTextHeadings(text, &lay)
+		if len(lay.blocks) > 0 && (forcedHeadline || isOneLine(text, lay.blocks[0]) && headlineLike(text[lay.blocks[0].start:lay.blocks[0].end])) {
+			headlineBlock = 0
+		}
+	}
+	clean := string(lay.clean)
+	d.Clean = clean
+	for i := range lay.comments {
+		lay.comments[i].Line, _ = d.Position(lay.comments[i].Start)
+	}
+	d.Comments = lay.comments
+
+	var quotes []Span
+	ledeFound := false
+	for bi, b := range lay.blocks {
+		p := Paragraph{Index: len(d.Paragraphs), Kind: b.kind, Level: b.level, Start: b.start, End: b.end, FirstSentence: len(d.Sentences)}
+		p.Line, _ = d.Position(b.start)
+		switch {
+		case bi == headlineBlock:
+			p.Zone = Headline
+			if p.Kind == KindText {
+				p.Kind = KindHeading
+			}
+			if p.Level == 0 {
+				p.Level = 1
+			}
+		case b.kind == KindHeading:
+			p.Zone = Heading
+		case b.kind == KindQuote:
+			p.Zone = Quote
+		case b.kind == KindText && isOneLine(text, b) && bylineLine.MatchString(text[b.start:b.end]) && len(strings.Fields(text[b.start:b.end])) <= 8:
+			p.Zone = Byline
+		case b.kind == KindText && !ledeFound:
+			p.Zone = Lede
+			ledeFound = true
+		default:
+			p.Zone = Body
+		}
+		var spans []Span
+		if p.Kind == KindHeading {
+			spans = []Span{{b.start, b.end}}
+		} else {
+			spans = splitSentences(clean, b.start, b.end)
+		}
+		if p.Kind == KindQuote {
+			quotes = append(quotes, Span{b.start, b.end})
+		} else {
+			quotes = append(quotes, findQuotes(clean, b.start, b.end)...)
+		}
+		for _, sp := range spans {
+			s := Sentence{Index: len(d.Sentences), Paragraph: p.Index, Zone: p.Zone, Start: sp.Start, End: sp.End}
+			s.Line, s.Column = d.Position(sp.Start)
+			s.Text = collapse(clean[sp.Start:sp.End])
+			s.Tokens = lexicon.Tokenize(clean[sp.Start:sp.End], sp.Start)
+			if len(s.Tokens) == 0 {
+				continue
+			}
+			if p.Zone == Headline {
+				d.Headline = s.Index
+			}
+			d.Sentences = append(d.Sentences, s)
+		}
+		if len(d.Sentences) == p.FirstSentence {
+			continue
+		}
+		p.LastSentence = len(d.Sentences) - 1
+		d.Paragraphs = append(d.Paragraphs, p)
+	}
+	if len(d.Sentences) == 0 {
+		return nil, ErrNoProse
+	}
+	d.Quotes = quotes
+
+	known := nameWords(d.Sentences)
+	for i := range d.Sentences {
+		s := &d.Sentences[i]
+		s.Quoted = allQuoted(s.Tokens, quotes)
+		for _, e := range findEntities(clean, s, known) {
+			e.Quoted = inSpans(quotes, e.Start, e.End)
+			s.Entities = append(s.Entities, len(d.Entities))
+			d.Entities = append(d.Entities, e)
+		}
+		for _, n := range findNumbers(clean, s.Tokens, s.Index) {
+			n.Quoted = inSpans(quotes, n.Start, n.End)
+			s.Numbers = append(s.Numbers, len(d.Numbers))
+			d.Numbers = append(d.Numbers, n)
+		}
+		set.MatchTokens(s.Tokens, func(m lexicon.Match) {
+			d.Matches = append(d.Matches, d.match(m, s.Index, quotes, clean))
+		})
+	}
+	set.MatchText(clean, func(m lexicon.Match) {
+		if si := d.SentenceAt(m.Start); si >= 0 && d.Sentences[si].Start < m.End {
+			d.Matches = append(d.Matches, d.match(m, si, quotes, clean))
+		}
+	})
+	sort.SliceStable(d.Matches, func(i, j int) bool {
+		a, b := d.Matches[i], d.Matches[j]
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		if a.End != b.End {
+			return a.End < b.End
+		}
+		if a.Lexicon != b.Lexicon {
+			return a.Lexicon < b.Lexicon
+		}
+		return a.Term < b.Term
+	})
+	for i, m := range d.Matches {
+		s := &d.Sentences[m.Sentence]
+		s.Matches = append(s.Matches, i)
+	}
+	d.Stats = computeStats(d)
+	return d, nil
+}
+
+func (d *Document) match(m lexicon.Match, sentence int, quotes []Span, clean string) Match {
+	s := d.Sentences[sentence]
+	next := ""
+	if rest := strings.TrimLeft(clean[m.End:max(m.End, s.End)], " \t\r\n"); rest != "" {
+		r, _ := utf8.DecodeRuneInString(rest)
+		next = string(r)
+	}
+	return Match{
+		Lexicon: m.Lexicon.Name, Term: m.Term(), Group: m.Group(), Sentence: sentence,
+		Start: m.Start, End: m.End, Text: collapse(clean[m.Start:m.End]),
+		Quoted:     inSpans(quotes, m.Start, m.End) || d.Paragraphs[s.Paragraph].Kind == KindQuote,
+		FirstToken: m.FirstToken, LastToken: m.LastToken, FollowedBy: next,
+	}
+}
+
+func isOneLine(text string, b block) bool {
+	return !strings.Contains(text[b.start:b.end], "\n")
+}
+
+// promoteTextHeadings marks the one-line paragraphs of plain text that read
+// as titles ("Key Points:", a title-case subheading) as headings.
+func promoteTextHeadings(text string, lay *layout) {
+	for i, b := range lay.blocks {
+		if b.kind != KindText || !isOneLine(text, b) {
+			continue
+		}
+		t := text[b.start:b.end]
+		if titleLike(t) || strings.HasSuffix(t, ":") && len(strings.Fields(t)) <= 6 {
+			lay.blocks[i].kind, lay.blocks[i].level = KindHeading, 2
+		}
+	}
+}
+
+// markdownHeadline picks the headline of a Markdown article: the front-matter
+// title (pointing at the first heading when that repeats it), else a leading
+// level-1 heading, else a first line that reads as a title.
+func markdownHeadline(text string, lay *layout, fm article.FrontMatter) int {
+	title := strings.TrimSpace(fm.Title)
+	if title != "" {
+		if len(lay.blocks) > 0 && lay.blocks[0].kind == KindHeading && sameTitle(text[lay.blocks[0].start:lay.blocks[0].end], title) {
+			return 0
+		}
+		// The headline is only in the front matter: point at its value.
+		if m := titleField.FindStringSubmatchIndex(text[:fm.End]); m != nil {
+			for g := 1; g <= 3; g++ {
+				if m[2*g] >= 0 && m[2*g+1] > m[2*g] {
+					start, end := m[2*g], m[2*g+1]
+					copy(lay.clean[start:end], text[start:end])
+					lay.blocks = append([]block{{start: start, end: end, kind: KindHeading, level: 1}}, lay.blocks...)
+					return 0
+				}
+			}
+		}
+		return -1
+	}
+	if len(lay.blocks) == 0 {
+		return -1
+	}
+	first := lay.blocks[0]
+	if first.kind == KindHeading && first.level == 1 {
+		return 0
+	}
+	if first.kind == KindText && isOneLine(text, first) && headlineLike(string(lay.clean[first.start:first.end])) {
+		return 0
+	}
+	return -1
+}
+
+func sameTitle(a, b string) bool {
+	norm := func(s string) string {
+		return strings.Join(strings.Fields(strings.ToLower(strings.Trim(s, "# *_"))), " ")
+	}
+	return norm(a) == norm(b)
+}
+
+func allQuoted(toks []lexicon.Token, quotes []Span) bool {
+	if len(quotes) == 0 {
+		return false
+	}
+	for _, t := range toks {
+		if !inSpans(quotes, t.Start, t.End) {
+			return false
+		}
+	}
+	return true
+}
+
+// computeStats describes the running prose: headline, headings and bylines
+// are left out because their fragments would distort sentence lengths.
+func computeStats(d *Document) Stats {
+	var st Stats
+	var lengths []float64
+	var words []string
+	paragraphs := map[int]bool{}
+	for _, s := range d.Sentences {
+		if s.Zone == Headline || s.Zone == Heading || s.Zone == Byline {
+			continue
+		}
+		lengths = append(lengths, float64(len(s.Tokens)))
+		paragraphs[s.Paragraph] = true
+		for _, t := range s.Tokens {
+			words = append(words, t.Fold)
+		}
+	}
+	st.Sentences, st.Words, st.Paragraphs = len(lengths), len(words), len(paragraphs)
+	if len(lengths) == 0 {
+		return st
+	}
+	sum := 0.0
+	for _, l := range lengths {
+		sum += l
+	}
+	st.SentenceLengthMean = sum / float64(len(lengths))
+	v := 0.0
+	for _, l := range lengths {
+		v += (l - st.SentenceLengthMean) * (l - st.SentenceLengthMean)
+	}
+	st.SentenceLengthSD = math.Sqrt(v / float64(len(lengths)))
+	types := map[string]int{}
+	for _, w := range words {
+		types[w]++
+	}
+	if len(words) > 0 {
+		st.TypeTokenRatio = float64(len(types)) / float64(len(words))
+	}
+	st.MATTR = mattr(words, MATTRWindow)
+	return st
+}
+
+// mattr is the mean type-token ratio over every window of n consecutive
+// words (Covington and McFall 2010); shorter texts get their plain ratio.
+func mattr(words []string, n int) float64 {
+	if len(words) == 0 {
+		return 0
+	}
+	if len(words) <= n {
+		seen := map[string]bool{}
+		for _, w := range words {
+			seen[w] = true
+		}
+		return float64(len(seen)) / float64(len(words))
+	}
+	counts := make(map[string]int, n)
+	distinct := 0
+	for _, w := range words[:n] {
+		if counts[w] == 0 {
+			distinct++
+		}
+		counts[w]++
+	}
+	total := float64(distinct)
+	for i := n; i < len(words); i++ {
+		out := words[i-n]
+		counts[out]--
+		if counts[out] == 0 {
+			distinct--
+		}
+		if counts[words[i]] == 0 {
+			distinct++
+		}
+		counts[words[i]]++
+		total += float64(distinct)
+	}
+	return total / float64(len(words)-n+1) / float64(n)
+}

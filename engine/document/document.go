@@ -1,0 +1,211 @@
+// Package document turns an article into the model the policies read as
+// input: zones, paragraphs, sentences with offsets and tokens, direct-quote
+// spans, numbers, entity mentions, lexicon matches and statistics. It does
+// mechanics only; what any of it means for credibility is decided in Rego.
+//
+// The shape handed to Rego is documented in docs/input.md and versioned by
+// InputVersion.
+package document
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"github.com/credcheck/credcheck/engine/article"
+	"github.com/credcheck/credcheck/engine/lexicon"
+)
+
+// InputVersion is the version of the input document given to policies. It
+// changes only when a field is removed or changes meaning.
+const InputVersion = 1
+
+// Zone is the part of an article a paragraph belongs to.
+type Zone string
+
+const (
+	Headline Zone = "headline"
+	Lede     Zone = "lede"
+	Body     Zone = "body"
+	Heading  Zone = "heading"
+	Quote    Zone = "quote"
+	Byline   Zone = "byline"
+)
+
+// Kind is the layout of a paragraph in its source.
+type Kind string
+
+const (
+	KindText    Kind = "text"
+	KindHeading Kind = "heading"
+	KindItem    Kind = "item"
+	KindQuote   Kind = "quote"
+)
+
+// Document is an analysed article.
+type Document struct {
+	Article *article.Article
+	// Text is the analysed text; every offset indexes it. It is the article
+	// source, except that a JSON Lines title is placed before the text (see
+	// docs/input.md).
+	Text string
+	// Clean is Text with everything that is not prose (front matter, code,
+	// markup, link targets) blanked to spaces; offsets are the same.
+	Clean string
+	// Headline is the index of the headline sentence, or -1.
+	Headline   int
+	Paragraphs []Paragraph
+	Sentences  []Sentence
+	Quotes     []Span
+	Numbers    []Number
+	Entities   []Entity
+	Matches    []Match
+	Stats      Stats
+	// Comments are the HTML comments of a Markdown article, which carry
+	// suppression directives.
+	Comments []Comment
+
+	lineStarts []int
+}
+
+// Span is a half-open range of byte offsets into Document.Text.
+type Span struct {
+	Start, End int
+}
+
+// Paragraph is a block of text: a heading, a list item, a block quote or a
+// paragraph of prose.
+type Paragraph struct {
+	Index int
+	Zone  Zone
+	Kind  Kind
+	// Level is the heading level, 0 for other kinds.
+	Level      int
+	Start, End int
+	Line       int
+	// FirstSentence and LastSentence index Document.Sentences.
+	FirstSentence, LastSentence int
+}
+
+// Sentence is one sentence with its position and what was found in it.
+type Sentence struct {
+	Index, Paragraph int
+	Zone             Zone
+	Start, End       int
+	Line, Column     int
+	// Text is the sentence with markup removed and runs of white space
+	// collapsed.
+	Text   string
+	Tokens []lexicon.Token
+	// Quoted is true when every word of the sentence lies inside a direct
+	// quote or a block quote.
+	Quoted bool
+	// Entities, Numbers and Matches index the document's lists.
+	Entities, Numbers, Matches []int
+}
+
+// Number is a figure with its unit, as written in a sentence.
+type Number struct {
+	Sentence   int
+	Start, End int
+	Text       string
+	// Value is the figure times its scale word (million, bn…).
+	Value float64
+	// Unit is "%", "pp" (percentage points), a currency symbol ("$", "€",
+	// "£", "¥"), "year", "ordinal", a unit glued to the figure ("mph"), or ""
+	// for a plain count.
+	Unit string
+	// Scale is the scale word as written ("million", "bn"), or "".
+	Scale string
+	// Before and After are up to three folded words on each side, within the
+	// sentence.
+	Before, After []string
+	Quoted        bool
+}
+
+// Entity is a mention of a name: a capitalised word sequence or a ticker.
+type Entity struct {
+	Sentence   int
+	Start, End int
+	Text       string
+	// Key is the folded name without a leading "the" or a possessive, so
+	// "Apple's" and "Apple" compare equal.
+	Key    string
+	Kind   string // "name" or "ticker"
+	Quoted bool
+	// FirstToken and LastToken index the sentence's tokens.
+	FirstToken, LastToken int
+}
+
+// Match is a lexicon entry found in the article.
+type Match struct {
+	Lexicon, Term, Group string
+	Sentence             int
+	Start, End           int
+	// Text is the matched text as written.
+	Text   string
+	Quoted bool
+	// FirstToken and LastToken index the sentence's tokens; -1 for pattern
+	// lexicons.
+	FirstToken, LastToken int
+	// FollowedBy is the first character after the match within its
+	// sentence, spaces skipped ("," after "In conclusion"), or "".
+	FollowedBy string
+}
+
+// Comment is an HTML comment in a Markdown article.
+type Comment struct {
+	Span
+	Line int
+	Text string // inside the <!-- --> markers, trimmed
+}
+
+// Stats describes the prose of an article (headline and headings left out).
+type Stats struct {
+	Words, Sentences, Paragraphs int
+	// SentenceLengthMean and SentenceLengthSD are in words.
+	SentenceLengthMean, SentenceLengthSD float64
+	// TypeTokenRatio is distinct words over words; it falls as texts grow.
+	TypeTokenRatio float64
+	// MATTR is the moving-average type-token ratio over windows of
+	// MATTRWindow words, which does not depend on length.
+	MATTR float64
+}
+
+// MATTRWindow is the window of the moving-average type-token ratio.
+const MATTRWindow = 50
+
+// Position returns the 1-based line and column (in characters) of a byte
+// offset.
+func (d *Document) Position(offset int) (line, column int) {
+	if offset < 0 {
+		return 0, 0
+	}
+	if offset > len(d.Text) {
+		offset = len(d.Text)
+	}
+	i := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > offset }) - 1
+	if i < 0 {
+		i = 0
+	}
+	return i + 1, utf8.RuneCountInString(d.Text[d.lineStarts[i]:offset]) + 1
+}
+
+// SentenceAt returns the index of the sentence holding offset, or of the
+// first sentence after it, or -1 when there is none.
+func (d *Document) SentenceAt(offset int) int {
+	i := sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].End > offset })
+	if i == len(d.Sentences) {
+		return -1
+	}
+	return i
+}
+
+func lineStarts(text string) []int {
+	starts := []int{0}
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}

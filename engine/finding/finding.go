@@ -1,0 +1,104 @@
+// Package finding holds the vocabulary shared by every stage after policy
+// evaluation: severities, the fixed list of rule categories, and the located
+// finding that scoring and reports work with.
+package finding
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Severity is how serious a finding is. It decides whether a run fails
+// (--fail-level) and how much a finding costs in the score.
+type Severity string
+
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+	Info    Severity = "info"
+)
+
+// Severities lists the severities from most to least serious.
+var Severities = []Severity{Error, Warning, Info}
+
+// Rank orders severities: error 3, warning 2, info 1, anything else 0.
+func (s Severity) Rank() int {
+	switch s {
+	case Error:
+		return 3
+	case Warning:
+		return 2
+	case Info:
+		return 1
+	}
+	return 0
+}
+
+// ParseSeverity reads a severity name.
+func ParseSeverity(s string) (Severity, error) {
+	switch sev := Severity(strings.ToLower(strings.TrimSpace(s))); sev {
+	case Error, Warning, Info:
+		return sev, nil
+	}
+	return "", fmt.Errorf("unknown severity %q (want error, warning or info)", s)
+}
+
+// Categories are the kinds of credibility problem rules report. The list is
+// fixed because scoring gives each a cap; a rule must name one of them.
+var Categories = []string{"attribution", "hedge", "contradiction", "machine", "editorial", "boilerplate"}
+
+// KnownCategory reports whether c is one of Categories.
+func KnownCategory(c string) bool {
+	for _, k := range Categories {
+		if k == c {
+			return true
+		}
+	}
+	return false
+}
+
+// Finding is one problem a rule found in an article, located in its text.
+type Finding struct {
+	Rule     string
+	Category string
+	Severity Severity
+	Message  string
+	// Cue is what the rule reacted to, usually the matched words.
+	Cue string
+	// Start and End are byte offsets into the analysed text.
+	Start, End int
+	// Line and Column (1-based, column in characters) locate Start;
+	// EndLine and EndColumn locate End.
+	Line, Column       int
+	EndLine, EndColumn int
+	// Sentence indexes the document's sentences.
+	Sentence int
+	// Excerpt is the sentence, white space collapsed; MarkStart and MarkEnd
+	// are the character offsets of the finding within it.
+	Excerpt            string
+	MarkStart, MarkEnd int
+	// Problem is shared by findings of one rule that report the same
+	// problem at several places; only the first of them costs points.
+	Problem string
+	// Points is what the finding took off the score.
+	Points float64
+}
+
+// Sort orders findings by position, then rule, then message, so that output
+// is the same on every run.
+func Sort(fs []*Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		if a.End != b.End {
+			return a.End < b.End
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Message < b.Message
+	})
+}

@@ -1,0 +1,111 @@
+package policy
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+)
+
+// Hit is one finding as a rule reported it: where, and what it says.
+type Hit struct {
+	Rule, Category string
+	Sentence       int
+	Start, End     int
+	Message        string
+	// Severity is empty when the rule leaves it to its METADATA.
+	Severity string
+	Cue      string
+	// Problem groups findings that report one problem at several places
+	// (both sentences of a contradiction); empty for most rules.
+	Problem string
+}
+
+// Evaluate runs every enabled rule against one document input. Hits are
+// sorted by rule and position.
+func (s *Set) Evaluate(ctx context.Context, input ast.Value) ([]Hit, error) {
+	rs, err := s.query.Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil {
+		return nil, err
+	}
+	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
+		return nil, nil
+	}
+	items, ok := rs[0].Expressions[0].Value.([]any)
+	if !ok {
+		return nil, fmt.Errorf("%s returned %T, not a set of findings", Query, rs[0].Expressions[0].Value)
+	}
+	hits := make([]Hit, 0, len(items))
+	for _, it := range items {
+		obj, ok := it.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("a rule reported %v, which is not an object", it)
+		}
+		h, err := s.hit(obj)
+		if err != nil {
+			return nil, err
+		}
+		hits = append(hits, h)
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		a, b := hits[i], hits[j]
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		return a.Message < b.Message
+	})
+	return hits, nil
+}
+
+// hit reads one reported object, naming the rule in any complaint so that
+// the author of a broken user rule knows where to look.
+func (s *Set) hit(obj map[string]any) (Hit, error) {
+	h := Hit{Start: -1, End: -1, Sentence: -1}
+	h.Rule, _ = obj["rule"].(string)
+	h.Category, _ = obj["category"].(string)
+	if s.byID[h.Rule] == nil {
+		return h, fmt.Errorf("a finding came from %s/%s, which has no METADATA in the loaded policies", h.Category, h.Rule)
+	}
+	fail := func(format string, args ...any) (Hit, error) {
+		return h, fmt.Errorf("rule %s reported an invalid finding: "+format, append([]any{h.Rule}, args...)...)
+	}
+	var ok bool
+	if h.Message, ok = obj["message"].(string); !ok || h.Message == "" {
+		return fail(`"message" must be non-empty text`)
+	}
+	for key, dst := range map[string]*int{"sentence": &h.Sentence, "start": &h.Start, "end": &h.End} {
+		v, present := obj[key]
+		if !present {
+			continue
+		}
+		n, isNum := v.(json.Number)
+		i, err := n.Int64()
+		if !isNum || err != nil {
+			return fail("%q must be an integer, got %v", key, v)
+		}
+		*dst = int(i)
+	}
+	if h.Sentence < 0 && h.Start < 0 {
+		return fail(`a finding needs "sentence" or "start" to say where it is`)
+	}
+	if v, present := obj["severity"]; present {
+		if h.Severity, ok = v.(string); !ok {
+			return fail(`"severity" must be text`)
+		}
+	}
+	if v, present := obj["cue"]; present {
+		h.Cue, _ = v.(string)
+	}
+	if v, present := obj["problem"]; present {
+		if h.Problem, ok = v.(string); !ok {
+			return fail(`"problem" must be text`)
+		}
+	}
+	return h, nil
+}

@@ -1,0 +1,475 @@
+// Package policy loads credcheck's Rego policies (the embedded built-in set
+// plus any user policy directories), checks that every rule carries the
+// METADATA the engine needs, compiles everything once into one prepared
+// query, and evaluates that query against document inputs. Prepared once, it
+// is safe to use from many goroutines.
+package policy
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/loader"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+
+	"github.com/credcheck/credcheck/engine/lexicon"
+	"github.com/credcheck/credcheck/policies"
+)
+
+// Query is the entry point every evaluation runs.
+const Query = "data.credcheck.main.findings"
+
+// Options says which policies to load and how configuration adjusts them.
+type Options struct {
+	// Dirs are user policy directories, loaded after the built-in policies.
+	// A user rule with the ID of a built-in rule replaces it.
+	Dirs []string
+	// Disabled lists rule IDs that configuration switches off.
+	Disabled []string
+	// Params overrides rule parameters: rule ID → parameter → value.
+	Params map[string]map[string]any
+	// Tests keeps the *_test.rego files (for running policy tests).
+	Tests bool
+}
+
+// Set is a loaded, compiled policy set.
+type Set struct {
+	Rules    []*Rule
+	byID     map[string]*Rule
+	Lexicons *lexicon.Set
+	// Notices are things a user should know that are not errors, such as a
+	// user rule replacing a built-in one.
+	Notices []string
+	// Modules are the compiled modules by file name; Data is the data
+	// document they run against.
+	Modules  map[string]*ast.Module
+	Data     map[string]any
+	Compiler *ast.Compiler
+	query    rego.PreparedEvalQuery
+}
+
+// Error is a problem in a policy file, located as precisely as the parser
+// allows.
+type Error struct {
+	File         string
+	Line, Column int
+	Reason       string
+}
+
+func (e *Error) Error() string {
+	switch {
+	case e.File == "":
+		return e.Reason
+	case e.Line == 0:
+		return fmt.Sprintf("%s: %s", e.File, e.Reason)
+	case e.Column == 0:
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Reason)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Reason)
+}
+
+// Errors is every problem found while loading, one per line.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// BuiltInPrefix is prepended to the file names of embedded policies in
+// messages, so a reader can tell them from files on disk.
+const BuiltInPrefix = "built-in:"
+
+// Load reads, checks and compiles the policies.
+func Load(ctx context.Context, opts Options) (*Set, error) {
+	builtin, err := loadFS(policies.FS, opts.Tests)
+	if err != nil {
+		return nil, err
+	}
+	modules := map[string]*ast.Module{}
+	sources := map[string]string{}
+	for name, m := range builtin.ParsedModules() {
+		modules[BuiltInPrefix+name] = m
+		sources[BuiltInPrefix+name] = BuiltIn
+	}
+	data := builtin.Documents
+
+	set := &Set{}
+	for _, dir := range opts.Dirs {
+		user, err := loadDir(dir, opts.Tests)
+		if err != nil {
+			return nil, err
+		}
+		for name, m := range user.ParsedModules() {
+			set.replaceBuiltIn(modules, sources, m, name)
+			modules[name] = m
+			sources[name] = dir
+		}
+		if err := mergeData(data, user.Documents, ""); err != nil {
+			return nil, &Error{File: dir, Reason: err.Error()}
+		}
+	}
+
+	if err := set.readCatalog(modules, sources, opts.Tests); err != nil {
+		return nil, err
+	}
+	if err := set.applyConfig(data, opts); err != nil {
+		return nil, err
+	}
+
+	lexicons, _ := dig(data, "credcheck", "lexicons").(map[string]any)
+	if set.Lexicons, err = lexicon.FromData(lexicons); err != nil {
+		return nil, err
+	}
+
+	compiler := ast.NewCompiler().WithDefaultRegoVersion(ast.RegoV1).WithEnablePrintStatements(opts.Tests)
+	if compiler.Compile(modules); compiler.Failed() {
+		return nil, convertASTErrors(compiler.Errors)
+	}
+	store := inmem.NewFromObjectWithOpts(data, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
+	query, err := rego.New(rego.Query(Query), rego.Compiler(compiler), rego.Store(store)).PrepareForEval(ctx)
+	if err != nil {
+		return nil, err
+	}
+	set.Modules, set.Data, set.Compiler, set.query = modules, data, compiler, query
+	return set, nil
+}
+
+// Rule returns the rule with the given ID, or nil.
+func (s *Set) Rule(id string) *Rule { return s.byID[id] }
+
+// noTests filters *_test.rego files out of a load.
+func noTests(_ string, info fs.FileInfo, _ int) bool {
+	return !info.IsDir() && strings.HasSuffix(info.Name(), "_test.rego")
+}
+
+func hidden(_ string, info fs.FileInfo, depth int) bool {
+	return depth > 0 && strings.HasPrefix(info.Name(), ".")
+}
+
+func loadFS(fsys fs.FS, tests bool) (*loader.Result, error) {
+	l := loader.NewFileLoader().WithFS(fsys).WithProcessAnnotation(true).WithRegoVersion(ast.RegoV1)
+	res, err := l.Filtered([]string{"."}, filter(tests))
+	if err != nil {
+		return nil, convertLoadErrors(err, func(name string) string { return BuiltInPrefix + name }, fsys)
+	}
+	return res, nil
+}
+
+func loadDir(dir string, tests bool) (*loader.Result, error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, &Error{File: dir, Reason: "policy directory does not exist"}
+		}
+		return nil, &Error{File: dir, Reason: err.Error()}
+	}
+	if !info.IsDir() {
+		return nil, &Error{File: dir, Reason: "policy path is not a directory"}
+	}
+	l := loader.NewFileLoader().WithProcessAnnotation(true).WithRegoVersion(ast.RegoV1)
+	res, err := l.Filtered([]string{dir}, filter(tests))
+	if err != nil {
+		return nil, convertLoadErrors(err, func(name string) string { return name }, nil)
+	}
+	return res, nil
+}
+
+func filter(tests bool) loader.Filter {
+	return func(path string, info fs.FileInfo, depth int) bool {
+		if hidden(path, info, depth) {
+			return true
+		}
+		if info.IsDir() {
+			return false
+		}
+		if !tests && noTests(path, info, depth) {
+			return true
+		}
+		// Only policy and data files are policy input; a README or a
+		// schema beside them is not.
+		switch filepath.Ext(info.Name()) {
+		case ".rego":
+			return false
+		case ".json", ".yaml", ".yml":
+			base := strings.TrimSuffix(info.Name(), filepath.Ext(info.Name()))
+			return base != "data"
+		}
+		return true
+	}
+}
+
+// replaceBuiltIn drops the built-in modules of a rule a user module
+// redefines.
+func (s *Set) replaceBuiltIn(modules map[string]*ast.Module, sources map[string]string, user *ast.Module, file string) {
+	for name, m := range modules {
+		if sources[name] == BuiltIn && m.Package.Path.Equal(user.Package.Path) {
+			if _, rule, ok := rulePackage(m.Package.Path); ok && rule != "" && !isTestPackage(rule) {
+				s.Notices = append(s.Notices, fmt.Sprintf("%s replaces the built-in rule %s", file, rule))
+			}
+			delete(modules, name)
+			delete(sources, name)
+		}
+	}
+	sort.Strings(s.Notices)
+}
+
+// readCatalog reads every rule package's METADATA into Rules.
+func (s *Set) readCatalog(modules map[string]*ast.Module, sources map[string]string, tests bool) error {
+	type pkg struct {
+		category, name, file, source string
+		line                         int
+		annotation                   *ast.Annotations
+	}
+	pkgs := map[string]*pkg{}
+	var errs Errors
+	names := make([]string, 0, len(modules))
+	for name := range modules {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, file := range names {
+		m := modules[file]
+		category, name, ok := rulePackage(m.Package.Path)
+		if !ok {
+			continue
+		}
+		if isTestPackage(name) || tests && strings.HasSuffix(file, "_test.rego") {
+			continue
+		}
+		if name == "" {
+			errs = append(errs, &Error{File: file, Line: m.Package.Location.Row, Column: m.Package.Location.Col,
+				Reason: fmt.Sprintf("package %s is under data.credcheck.rules but is not credcheck.rules.<category>[\"<name>\"]", m.Package.Path)})
+			continue
+		}
+		key := m.Package.Path.String()
+		p := pkgs[key]
+		if p == nil {
+			p = &pkg{category: category, name: name, file: file, source: sources[file], line: m.Package.Location.Row}
+			pkgs[key] = p
+		}
+		for _, a := range m.Annotations {
+			if a.Scope == "package" || a.Scope == "subpackages" {
+				p.annotation, p.file, p.line = a, file, m.Package.Location.Row
+			}
+		}
+	}
+	s.byID = map[string]*Rule{}
+	keys := make([]string, 0, len(pkgs))
+	for k := range pkgs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		p := pkgs[k]
+		r, err := readRule(p.category, p.name, p.annotation, p.file, p.line, p.source)
+		if err != nil {
+			var pe *Error
+			if errors.As(err, &pe) {
+				errs = append(errs, pe)
+				continue
+			}
+			return err
+		}
+		if other := s.byID[r.ID]; other != nil {
+			errs = append(errs, &Error{File: r.File, Line: r.Line, Reason: fmt.Sprintf("rule %s is also defined in category %s (%s); rule names must be unique", r.ID, other.Category, other.File)})
+			continue
+		}
+		s.byID[r.ID] = r
+		s.Rules = append(s.Rules, r)
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	sortRules(s.Rules)
+	return nil
+}
+
+// applyConfig checks configuration against the catalog and writes it where
+// the policies read it: data.credcheck.config.
+func (s *Set) applyConfig(data map[string]any, opts Options) error {
+	disabled := map[string]any{}
+	for _, id := range opts.Disabled {
+		r := s.byID[id]
+		if r == nil {
+			return fmt.Errorf("configuration disables unknown rule %q (run `credcheck rules` for the list)", id)
+		}
+		r.Enabled = false
+		disabled[id] = true
+	}
+	params := map[string]any{}
+	for id, p := range opts.Params {
+		r := s.byID[id]
+		if r == nil {
+			return fmt.Errorf("configuration sets parameters of unknown rule %q", id)
+		}
+		for k := range p {
+			if _, ok := r.Params[k]; !ok {
+				return fmt.Errorf("configuration sets unknown parameter %q of rule %s (parameters: %s)", k, id, strings.Join(sortedKeys(r.Params), ", "))
+			}
+		}
+		params[id] = jsonValue(p)
+	}
+	cfg := map[string]any{"disabled": disabled, "params": params}
+	credcheck, _ := data["credcheck"].(map[string]any)
+	if credcheck == nil {
+		credcheck = map[string]any{}
+		data["credcheck"] = credcheck
+	}
+	credcheck["config"] = cfg
+	return nil
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	if len(keys) == 0 {
+		return []string{"none"}
+	}
+	return keys
+}
+
+// jsonValue normalises configuration values (which may hold ints, floats or
+// nested maps from YAML) to the types OPA's store expects.
+func jsonValue(v any) any {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return v
+	}
+	var out any
+	dec := json.NewDecoder(strings.NewReader(string(b)))
+	dec.UseNumber()
+	if err := dec.Decode(&out); err != nil {
+		return v
+	}
+	return out
+}
+
+func dig(m map[string]any, path ...string) any {
+	var cur any = m
+	for _, p := range path {
+		obj, ok := cur.(map[string]any)
+		if !ok {
+			return nil
+		}
+		cur = obj[p]
+	}
+	return cur
+}
+
+// mergeData merges src into dst; values in src win, objects merge key by key.
+func mergeData(dst, src map[string]any, path string) error {
+	for k, v := range src {
+		if sub, ok := v.(map[string]any); ok {
+			if existing, ok := dst[k].(map[string]any); ok {
+				if err := mergeData(existing, sub, path+"."+k); err != nil {
+					return err
+				}
+				continue
+			}
+		}
+		dst[k] = v
+	}
+	return nil
+}
+
+func convertASTErrors(errs ast.Errors) Errors {
+	out := make(Errors, 0, len(errs))
+	for _, e := range errs {
+		out = append(out, astError(e))
+	}
+	return out
+}
+
+func astError(e *ast.Error) *Error {
+	pe := &Error{Reason: e.Code + ": " + e.Message}
+	if e.Location != nil {
+		pe.File, pe.Line, pe.Column = e.Location.File, e.Location.Row, e.Location.Col
+	}
+	return pe
+}
+
+var (
+	yamlLineRe = regexp.MustCompile(`^(.*?): error converting YAML to JSON: yaml: line (\d+): (.*)$`)
+	pathPrefix = regexp.MustCompile(`^(.+?\.(?:json|yaml|yml|rego)): (.*)$`)
+)
+
+// convertLoadErrors turns the loader's errors into located ones. Parse
+// errors carry a location; data files that fail to parse carry a line (YAML)
+// or a byte offset (JSON) that is turned into line and column.
+func convertLoadErrors(err error, rename func(string) string, fsys fs.FS) error {
+	var list []error
+	var le loader.Errors
+	if errors.As(err, &le) {
+		list = le
+	} else {
+		list = []error{err}
+	}
+	var out Errors
+	for _, e := range list {
+		var ae *ast.Error
+		if errors.As(e, &ae) {
+			pe := astError(ae)
+			pe.File = rename(pe.File)
+			out = append(out, pe)
+			continue
+		}
+		var se *json.SyntaxError
+		msg := e.Error()
+		if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
+			line, _ := strconv.Atoi(m[2])
+			out = append(out, &Error{File: rename(m[1]), Line: line, Column: 1, Reason: "invalid YAML: " + m[3]})
+			continue
+		}
+		if m := pathPrefix.FindStringSubmatch(msg); m != nil {
+			pe := &Error{File: rename(m[1]), Reason: m[2]}
+			if errors.As(e, &se) {
+				pe.Line, pe.Column = offsetPosition(m[1], fsys, int(se.Offset))
+				pe.Reason = "invalid JSON: " + se.Error()
+			}
+			out = append(out, pe)
+			continue
+		}
+		out = append(out, &Error{Reason: msg})
+	}
+	return out
+}
+
+func offsetPosition(file string, fsys fs.FS, offset int) (line, col int) {
+	var data []byte
+	var err error
+	if fsys != nil {
+		data, err = fs.ReadFile(fsys, file)
+	} else {
+		data, err = os.ReadFile(file)
+	}
+	if err != nil || offset > len(data) {
+		return 0, 0
+	}
+	line, col = 1, 1
+	for _, b := range data[:max(offset-1, 0)] {
+		if b == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return line, col
+}

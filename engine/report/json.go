@@ -1,0 +1,117 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+)
+
+func init() { register("json", writeJSON) }
+
+// The JSON report schema, documented in docs/output.md. Field order is the
+// order of these structs, so the output is byte-for-byte stable.
+type jsonReport struct {
+	Version  int           `json:"version"`
+	Articles []jsonArticle `json:"articles"`
+	Errors   []jsonError   `json:"errors"`
+	Notices  []string      `json:"notices"`
+	Summary  jsonSummary   `json:"summary"`
+}
+
+type jsonArticle struct {
+	ID         string         `json:"id"`
+	Path       string         `json:"path"`
+	Line       int            `json:"line,omitempty"`
+	Format     string         `json:"format"`
+	Headline   string         `json:"headline"`
+	Words      int            `json:"words"`
+	Score      int            `json:"score"`
+	Grade      string         `json:"grade"`
+	Deduction  float64        `json:"deduction"`
+	Subscores  map[string]int `json:"subscores"`
+	Categories []jsonCategory `json:"categories"`
+	Findings   []jsonFinding  `json:"findings"`
+}
+
+type jsonCategory struct {
+	Name      string  `json:"name"`
+	Score     int     `json:"score"`
+	Points    float64 `json:"points"`
+	Deduction float64 `json:"deduction"`
+	Cap       float64 `json:"cap"`
+	Findings  int     `json:"findings"`
+}
+
+type jsonFinding struct {
+	Rule      string  `json:"rule"`
+	Category  string  `json:"category"`
+	Severity  string  `json:"severity"`
+	Message   string  `json:"message"`
+	Cue       string  `json:"cue"`
+	Start     int     `json:"start"`
+	End       int     `json:"end"`
+	Line      int     `json:"line"`
+	Column    int     `json:"column"`
+	EndLine   int     `json:"end_line"`
+	EndColumn int     `json:"end_column"`
+	Sentence  int     `json:"sentence"`
+	Excerpt   string  `json:"excerpt"`
+	Problem   string  `json:"problem,omitempty"`
+	Points    float64 `json:"points"`
+}
+
+type jsonError struct {
+	Path    string `json:"path"`
+	Line    int    `json:"line,omitempty"`
+	Message string `json:"message"`
+}
+
+type jsonSummary struct {
+	Articles    int     `json:"articles"`
+	Findings    int     `json:"findings"`
+	Errors      int     `json:"errors"`
+	Warnings    int     `json:"warnings"`
+	Info        int     `json:"info"`
+	InputErrors int     `json:"input_errors"`
+	MeanScore   float64 `json:"mean_score"`
+	Failed      bool    `json:"failed"`
+}
+
+func writeJSON(w io.Writer, r *Report, opts Options) error {
+	s := r.Summarize()
+	out := jsonReport{
+		Version:  SchemaVersion,
+		Articles: []jsonArticle{},
+		Errors:   []jsonError{},
+		Notices:  append([]string{}, r.Notices...),
+		Summary: jsonSummary{
+			Articles: s.Articles, Findings: s.Findings, Errors: s.Errors, Warnings: s.Warnings, Info: s.Infos,
+			InputErrors: s.InputErrors, MeanScore: s.MeanScore, Failed: opts.Gate.ExitCode(r) != ExitClean,
+		},
+	}
+	for _, a := range r.Articles {
+		ja := jsonArticle{
+			ID: a.ID, Path: a.Path, Line: a.Line, Format: string(a.Format), Headline: a.Headline, Words: a.Words,
+			Score: a.Scorecard.Score, Grade: a.Scorecard.Grade, Deduction: a.Scorecard.Deduction,
+			Subscores: map[string]int{}, Categories: []jsonCategory{}, Findings: []jsonFinding{},
+		}
+		for _, c := range a.Scorecard.Categories {
+			ja.Subscores[c.Name] = c.Score
+			ja.Categories = append(ja.Categories, jsonCategory{Name: c.Name, Score: c.Score, Points: c.Points, Deduction: c.Deduction, Cap: c.Cap, Findings: c.Findings})
+		}
+		for _, f := range a.Findings {
+			ja.Findings = append(ja.Findings, jsonFinding{
+				Rule: f.Rule, Category: f.Category, Severity: string(f.Severity), Message: f.Message, Cue: f.Cue,
+				Start: f.Start, End: f.End, Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
+				Sentence: f.Sentence, Excerpt: f.Excerpt, Problem: f.Problem, Points: f.Points,
+			})
+		}
+		out.Articles = append(out.Articles, ja)
+	}
+	for _, e := range r.Errors {
+		out.Errors = append(out.Errors, jsonError{Path: e.Path, Line: e.Line, Message: e.Reason})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}

@@ -1,0 +1,199 @@
+// Package report holds the result of a check run and writes it out: one file
+// per output format, each a Writer registered by name.
+package report
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/credcheck/credcheck/engine/article"
+	"github.com/credcheck/credcheck/engine/finding"
+	"github.com/credcheck/credcheck/engine/scoring"
+)
+
+// SchemaVersion is the version of the JSON report (docs/output.md).
+const SchemaVersion = 1
+
+// Report is the outcome of checking a set of inputs.
+type Report struct {
+	Articles []*Article
+	// Errors are inputs that could not be checked.
+	Errors []*article.InputError
+	// Notices are messages about the policies (a user rule replacing a
+	// built-in one, say).
+	Notices []string
+}
+
+// Article is the result for one article.
+type Article struct {
+	ID   string
+	Path string
+	// Line is the record's line in a JSON Lines file, 0 for other files.
+	Line int
+	// Headline is the headline the checker found, or "".
+	Headline  string
+	Format    article.Format
+	Words     int
+	Scorecard scoring.Scorecard
+	Findings  []*finding.Finding
+}
+
+// Location is how a report names an article's place: the path, with the
+// record id for JSON Lines.
+func (a *Article) Location() string {
+	if a.Format == article.JSONLines {
+		return fmt.Sprintf("%s#%s", a.Path, a.ID)
+	}
+	return a.Path
+}
+
+// Summary counts what a report holds.
+type Summary struct {
+	Articles, Findings      int
+	Errors, Warnings, Infos int
+	InputErrors             int
+	MeanScore               float64
+	LowestScore             int
+	LowestArticle           string
+	Grades                  map[string]int
+}
+
+// Summarize counts findings by severity and averages scores.
+func (r *Report) Summarize() Summary {
+	s := Summary{Articles: len(r.Articles), InputErrors: len(r.Errors), LowestScore: 100, Grades: map[string]int{}}
+	total := 0
+	for _, a := range r.Articles {
+		for _, f := range a.Findings {
+			s.Findings++
+			switch f.Severity {
+			case finding.Error:
+				s.Errors++
+			case finding.Warning:
+				s.Warnings++
+			case finding.Info:
+				s.Infos++
+			}
+		}
+		total += a.Scorecard.Score
+		s.Grades[a.Scorecard.Grade]++
+		if a.Scorecard.Score < s.LowestScore || s.LowestArticle == "" {
+			s.LowestScore, s.LowestArticle = a.Scorecard.Score, a.Location()
+		}
+	}
+	if len(r.Articles) > 0 {
+		s.MeanScore = math.Round(float64(total)/float64(len(r.Articles))*10) / 10
+	} else {
+		s.LowestScore = 0
+	}
+	return s
+}
+
+// Gate decides whether a run fails.
+type Gate struct {
+	// FailRank is the rank of the lowest severity that fails the run
+	// (finding.Severity.Rank); 0 means findings never fail it.
+	FailRank int
+	// FailUnder fails the run when an article scores below it; 0 disables.
+	FailUnder float64
+}
+
+// Failures lists why the report fails the gate, one reason per article, or
+// nothing when it passes.
+func (g Gate) Failures(r *Report) []string {
+	var out []string
+	for _, a := range r.Articles {
+		var why []string
+		if g.FailRank > 0 {
+			count := 0
+			for _, f := range a.Findings {
+				if f.Severity.Rank() >= g.FailRank {
+					count++
+				}
+			}
+			if count > 0 {
+				why = append(why, fmt.Sprintf("%d finding(s) at or above %s", count, rankName(g.FailRank)))
+			}
+		}
+		if g.FailUnder > 0 && float64(a.Scorecard.Score) < g.FailUnder {
+			why = append(why, fmt.Sprintf("score %d is below %g", a.Scorecard.Score, g.FailUnder))
+		}
+		if len(why) > 0 {
+			out = append(out, a.Location()+": "+strings.Join(why, "; "))
+		}
+	}
+	return out
+}
+
+func rankName(rank int) string {
+	for _, s := range finding.Severities {
+		if s.Rank() == rank {
+			return string(s)
+		}
+	}
+	return "none"
+}
+
+// Exit codes of check, documented in the README.
+const (
+	ExitClean  = 0
+	ExitFailed = 1
+	ExitError  = 2
+)
+
+// ExitCode is 2 when an input could not be checked, 1 when the gate fails,
+// 0 otherwise.
+func (g Gate) ExitCode(r *Report) int {
+	if len(r.Errors) > 0 {
+		return ExitError
+	}
+	if len(g.Failures(r)) > 0 {
+		return ExitFailed
+	}
+	return ExitClean
+}
+
+// Options tune how writers render a report.
+type Options struct {
+	// Color enables ANSI colour in the text format.
+	Color bool
+	// Scorecards shows a scorecard per article in the text format.
+	Scorecards bool
+	// Gate is used to print why a run fails.
+	Gate Gate
+}
+
+// Writer renders a report in one format.
+type Writer func(w io.Writer, r *Report, opts Options) error
+
+var writers = map[string]Writer{}
+
+func register(name string, w Writer) { writers[name] = w }
+
+// Formats lists the registered output formats.
+func Formats() []string {
+	out := make([]string, 0, len(writers))
+	for name := range writers {
+		out = append(out, name)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// CheckFormat reports an unknown format name before any work is done.
+func CheckFormat(format string) error {
+	if _, ok := writers[format]; !ok {
+		return fmt.Errorf("unknown format %q (formats: %s)", format, strings.Join(Formats(), ", "))
+	}
+	return nil
+}
+
+// Write renders r in the named format.
+func Write(w io.Writer, format string, r *Report, opts Options) error {
+	if err := CheckFormat(format); err != nil {
+		return err
+	}
+	return writers[format](w, r, opts)
+}

@@ -1,0 +1,136 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/credcheck/credcheck/engine/finding"
+)
+
+func init() { register("text", writeText) }
+
+const (
+	excerptWidth = 100
+	barWidth     = 10
+)
+
+type palette struct{ on bool }
+
+func (p palette) wrap(code, s string) string {
+	if !p.on || s == "" {
+		return s
+	}
+	return "\x1b[" + code + "m" + s + "\x1b[0m"
+}
+
+func (p palette) severity(s finding.Severity) string {
+	switch s {
+	case finding.Error:
+		return p.wrap("1;31", string(s))
+	case finding.Warning:
+		return p.wrap("33", string(s))
+	}
+	return p.wrap("36", string(s))
+}
+
+// writeText renders the report for people: each finding as
+// file:line:col: severity: message [rule], the sentence with the span marked
+// beneath it, then a scorecard per article and a summary.
+func writeText(w io.Writer, r *Report, opts Options) error {
+	out := bufio.NewWriter(w)
+	p := palette{on: opts.Color}
+	for _, n := range r.Notices {
+		fmt.Fprintf(out, "note: %s\n", n)
+	}
+	for _, a := range r.Articles {
+		for _, f := range a.Findings {
+			fmt.Fprintf(out, "%s:%d:%d: %s: %s %s\n", a.Location(), f.Line, f.Column, p.severity(f.Severity), f.Message, p.wrap("2", "["+f.Rule+"]"))
+			line, marks := window(f.Excerpt, f.MarkStart, f.MarkEnd)
+			fmt.Fprintf(out, "    %s\n    %s\n", line, p.wrap("1;35", marks))
+		}
+		if opts.Scorecards {
+			writeScorecard(out, a, p)
+		}
+	}
+	writeSummary(out, r, opts, p)
+	return out.Flush()
+}
+
+func writeScorecard(out *bufio.Writer, a *Article, p palette) {
+	c := a.Scorecard
+	fmt.Fprintf(out, "\n%s  score %s  grade %s  %s\n", p.wrap("1", a.Location()), p.wrap("1", fmt.Sprintf("%d/100", c.Score)), p.wrap("1", c.Grade), plural(len(a.Findings), "finding"))
+	if a.Headline != "" {
+		fmt.Fprintf(out, "  %q\n", clip(a.Headline, 90))
+	}
+	for _, cat := range c.Categories {
+		filled := (cat.Score*barWidth + 50) / 100
+		bar := strings.Repeat("█", filled) + strings.Repeat("░", barWidth-filled)
+		detail := ""
+		if cat.Findings > 0 {
+			detail = fmt.Sprintf("  -%g of %g  %s", cat.Deduction, cat.Cap, plural(cat.Findings, "finding"))
+		}
+		fmt.Fprintf(out, "  %-14s %3d  %s%s\n", cat.Name, cat.Score, bar, detail)
+	}
+}
+
+func writeSummary(out *bufio.Writer, r *Report, opts Options, p palette) {
+	s := r.Summarize()
+	fmt.Fprintf(out, "\n%s checked: %s (%s, %s, %d info)", plural(s.Articles, "article"), plural(s.Findings, "finding"), plural(s.Errors, "error"), plural(s.Warnings, "warning"), s.Infos)
+	if s.Articles > 0 {
+		fmt.Fprintf(out, "; mean score %g; lowest %d (%s)", s.MeanScore, s.LowestScore, s.LowestArticle)
+	}
+	fmt.Fprintln(out)
+	if s.InputErrors > 0 {
+		fmt.Fprintf(out, "%s could not be checked (reasons on standard error)\n", plural(s.InputErrors, "input"))
+	}
+	for _, f := range opts.Gate.Failures(r) {
+		fmt.Fprintf(out, "%s %s\n", p.wrap("1;31", "FAIL"), f)
+	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+// window cuts an excerpt to excerptWidth characters around the marked span
+// and returns it with a line of carets under the span.
+func window(excerpt string, start, end int) (string, string) {
+	r := []rune(excerpt)
+	start, end = max(0, min(start, len(r))), max(0, min(end, len(r)))
+	if end <= start {
+		end = min(start+1, len(r))
+	}
+	from, to := 0, len(r)
+	if len(r) > excerptWidth {
+		from = max(0, start-30)
+		to = min(len(r), from+excerptWidth)
+		if end > to {
+			to = min(len(r), end)
+		}
+	}
+	prefix, suffix := "", ""
+	if from > 0 {
+		prefix = "…"
+	}
+	if to < len(r) {
+		suffix = "…"
+	}
+	line := prefix + string(r[from:to]) + suffix
+	pad := utf8.RuneCountInString(prefix) + start - from
+	width := max(1, min(end, to)-start)
+	return line, strings.Repeat(" ", pad) + strings.Repeat("^", width)
+}

@@ -1,0 +1,32 @@
+# METADATA
+# title: Weasel passive
+# description: |
+#   An agentless passive ("is seen as", "is regarded as", "is expected to")
+#   presents an opinion or forecast as settled without saying whose it is.
+#   Left alone when the sentence attributes itself or the words are quoted.
+# related_resources:
+#   - ref: https://en.wikipedia.org/wiki/Wikipedia:Manual_of_Style/Words_to_watch#Unsupported_attributions
+#     description: MOS:WEASEL — unsupported attributions
+# custom:
+#   category: attribution
+#   severity: warning
+#   weight: 2
+#   why: '"Is seen as crucial" invites the question "by whom?"; naming who sees it so, or dropping the judgement, answers it.'
+#   examples:
+#     fires: The alliance is seen as a turning point for the company.
+#     quiet: The alliance is a turning point for the company, said analyst Jane Roe.
+package credcheck.rules.attribution["weasel-passive"]
+
+import data.credcheck.lib
+
+report contains finding if {
+	some m in input.matches.weasel_passives
+	not m.quoted
+	s := input.sentences[m.sentence]
+	s.zone != "quote"
+	not lib.attributed(m.sentence)
+	finding := object.union(lib.at(m), {
+		"cue": m.text,
+		"message": sprintf("%q gives an opinion without saying whose it is", [m.text]),
+	})
+}

@@ -1,0 +1,26 @@
+# METADATA
+# title: Scraper or CMS residue
+# description: |
+#   Lines a page template or scraper left in the copy: share buttons
+#   ("Share This Post"), newsletter prompts ("Subscribe"), ad slots
+#   ("Advertisement", "spot_img"), comment widgets ("No comments yet") and
+#   stray date stamps ("date 2025-02-11").
+# custom:
+#   category: boilerplate
+#   severity: warning
+#   weight: 2
+#   why: Residue shows the text was copied from a page without editing, and it confuses readers and downstream tools.
+#   examples:
+#     fires: Share This Post
+#     quiet: Shares rose 3% after the announcement, the exchange said.
+package credcheck.rules.boilerplate["scraper-residue"]
+
+import data.credcheck.lib
+
+report contains finding if {
+	some m in input.matches.boilerplate_lines
+	finding := object.union(lib.at(m), {
+		"cue": m.text,
+		"message": sprintf("%q is page residue, not part of the article", [m.text]),
+	})
+}

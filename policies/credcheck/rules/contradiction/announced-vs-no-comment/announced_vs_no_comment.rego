@@ -1,0 +1,84 @@
+# METADATA
+# title: Announced, then silent
+# description: |
+#   In the writer's own voice the article says a party "announced" or
+#   "confirmed" something, and elsewhere that the same party "has not
+#   commented", "declined to comment" or "did not respond". Both cannot be
+#   true of one event: either the announcement is second-hand or the silence
+#   is stale. The party is the name that comes before each cue. Left alone
+#   when the silence is only about going further ("declined to comment
+#   beyond its statement"), when the announcement is dated to a year, and
+#   inside quotes. Both sentences are reported, as one problem.
+# related_resources:
+#   - ref: https://nlp.stanford.edu/pubs/contradiction-acl08.pdf
+#     description: de Marneffe, Rafferty and Manning (2008), Finding Contradictions in Text
+# custom:
+#   category: contradiction
+#   severity: error
+#   weight: 6
+#   why: A story cannot have a party both announce a deal and stay silent on it; one of the two statements is wrong and the reader cannot tell which.
+#   examples:
+#     fires: 'Apple has announced a partnership with Alibaba. Neither Apple nor Alibaba has commented on the deal.'
+#     quiet: 'Alibaba confirmed the partnership. Apple has not commented further.'
+package credcheck.rules.contradiction["announced-vs-no-comment"]
+
+import data.credcheck.lib
+
+announcements contains m if {
+	some m in input.matches.announce_cues
+	not m.quoted
+	not dated(m.sentence)
+}
+
+silences contains m if {
+	some m in input.matches.no_comment_cues
+	not m.quoted
+	m.group == "silent"
+}
+
+# An announcement dated to a year ("In 2023 Apple announced") is history,
+# not the event the silence is about.
+dated(i) if {
+	some k in input.sentences[i].numbers
+	input.numbers[k].unit == "year"
+}
+
+# Sentence pairs with the party both are about.
+pairs contains [a.sentence, n.sentence] if {
+	some a in announcements
+	some n in silences
+	a.sentence != n.sentence
+	count(shared(a, n)) > 0
+}
+
+shared(a, n) := lib.names_before(a) & lib.names_before(n)
+
+first_in(set, i) := m if {
+	some m in set
+	m.sentence == i
+	m.start == min({x.start | some x in set; x.sentence == i})
+}
+
+report contains finding if {
+	some [ai, ni] in pairs
+	a := first_in(announcements, ai)
+	n := first_in(silences, ni)
+	who := min(shared(a, n))
+	finding := object.union(lib.at(a), {
+		"cue": a.text,
+		"problem": sprintf("%d-%d", [ai, ni]),
+		"message": sprintf("says %s %q this, but line %d says %s has not commented (%q)", [who, a.text, lib.line(ni), who, n.text]),
+	})
+}
+
+report contains finding if {
+	some [ai, ni] in pairs
+	a := first_in(announcements, ai)
+	n := first_in(silences, ni)
+	who := min(shared(a, n))
+	finding := object.union(lib.at(n), {
+		"cue": n.text,
+		"problem": sprintf("%d-%d", [ai, ni]),
+		"message": sprintf("says %s has not commented (%q), but line %d says %s %q it", [who, n.text, lib.line(ai), who, a.text]),
+	})
+}

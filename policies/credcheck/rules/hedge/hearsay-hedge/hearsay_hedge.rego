@@ -1,0 +1,58 @@
+# METADATA
+# title: Hearsay hedge
+# description: |
+#   A hedge such as "reportedly", "apparently" or "is said to" passes a claim
+#   on without saying who made it, so the reader cannot weigh it. In the
+#   headline or lede the whole story rests on it. Hedges inside direct quotes
+#   belong to the speaker and are left alone, as is "alleged" when the
+#   sentence names the accuser, which is the careful, legally required usage.
+# related_resources:
+#   - ref: https://en.wikipedia.org/wiki/Wikipedia:Manual_of_Style/Words_to_watch#Expressions_of_doubt
+#     description: "MOS:ALLEGED — alleged and accused are right when the accuser is named"
+#   - ref: https://www.bbc.co.uk/editorialguidelines/guidelines/accuracy
+#     description: BBC Editorial Guidelines — attribute material that could not be verified
+# custom:
+#   category: hedge
+#   severity: warning
+#   weight: 3
+#   why: Readers cannot judge a claim whose origin is hidden behind a hedge; naming the source, or verifying the claim, fixes it.
+#   examples:
+#     fires: Apple has reportedly chosen Alibaba as its partner in China.
+#     quiet: '"The deal is reportedly done," said analyst Jane Roe.'
+package credcheck.rules.hedge["hearsay-hedge"]
+
+import data.credcheck.lib
+
+# Zones where a hedge carries the story rather than one detail of it.
+story_zones := {"headline", "lede"}
+
+report contains finding if {
+	some m in input.matches.hearsay_hedges
+	not m.quoted
+	s := input.sentences[m.sentence]
+	s.zone != "quote"
+	not named_accuser(m)
+	finding := object.union(lib.at(m), {
+		"message": message(m, s.zone),
+		"severity": severity(s.zone),
+		"cue": m.term,
+	})
+}
+
+named_accuser(m) if {
+	m.group == "allegation"
+	input.sentences[m.sentence].cues.attribution_cues
+}
+
+named_accuser(m) if {
+	m.group == "allegation"
+	input.sentences[m.sentence].cues.accusers
+}
+
+severity(zone) := "error" if zone in story_zones
+
+severity(zone) := "warning" if not zone in story_zones
+
+message(m, zone) := sprintf("the %s rests on %q: say who reported or claimed it, or verify it", [zone, m.text]) if zone in story_zones
+
+message(m, zone) := sprintf("%q passes on a claim without saying who made it", [m.text]) if not zone in story_zones

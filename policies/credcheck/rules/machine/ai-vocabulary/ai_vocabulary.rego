@@ -1,0 +1,65 @@
+# METADATA
+# title: Machine-favoured vocabulary
+# description: |
+#   The article uses several distinct words that language models favour far
+#   more than human writers did ("underscores", "pivotal", "multifaceted",
+#   "meticulous"), counted per 1,000 words of prose. One or two such words
+#   prove nothing, so the rule counts distinct headwords, leaves quotes out,
+#   and fires only above both thresholds; the finding lists the words. Its
+#   severity grows with the evidence: info at the thresholds, warning from
+#   warning_distinct headwords, error when at least warning_distinct
+#   headwords come at error_per_1000 or more, a density human news copy does
+#   not reach. It is a style signal for the machine sub-score, not a verdict
+#   on who wrote the text.
+# related_resources:
+#   - ref: https://en.wikipedia.org/wiki/Wikipedia:Signs_of_AI_writing
+#     description: Wikipedia — Signs of AI writing (AI vocabulary)
+#   - ref: https://arxiv.org/abs/2406.07016
+#     description: Kobak et al. (2024) — excess vocabulary after the release of LLMs
+# custom:
+#   category: machine
+#   severity: info
+#   weight: 4
+#   why: Dense machine-favoured vocabulary suggests unedited generated copy, which needs a human check of every claim.
+#   params:
+#     min_distinct: 3
+#     min_per_1000: 3
+#     warning_distinct: 5
+#     error_per_1000: 9
+#   examples:
+#     fires: The pivotal deal underscores a multifaceted strategy that showcases meticulous planning.
+#     quiet: The deal gives the company a second supplier, its chief executive said.
+package credcheck.rules.machine["ai-vocabulary"]
+
+import data.credcheck.lib
+
+params := lib.params(rego.metadata.chain())
+
+hits := [m | some m in input.matches.ai_vocabulary; not m.quoted]
+
+headwords := {m.group | some m in hits}
+
+per_1000 := (count(headwords) * 1000) / max([input.stats.words, 1])
+
+report contains finding if {
+	count(headwords) >= params.min_distinct
+	per_1000 >= params.min_per_1000
+	first := hits[0]
+	finding := object.union(lib.at(first), {
+		"cue": concat(", ", sort(headwords)),
+		"severity": severity,
+		"message": sprintf("%d distinct machine-favoured words (%.1f per 1,000 words): %s", [count(headwords), per_1000, concat(", ", sort(headwords))]),
+	})
+}
+
+default severity := "info"
+
+severity := "warning" if {
+	count(headwords) >= params.warning_distinct
+	per_1000 < params.error_per_1000
+}
+
+severity := "error" if {
+	count(headwords) >= params.warning_distinct
+	per_1000 >= params.error_per_1000
+}

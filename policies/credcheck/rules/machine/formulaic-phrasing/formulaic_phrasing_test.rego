@@ -1,0 +1,25 @@
+package credcheck.rules.machine["formulaic-phrasing_test"]
+
+import data.credcheck.lib.testing as t
+import data.credcheck.rules.machine["formulaic-phrasing"] as rule
+
+testament := object.union(t.match(0, "testament", "significance", -1), {"text": "stands as a testament"})
+
+parallel := object.union(t.match(1, "not only", "negative_parallelism", -1), {"text": "not only cuts costs but also"})
+
+sentences := [t.sentence(0, "body", {}), t.sentence(1, "body", {})]
+
+test_fires_on_each_of_several_constructions if {
+	r := rule.report with input as t.doc(sentences, {"formulaic_phrases": [testament, parallel]})
+	{f.cue | some f in r} == {"stands as a testament", "not only cuts costs but also"}
+}
+
+test_quiet_on_a_single_construction if {
+	r := rule.report with input as t.doc(sentences, {"formulaic_phrases": [testament]})
+	count(r) == 0
+}
+
+test_quiet_when_quoted if {
+	r := rule.report with input as t.doc(sentences, {"formulaic_phrases": [testament, object.union(parallel, {"quoted": true})]})
+	count(r) == 0
+}

@@ -1,0 +1,46 @@
+# METADATA
+# title: Stock sentence openers
+# description: |
+#   Several sentences open with formulaic transitions ("Interestingly,",
+#   "Furthermore,", "Moreover,", "Additionally,"). Any one is ordinary; a run
+#   of them is a trace of generated copy. Each opener is reported once the
+#   article has at least min_count of them and they open at least min_share
+#   of its sentences.
+# related_resources:
+#   - ref: https://en.wikipedia.org/wiki/Wikipedia:Signs_of_AI_writing
+#     description: Wikipedia — Signs of AI writing (transitions are weak on their own)
+# custom:
+#   category: machine
+#   severity: info
+#   weight: 2
+#   why: Chains of stock transitions pad copy and are common in generated text.
+#   params:
+#     min_count: 2
+#     min_share: 0.06
+#   examples:
+#     fires: 'Interestingly, sales rose. Furthermore, costs fell. Moreover, margins grew.'
+#     quiet: 'Sales rose. Costs fell, and margins grew, the company said.'
+package credcheck.rules.machine["stock-opener"]
+
+import data.credcheck.lib
+
+params := lib.params(rego.metadata.chain())
+
+openers := [m |
+	some m in input.matches.stock_openers
+	not m.quoted
+	m.first_token == 0
+	input.sentences[m.sentence].zone in lib.prose_zones
+]
+
+share := count(openers) / max([input.stats.sentences, 1])
+
+report contains finding if {
+	count(openers) >= params.min_count
+	share >= params.min_share
+	some m in openers
+	finding := object.union(lib.at(m), {
+		"cue": m.text,
+		"message": sprintf("%q is one of %d stock openers in this article", [m.text, count(openers)]),
+	})
+}
