@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -238,6 +239,9 @@ func (c *Checker) locate(doc *document.Document, h policy.Hit) (*finding.Finding
 	f := &finding.Finding{
 		Rule: h.Rule, Category: rule.Category, Severity: severity, Message: h.Message, Cue: h.Cue,
 		Start: start, End: end, Sentence: si, Problem: h.Problem,
+	}
+	if f.Cue == "" {
+		f.Cue = strings.Join(strings.Fields(doc.Clean[start:end]), " ")
 	}
 	f.Line, f.Column = doc.Position(start)
 	f.EndLine, f.EndColumn = doc.Position(end)

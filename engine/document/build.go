@@ -154,6 +154,7 @@ func Build(a *article.Article, set *lexicon.Set) (*Document, error) {
 		s := &d.Sentences[m.Sentence]
 		s.Matches = append(s.Matches, i)
 	}
+	d.Repeats = findRepeats(d.Sentences)
 	d.Stats = computeStats(d)
 	return d, nil
 }
@@ -171,6 +172,31 @@ func (d *Document) match(m lexicon.Match, sentence int, quotes []Span, clean str
 		Quoted:     inSpans(quotes, m.Start, m.End) || d.Paragraphs[s.Paragraph].Kind == KindQuote,
 		FirstToken: m.FirstToken, LastToken: m.LastToken, FollowedBy: next,
 	}
+}
+
+// findRepeats lists sentences of three words or more whose words repeat an
+// earlier sentence.
+func findRepeats(sentences []Sentence) []Repeat {
+	var out []Repeat
+	first := map[string]int{}
+	var b strings.Builder
+	for i, s := range sentences {
+		if len(s.Tokens) < 3 {
+			continue
+		}
+		b.Reset()
+		for _, t := range s.Tokens {
+			b.WriteString(t.Fold)
+			b.WriteByte(' ')
+		}
+		key := b.String()
+		if j, ok := first[key]; ok {
+			out = append(out, Repeat{Sentence: i, Of: j})
+			continue
+		}
+		first[key] = i
+	}
+	return out
 }
 
 func isOneLine(text string, b block) bool {
@@ -250,7 +276,8 @@ func allQuoted(toks []lexicon.Token, quotes []Span) bool {
 func computeStats(d *Document) Stats {
 	var st Stats
 	var lengths []float64
-	var words []string
+	var words []int32
+	ids := map[string]int32{}
 	paragraphs := map[int]bool{}
 	for _, s := range d.Sentences {
 		if s.Zone == Headline || s.Zone == Heading || s.Zone == Byline {
@@ -259,7 +286,12 @@ func computeStats(d *Document) Stats {
 		lengths = append(lengths, float64(len(s.Tokens)))
 		paragraphs[s.Paragraph] = true
 		for _, t := range s.Tokens {
-			words = append(words, t.Fold)
+			id, ok := ids[t.Fold]
+			if !ok {
+				id = int32(len(ids))
+				ids[t.Fold] = id
+			}
+			words = append(words, id)
 		}
 	}
 	st.Sentences, st.Words, st.Paragraphs = len(lengths), len(words), len(paragraphs)
@@ -276,31 +308,31 @@ func computeStats(d *Document) Stats {
 		v += (l - st.SentenceLengthMean) * (l - st.SentenceLengthMean)
 	}
 	st.SentenceLengthSD = math.Sqrt(v / float64(len(lengths)))
-	types := map[string]int{}
-	for _, w := range words {
-		types[w]++
-	}
 	if len(words) > 0 {
-		st.TypeTokenRatio = float64(len(types)) / float64(len(words))
+		st.TypeTokenRatio = float64(len(ids)) / float64(len(words))
 	}
-	st.MATTR = mattr(words, MATTRWindow)
+	st.MATTR = mattr(words, len(ids), MATTRWindow)
 	return st
 }
 
 // mattr is the mean type-token ratio over every window of n consecutive
 // words (Covington and McFall 2010); shorter texts get their plain ratio.
-func mattr(words []string, n int) float64 {
+// Words are given as ids below types.
+func mattr(words []int32, types, n int) float64 {
 	if len(words) == 0 {
 		return 0
 	}
+	counts := make([]int32, types)
 	if len(words) <= n {
-		seen := map[string]bool{}
+		distinct := 0
 		for _, w := range words {
-			seen[w] = true
+			if counts[w] == 0 {
+				distinct++
+			}
+			counts[w]++
 		}
-		return float64(len(seen)) / float64(len(words))
+		return float64(distinct) / float64(len(words))
 	}
-	counts := make(map[string]int, n)
 	distinct := 0
 	for _, w := range words[:n] {
 		if counts[w] == 0 {

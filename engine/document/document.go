@@ -59,7 +59,9 @@ type Document struct {
 	Numbers    []Number
 	Entities   []Entity
 	Matches    []Match
-	Stats      Stats
+	// Repeats are sentences whose words repeat an earlier sentence's.
+	Repeats []Repeat
+	Stats   Stats
 	// Comments are the HTML comments of a Markdown article, which carry
 	// suppression directives.
 	Comments []Comment
@@ -116,6 +118,10 @@ type Number struct {
 	Unit string
 	// Scale is the scale word as written ("million", "bn"), or "".
 	Scale string
+	// Quantity is the noun the figure measures when the text ties one to
+	// it: "$2.4 billion deal", "a deal worth $2.4 billion", "a deal valued
+	// at $2.4 billion" all give "deal". Otherwise "".
+	Quantity string
 	// Before and After are up to three folded words on each side, within the
 	// sentence.
 	Before, After []string
@@ -150,6 +156,12 @@ type Match struct {
 	// FollowedBy is the first character after the match within its
 	// sentence, spaces skipped ("," after "In conclusion"), or "".
 	FollowedBy string
+}
+
+// Repeat says sentence Sentence has the same words as the earlier sentence
+// Of (case and punctuation aside).
+type Repeat struct {
+	Sentence, Of int
 }
 
 // Comment is an HTML comment in a Markdown article.

@@ -133,16 +133,56 @@ func findNumbers(text string, toks []lexicon.Token, sentence int) []Number {
 			n.Unit = "day"
 		}
 		n.Text = text[n.Start:n.End]
-		for j := i - 1; j >= 0 && len(n.Before) < 3; j-- {
-			n.Before = append([]string{toks[j].Fold}, n.Before...)
+		for j := max(0, i-3); j < i; j++ {
+			n.Before = append(n.Before, toks[j].Fold)
 		}
 		for j := last + 1; j < len(toks) && len(n.After) < 3; j++ {
 			n.After = append(n.After, toks[j].Fold)
 		}
+		n.Quantity = quantity(toks, i, last)
 		out = append(out, n)
 		i = last
 	}
 	return out
+}
+
+// functionWords never name what a figure measures.
+var functionWords = map[string]bool{
+	"the": true, "a": true, "an": true, "and": true, "or": true, "but": true, "of": true, "to": true, "in": true,
+	"on": true, "at": true, "for": true, "from": true, "by": true, "with": true, "as": true, "than": true,
+	"that": true, "this": true, "these": true, "those": true, "is": true, "was": true, "were": true, "are": true,
+	"be": true, "been": true, "it": true, "its": true, "their": true, "his": true, "her": true, "per": true,
+	"last": true, "next": true, "since": true, "after": true, "before": true, "over": true, "under": true,
+	"about": true, "up": true, "down": true, "more": true, "less": true, "each": true,
+	"will": true, "would": true, "has": true, "have": true, "had": true, "which": true, "while": true,
+	"when": true, "if": true, "into": true, "through": true, "during": true, "between": true, "against": true,
+}
+
+// quantity finds the noun a figure spanning tokens first..last measures:
+// the word right after it, or the noun before "worth", "of" or "valued at".
+func quantity(toks []lexicon.Token, first, last int) string {
+	if last+1 < len(toks) && toks[last+1].Joined {
+		if w := toks[last+1].Fold; !functionWords[w] && !toks[last+1].Number {
+			return w
+		}
+	}
+	before := func(k int) string {
+		if first-k < 0 {
+			return ""
+		}
+		return toks[first-k].Fold
+	}
+	switch {
+	case before(1) == "worth" || before(1) == "of":
+		if w := before(2); w != "" && !functionWords[w] {
+			return w
+		}
+	case before(1) == "at" && (before(2) == "valued" || before(2) == "priced" || before(2) == "put" || before(2) == "set"):
+		if w := before(3); w != "" && !functionWords[w] {
+			return w
+		}
+	}
+	return ""
 }
 
 // splitNumber separates "2.4bn" into "2.4" and "bn".

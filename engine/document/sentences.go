@@ -83,6 +83,24 @@ func splitSentences(clean string, start, end int) []Span {
 	return out
 }
 
+// needsCollapse reports whether s holds white space other than single
+// spaces, which is rare, so most sentences need no copy.
+func needsCollapse(s string) bool {
+	prevSpace := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return true
+		}
+		space := c == ' '
+		if c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || space && prevSpace {
+			return true
+		}
+		prevSpace = space
+	}
+	return false
+}
+
 func startsSentence(rest string) bool {
 	r, _ := utf8.DecodeRuneInString(rest)
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"“‘'([¿¡$€£", r)
@@ -139,6 +157,9 @@ func trimSpan(clean string, start, end int) Span {
 
 // collapse returns text with runs of white space turned into one space.
 func collapse(s string) string {
+	if !needsCollapse(s) {
+		return strings.TrimSpace(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false

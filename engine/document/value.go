@@ -28,9 +28,10 @@ func (d *Document) Value() ast.Value {
 		))
 	}
 
-	// Per sentence, the lexicons that matched outside quotes and their terms,
-	// so a policy can ask "does the writer attribute this sentence" with one
-	// lookup.
+	// Per sentence, the lexicons that matched outside quotes, each with the
+	// indexes of its matches in input.matches[lexicon], so a policy can ask
+	// "does the writer attribute this sentence" with one lookup and reach
+	// the matches without scanning.
 	cues := make([]map[string][]*ast.Term, len(d.Sentences))
 	byLexicon := map[string][]*ast.Term{}
 	var lexiconOrder []string
@@ -44,12 +45,13 @@ func (d *Document) Value() ast.Value {
 		if _, ok := byLexicon[m.Lexicon]; !ok {
 			lexiconOrder = append(lexiconOrder, m.Lexicon)
 		}
+		index := len(byLexicon[m.Lexicon])
 		byLexicon[m.Lexicon] = append(byLexicon[m.Lexicon], t)
-		if cues[m.Sentence] == nil {
-			cues[m.Sentence] = map[string][]*ast.Term{}
-		}
 		if !m.Quoted {
-			cues[m.Sentence][m.Lexicon] = append(cues[m.Sentence][m.Lexicon], str(m.Term))
+			if cues[m.Sentence] == nil {
+				cues[m.Sentence] = map[string][]*ast.Term{}
+			}
+			cues[m.Sentence][m.Lexicon] = append(cues[m.Sentence][m.Lexicon], num(index))
 		}
 	}
 
@@ -82,6 +84,7 @@ func (d *Document) Value() ast.Value {
 		numbers[i] = ast.NewTerm(obj(
 			kv(kSentence, num(n.Sentence)), kv(kStart, num(n.Start)), kv(kEnd, num(n.End)),
 			kv(kText, str(n.Text)), kv(kValue, float(n.Value)), kv(kUnit, str(n.Unit)), kv(kScale, str(n.Scale)),
+			kv(kQuantity, str(n.Quantity)),
 			kv(kBefore, strs(n.Before)), kv(kAfter, strs(n.After)), kv(kQuoted, ast.InternedTerm(n.Quoted)),
 		))
 	}
@@ -93,6 +96,11 @@ func (d *Document) Value() ast.Value {
 			kv(kText, str(e.Text)), kv(kKey, str(e.Key)), kv(kKind, str(e.Kind)), kv(kQuoted, ast.InternedTerm(e.Quoted)),
 			kv(kFirstToken, num(e.FirstToken)), kv(kLastToken, num(e.LastToken)),
 		))
+	}
+
+	repeats := make([]*ast.Term, len(d.Repeats))
+	for i, r := range d.Repeats {
+		repeats[i] = ast.NewTerm(obj(kv(kSentence, num(r.Sentence)), kv(kOf, num(r.Of))))
 	}
 
 	matches := ast.NewObject()
@@ -117,6 +125,7 @@ func (d *Document) Value() ast.Value {
 		kv(kNumbers, ast.ArrayTerm(numbers...)),
 		kv(kEntities, ast.ArrayTerm(entities...)),
 		kv(kMatches, ast.NewTerm(matches)),
+		kv(kRepeats, ast.ArrayTerm(repeats...)),
 		kv(kStats, ast.NewTerm(stats)),
 	)
 }
@@ -143,7 +152,7 @@ var (
 	kBefore, kAfter, kKey, kWords, kSentences, kParagraphs          = key("before"), key("after"), key("key"), key("words"), key("sentences"), key("paragraphs")
 	kSentenceLengthMean, kSentenceLengthSD, kTypeTokenRatio, kMATTR = key("sentence_length_mean"), key("sentence_length_sd"), key("type_token_ratio"), key("mattr")
 	kVersion, kArticle, kHeadline, kQuotes, kMatches, kStats        = key("version"), key("article"), key("headline"), key("quotes"), key("matches"), key("stats")
-	kFollowedBy                                                     = key("followed_by")
+	kFollowedBy, kQuantity, kRepeats, kOf                           = key("followed_by"), key("quantity"), key("repeats"), key("of")
 )
 
 func key(s string) *ast.Term { return ast.StringTerm(s) }

@@ -22,6 +22,7 @@ package lexicon
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"sort"
 	"strings"
 )
@@ -57,6 +58,8 @@ type Set struct {
 	folded   *node // phrases matched on lower-cased tokens
 	exact    *node // phrases of case-sensitive lexicons
 	patterns []*patternMatcher
+	// literals finds the literals pattern entries need, in one pass.
+	literals *literalSet
 }
 
 // Error describes a lexicon that cannot be used.
@@ -93,7 +96,30 @@ func FromData(lexicons map[string]any) (*Set, error) {
 			return nil, err
 		}
 	}
+	set.indexLiterals()
 	return set, nil
+}
+
+// indexLiterals numbers the literals pattern entries need and builds the
+// automaton that finds them.
+func (s *Set) indexLiterals() {
+	ids := map[string]int32{}
+	var all []string
+	for _, pm := range s.patterns {
+		for i := range pm.entries {
+			e := &pm.entries[i]
+			for _, l := range e.needs {
+				id, ok := ids[l]
+				if !ok {
+					id = int32(len(all))
+					ids[l] = id
+					all = append(all, l)
+				}
+				e.needIDs = append(e.needIDs, id)
+			}
+		}
+	}
+	s.literals = newLiteralSet(all)
 }
 
 // Lookup returns the lexicon with the given name, or nil.
@@ -234,37 +260,175 @@ func (s *Set) add(lex *Lexicon) error {
 	return nil
 }
 
-// patternMatcher runs all of one lexicon's regular expressions as a single
-// alternation, one capture group per entry, so the text is scanned once.
+// patternMatcher runs one lexicon's regular expressions. Go's regexp
+// engine is linear but not fast, so each entry carries the literal text it
+// cannot match without (any one of several, for alternations), and runs only
+// on texts that contain one, which most articles do not. Entries anchored
+// with ^ run line by line, where the engine tries only the line start.
 type patternMatcher struct {
 	lexicon int
-	re      *regexp.Regexp
-	// entryOfGroup maps a capture-group index to the entry it wraps, -1 for
-	// groups the entries open themselves.
-	entryOfGroup []int
+	entries []patternEntry
+}
+
+type patternEntry struct {
+	re *regexp.Regexp
+	// needs lists lower-case literals of which the text must contain one;
+	// empty means the entry always runs. needIDs index Set.literals.
+	needs   []string
+	needIDs []int32
+	// perLine is set for entries that begin with ^.
+	perLine bool
 }
 
 func compilePatterns(lex *Lexicon) (*patternMatcher, error) {
-	var parts []string
-	entryOfGroup := []int{-1}
-	for i, e := range lex.Entries {
-		re, err := regexp.Compile(e.Term)
+	pm := &patternMatcher{}
+	for _, e := range lex.Entries {
+		perLine := strings.HasPrefix(e.Term, "^")
+		flags := "(?m"
+		if perLine {
+			// Matched against one line at a time: ^ and $ are its ends.
+			flags = "(?"
+		}
+		if !lex.CaseSensitive {
+			flags += "i"
+		}
+		flags += ")"
+		if flags == "()" {
+			flags = ""
+		}
+		re, err := regexp.Compile(flags + e.Term)
 		if err != nil {
 			return nil, &Error{Lexicon: lex.Name, Reason: fmt.Sprintf("entry %q is not a valid RE2 pattern: %v", e.Term, err)}
 		}
-		parts = append(parts, "("+e.Term+")")
-		entryOfGroup = append(entryOfGroup, i)
-		for range re.NumSubexp() {
-			entryOfGroup = append(entryOfGroup, -1)
+		parsed, err := syntax.Parse(flags+e.Term, syntax.Perl)
+		if err != nil {
+			return nil, &Error{Lexicon: lex.Name, Reason: fmt.Sprintf("entry %q: %v", e.Term, err)}
+		}
+		pm.entries = append(pm.entries, patternEntry{re: re, needs: requiredLiterals(parsed.Simplify()), perLine: perLine})
+	}
+	return pm, nil
+}
+
+// minLiteral is the shortest literal worth filtering on; shorter ones occur
+// in almost every text.
+const minLiteral = 3
+
+// requiredLiterals returns literals one of which every match contains, or
+// nil when the expression has no such set.
+func requiredLiterals(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) >= minLiteral {
+			return []string{strings.ToLower(string(re.Rune))}
+		}
+	case syntax.OpCapture, syntax.OpPlus:
+		return requiredLiterals(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min > 0 {
+			return requiredLiterals(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		// Any required child will do; prefer the one whose shortest
+		// literal is longest, as it is the most selective. Runs of
+		// children that match only fixed strings are joined first, so
+		// "not (only|just)" needs "not only" or "not just", not "not ".
+		var best []string
+		consider := func(lits []string) {
+			if lits != nil && shortest(lits) >= minLiteral && shortest(lits) > shortest(best) {
+				best = lits
+			}
+		}
+		var run []string
+		for _, sub := range re.Sub {
+			if exact := exactStrings(sub); exact != nil {
+				run = crossJoin(run, exact)
+				consider(run)
+				continue
+			}
+			run = nil
+			consider(requiredLiterals(sub))
+		}
+		return best
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			lits := requiredLiterals(sub)
+			if lits == nil {
+				return nil
+			}
+			all = append(all, lits...)
+		}
+		return all
+	}
+	return nil
+}
+
+// maxExact bounds the strings exactStrings and crossJoin produce.
+const maxExact = 64
+
+// exactStrings returns every string re matches, lower-cased, when that is a
+// small finite set; otherwise nil.
+func exactStrings(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return []string{strings.ToLower(string(re.Rune))}
+	case syntax.OpCapture:
+		return exactStrings(re.Sub[0])
+	case syntax.OpEmptyMatch:
+		return []string{""}
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			s := exactStrings(sub)
+			if s == nil || len(all)+len(s) > maxExact {
+				return nil
+			}
+			all = append(all, s...)
+		}
+		return all
+	case syntax.OpConcat:
+		var out []string
+		for i, sub := range re.Sub {
+			s := exactStrings(sub)
+			if s == nil {
+				return nil
+			}
+			if i == 0 {
+				out = s
+			} else if out = crossJoin(out, s); out == nil {
+				return nil
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// crossJoin returns every a+b, or b alone when a is empty; nil when the
+// result would be too large.
+func crossJoin(a, b []string) []string {
+	if a == nil {
+		return b
+	}
+	if len(a)*len(b) > maxExact {
+		return nil
+	}
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
 		}
 	}
-	flags := "(?m)"
-	if !lex.CaseSensitive {
-		flags = "(?mi)"
+	return out
+}
+
+func shortest(lits []string) int {
+	if len(lits) == 0 {
+		return 0
 	}
-	re, err := regexp.Compile(flags + strings.Join(parts, "|"))
-	if err != nil {
-		return nil, &Error{Lexicon: lex.Name, Reason: err.Error()}
+	n := len(lits[0])
+	for _, l := range lits[1:] {
+		n = min(n, len(l))
 	}
-	return &patternMatcher{re: re, entryOfGroup: entryOfGroup}, nil
+	return n
 }

@@ -27,7 +27,8 @@ func FoldWord(s string) string {
 }
 
 func straightenApostrophes(s string) string {
-	if strings.ContainsAny(s, "’‘") {
+	// Both curly apostrophes start with the byte 0xE2.
+	if strings.IndexByte(s, 0xE2) >= 0 && strings.ContainsAny(s, "’‘") {
 		return strings.NewReplacer("’", "'", "‘", "'").Replace(s)
 	}
 	return s
@@ -208,23 +209,76 @@ func record(best *[]bestMatch, ref termRef, last int) {
 	*best = append(*best, bestMatch{ref: ref, last: last})
 }
 
-// MatchText runs the pattern lexicons over the whole text.
+// MatchText runs the pattern lexicons over the whole text. Matches come in
+// lexicon order, then entry order, then position.
 func (s *Set) MatchText(text string, emit func(Match)) {
+	if len(s.patterns) == 0 {
+		return
+	}
+	found := s.literals.present(strings.ToLower(text))
+	var lines []string
+	var starts []int
 	for _, pm := range s.patterns {
-		for _, loc := range pm.re.FindAllStringSubmatchIndex(text, -1) {
-			entry := -1
-			for g := 1; g < len(pm.entryOfGroup); g++ {
-				if pm.entryOfGroup[g] >= 0 && loc[2*g] >= 0 {
-					entry = pm.entryOfGroup[g]
-					break
-				}
-			}
-			if entry < 0 || loc[0] == loc[1] {
+		for i, e := range pm.entries {
+			if !anyFound(found, e.needIDs) {
 				continue
 			}
-			emit(Match{Lexicon: s.Lexicons[pm.lexicon], Entry: entry, Start: loc[0], End: loc[1], FirstToken: -1, LastToken: -1})
+			if !e.perLine {
+				for _, loc := range e.re.FindAllStringIndex(text, -1) {
+					if loc[0] < loc[1] {
+						emit(Match{Lexicon: s.Lexicons[pm.lexicon], Entry: i, Start: loc[0], End: loc[1], FirstToken: -1, LastToken: -1})
+					}
+				}
+				continue
+			}
+			if lines == nil {
+				lines, starts = splitLines(text)
+			}
+			for j, line := range lines {
+				if len(e.needs) > 0 && !containsFolded(line, e.needs) {
+					continue
+				}
+				if loc := e.re.FindStringIndex(line); loc != nil && loc[0] < loc[1] {
+					emit(Match{Lexicon: s.Lexicons[pm.lexicon], Entry: i, Start: starts[j] + loc[0], End: starts[j] + loc[1], FirstToken: -1, LastToken: -1})
+				}
+			}
 		}
 	}
+}
+
+func anyFound(found []bool, ids []int32) bool {
+	if len(ids) == 0 {
+		return true
+	}
+	for _, id := range ids {
+		if found[id] {
+			return true
+		}
+	}
+	return false
+}
+
+func containsFolded(line string, needs []string) bool {
+	lower := strings.ToLower(line)
+	for _, n := range needs {
+		if strings.Contains(lower, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitLines cuts text at line breaks (a trailing \r stays out of the line).
+func splitLines(text string) (lines []string, starts []int) {
+	start := 0
+	for i := 0; i <= len(text); i++ {
+		if i == len(text) || text[i] == '\n' {
+			lines = append(lines, strings.TrimSuffix(text[start:i], "\r"))
+			starts = append(starts, start)
+			start = i + 1
+		}
+	}
+	return lines, starts
 }
 
 const maxExpansions = 4096

@@ -31,24 +31,35 @@ func (s *Set) Evaluate(ctx context.Context, input ast.Value) ([]Hit, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
-		return nil, nil
-	}
-	items, ok := rs[0].Expressions[0].Value.([]any)
-	if !ok {
-		return nil, fmt.Errorf("%s returned %T, not a set of findings", Query, rs[0].Expressions[0].Value)
-	}
-	hits := make([]Hit, 0, len(items))
-	for _, it := range items {
-		obj, ok := it.(map[string]any)
+	var hits []Hit
+	for _, r := range rs {
+		category, _ := r.Bindings["category"].(string)
+		name, _ := r.Bindings["name"].(string)
+		rule := s.byID[name]
+		if rule == nil || rule.Category != category {
+			if items, _ := r.Bindings["report"].([]any); len(items) > 0 {
+				return nil, fmt.Errorf("findings came from %s/%s, which has no METADATA in the loaded policies", category, name)
+			}
+			continue
+		}
+		if !rule.Enabled {
+			continue
+		}
+		items, ok := r.Bindings["report"].([]any)
 		if !ok {
-			return nil, fmt.Errorf("a rule reported %v, which is not an object", it)
+			return nil, fmt.Errorf("rule %s: report must be a set of findings, not %T", name, r.Bindings["report"])
 		}
-		h, err := s.hit(obj)
-		if err != nil {
-			return nil, err
+		for _, it := range items {
+			obj, ok := it.(map[string]any)
+			if !ok {
+				return nil, fmt.Errorf("rule %s reported %v, which is not an object", name, it)
+			}
+			h, err := s.hit(rule, obj)
+			if err != nil {
+				return nil, err
+			}
+			hits = append(hits, h)
 		}
-		hits = append(hits, h)
 	}
 	sort.Slice(hits, func(i, j int) bool {
 		a, b := hits[i], hits[j]
@@ -65,13 +76,8 @@ func (s *Set) Evaluate(ctx context.Context, input ast.Value) ([]Hit, error) {
 
 // hit reads one reported object, naming the rule in any complaint so that
 // the author of a broken user rule knows where to look.
-func (s *Set) hit(obj map[string]any) (Hit, error) {
-	h := Hit{Start: -1, End: -1, Sentence: -1}
-	h.Rule, _ = obj["rule"].(string)
-	h.Category, _ = obj["category"].(string)
-	if s.byID[h.Rule] == nil {
-		return h, fmt.Errorf("a finding came from %s/%s, which has no METADATA in the loaded policies", h.Category, h.Rule)
-	}
+func (s *Set) hit(rule *Rule, obj map[string]any) (Hit, error) {
+	h := Hit{Rule: rule.ID, Category: rule.Category, Start: -1, End: -1, Sentence: -1}
 	fail := func(format string, args ...any) (Hit, error) {
 		return h, fmt.Errorf("rule %s reported an invalid finding: "+format, append([]any{h.Rule}, args...)...)
 	}

@@ -27,8 +27,14 @@ import (
 	"github.com/credcheck/credcheck/policies"
 )
 
-// Query is the entry point every evaluation runs.
-const Query = "data.credcheck.main.findings"
+// Entrypoint is the rule that collects every finding, for stock OPA and
+// for anyone embedding the policies elsewhere.
+const Entrypoint = "data.credcheck.main.findings"
+
+// query reads each rule's report directly, one result per rule. It gives
+// the same findings as Entrypoint without building a labelled copy of every
+// finding inside Rego, which costs as much as some rules do.
+const query = "report := data.credcheck.rules[category][name].report"
 
 // Options says which policies to load and how configuration adjusts them.
 type Options struct {
@@ -141,11 +147,11 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 		return nil, convertASTErrors(compiler.Errors)
 	}
 	store := inmem.NewFromObjectWithOpts(data, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
-	query, err := rego.New(rego.Query(Query), rego.Compiler(compiler), rego.Store(store)).PrepareForEval(ctx)
+	prepared, err := rego.New(rego.Query(query), rego.Compiler(compiler), rego.Store(store)).PrepareForEval(ctx)
 	if err != nil {
 		return nil, err
 	}
-	set.Modules, set.Data, set.Compiler, set.query = modules, data, compiler, query
+	set.Modules, set.Data, set.Compiler, set.query = modules, data, compiler, prepared
 	return set, nil
 }
 
@@ -311,7 +317,6 @@ func (s *Set) applyConfig(data map[string]any, opts Options) error {
 		r.Enabled = false
 		disabled[id] = true
 	}
-	params := map[string]any{}
 	for id, p := range opts.Params {
 		r := s.byID[id]
 		if r == nil {
@@ -322,7 +327,22 @@ func (s *Set) applyConfig(data map[string]any, opts Options) error {
 				return fmt.Errorf("configuration sets unknown parameter %q of rule %s (parameters: %s)", k, id, strings.Join(sortedKeys(r.Params), ", "))
 			}
 		}
-		params[id] = jsonValue(p)
+	}
+	// Every rule's parameters, defaults merged with overrides, so that rules
+	// read them with one lookup instead of walking their METADATA.
+	params := map[string]any{}
+	for _, r := range s.Rules {
+		if len(r.Params) == 0 {
+			continue
+		}
+		merged := map[string]any{}
+		for k, v := range r.Params {
+			merged[k] = v
+		}
+		for k, v := range opts.Params[r.ID] {
+			merged[k] = v
+		}
+		params[r.ID] = jsonValue(merged)
 	}
 	cfg := map[string]any{"disabled": disabled, "params": params}
 	credcheck, _ := data["credcheck"].(map[string]any)

@@ -1,8 +1,10 @@
 # METADATA
 # title: Shared helpers
 # description: |
-#   Judgements several rules share: whether a sentence is attributed, which
-#   names a sentence puts before a cue, and each rule's parameters.
+#   Judgements several rules share: which sentences are attributed, which
+#   names a sentence puts before a cue, and each rule's parameters. Values
+#   here are computed once per article and shared by every rule, so rules
+#   should use them rather than re-deriving them.
 package credcheck.lib
 
 # METADATA
@@ -16,49 +18,42 @@ config := data.credcheck.config
 # METADATA
 # description: |
 #   The parameters of the rule whose METADATA chain is given: the defaults
-#   under custom.params of its package annotation, overridden by
-#   configuration (config.params[<rule name>]).
+#   under custom.params of its package annotation (the last entry of the
+#   chain), overridden by configuration (config.params[<rule name>]).
+#   The engine writes every rule's merged parameters to config.params, so a
+#   rule reads them there and falls back to this only on stock OPA:
+#
+#     params := p if {
+#       p := lib.config.params["my-rule"]
+#     } else := lib.params(rego.metadata.chain())
 params(chain) := object.union(defaults, overrides) if {
-	some entry in chain
-	entry.annotations.scope == "package"
-	name := entry.path[count(entry.path) - 1]
-	defaults := object.get(entry.annotations, ["custom", "params"], {})
-	overrides := object.get(config, ["params", name], {})
+	pkg := chain[count(chain) - 1]
+	defaults := object.get(pkg.annotations, ["custom", "params"], {})
+	overrides := object.get(config, ["params", pkg.path[count(pkg.path) - 1]], {})
 }
 
 # METADATA
 # description: |
-#   Sentence i names where its content comes from, outside any direct quote:
-#   a reporting verb or frame, another outlet's report, or an unnamed source
-#   (which other rules judge on its own).
-attributed(i) if input.sentences[i].cues.attribution_cues
-
-attributed(i) if input.sentences[i].cues.secondhand_reports
-
-attributed(i) if input.sentences[i].cues.vague_sources
-
-attributed(i) if input.sentences[i].cues.news_outlets
+#   Lexicons whose matches tie a sentence to a source: reporting verbs and
+#   frames, another outlet's report, an unnamed source (judged on its own by
+#   other rules) and outlet names.
+attribution_lexicons := ["attribution_cues", "secondhand_reports", "vague_sources", "news_outlets"]
 
 # METADATA
-# description: |
-#   Sentence i continues a paragraph whose previous sentence is attributed, so
-#   the attribution carries over (wire style restates it only when the
-#   source changes).
-carried(i) if {
-	i > 0
-	input.sentences[i - 1].paragraph == input.sentences[i].paragraph
-	attributed(i - 1)
+# description: Sentences that name where their content comes from, outside any direct quote.
+attributed contains m.sentence if {
+	some name in attribution_lexicons
+	some m in input.matches[name]
+	m.quoted == false
 }
-
-# METADATA
-# description: Sentence i is attributed, in itself or by the sentence before it.
-sourced(i) if attributed(i)
-
-sourced(i) if carried(i)
 
 # METADATA
 # description: Zones of running prose in the writer's voice.
 prose_zones := {"lede", "body"}
+
+# METADATA
+# description: Zones where a claim carries the whole story.
+story_zones := {"headline", "lede"}
 
 # METADATA
 # description: |
@@ -68,8 +63,14 @@ names_before(m) := {e.key |
 	some j in input.sentences[m.sentence].entities
 	e := input.entities[j]
 	e.start < m.end
-	not e.quoted
+	e.quoted == false
 }
+
+# METADATA
+# description: |
+#   The matches of lexicon name in sentence i that lie outside quotes, in
+#   text order, found through the sentence's cue index.
+cues(i, name) := [input.matches[name][k] | some k in input.sentences[i].cues[name]]
 
 # METADATA
 # description: Location fields of a finding on match m.

@@ -1,13 +1,14 @@
-# Builders for the small input documents the rule tests use. The engine
-# produces the same shapes (docs/input.md); tests spell out only the fields a
-# rule reads.
+# Builders for the small input documents the rule tests use. They produce
+# the shapes the engine produces (docs/input.md), spelling out only what a
+# rule reads; doc() derives each sentence's cue index from the matches, as
+# the engine does.
 package credcheck.lib.testing
 
 # A sentence: index i in its own paragraph i, 100 bytes per sentence.
-sentence(i, zone, cues) := {
+sentence(i, zone) := {
 	"index": i, "paragraph": i, "zone": zone,
 	"start": i * 100, "end": (i * 100) + 90, "line": i + 1, "column": 1,
-	"text": "", "tokens": [], "quoted": false, "cues": cues,
+	"text": "", "tokens": [], "quoted": false, "cues": {},
 	"entities": [], "numbers": [],
 }
 
@@ -22,12 +23,25 @@ match(i, term, group, tok) := {
 entity(i, key, start) := {
 	"sentence": i, "start": start, "end": start + count(key),
 	"text": key, "key": key, "kind": "name", "quoted": false,
+	"first_token": 0, "last_token": 0,
+}
+
+# A figure in sentence i.
+number(i, text, value, unit) := {
+	"sentence": i, "start": (i * 100) + 20, "end": ((i * 100) + 20) + count(text), "text": text,
+	"value": value, "unit": unit, "scale": "", "quantity": "", "before": [], "after": [], "quoted": false,
 }
 
 # A document from sentences and matches grouped by lexicon.
 doc(sentences, matches) := {
 	"version": 1, "article": {"id": "t", "path": "t.txt", "format": "text", "outlet": ""},
-	"headline": -1, "paragraphs": [], "sentences": sentences,
-	"quotes": [], "numbers": [], "entities": [], "matches": matches,
+	"headline": -1, "paragraphs": [], "sentences": [with_cues(s, matches) | some s in sentences],
+	"quotes": [], "numbers": [], "entities": [], "matches": matches, "repeats": [],
 	"stats": {"words": 400, "sentences": count(sentences)},
 }
+
+with_cues(s, matches) := object.union(s, {"cues": {name: indexes |
+	some name, list in matches
+	indexes := [k | some k, m in list; m.sentence == s.index; not m.quoted]
+	count(indexes) > 0
+}})

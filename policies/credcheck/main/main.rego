@@ -14,8 +14,10 @@ package credcheck.main
 findings contains finding if {
 	some category, name
 	some found in data.credcheck.rules[category][name].report
-	not disabled(name)
+	not disabled[name]
 	finding := object.union(found, {"category": category, "rule": name})
 }
 
-disabled(name) if data.credcheck.config.disabled[name]
+default disabled := {}
+
+disabled := data.credcheck.config.disabled

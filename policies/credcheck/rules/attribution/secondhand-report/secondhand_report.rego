@@ -28,56 +28,50 @@ package credcheck.rules.attribution["secondhand-report"]
 
 import data.credcheck.lib
 
-story_zones := {"headline", "lede"}
-
-# Verbs after an outlet's name that credit its reporting ("Reuters reported").
+# Words after an outlet's name that credit its reporting ("Reuters reported").
 reporting_verbs := {"reported", "reports", "report", "revealed", "first"}
 
 credits contains m if {
 	some m in input.matches.secondhand_reports
-	not m.quoted
+	m.quoted == false
 }
 
-credits contains m if {
-	some m in outlets
-	not own_outlet(m)
-	credits_outlet(m)
+credits contains o if {
+	some o in outlets
+	not own_outlet(o)
+	credits_outlet(o)
 }
 
 # Outlets by name, and names ending in a word outlets end their names with
 # ("The Touchline Herald").
 outlets contains m if {
 	some m in input.matches.news_outlets
-	not m.quoted
+	m.quoted == false
 }
 
-outlets contains object.union(e, {"term": e.text}) if {
+outlets contains e if {
 	some w in input.matches.outlet_name_words
 	some k in input.sentences[w.sentence].entities
 	e := input.entities[k]
-	e.kind == "name"
 	e.end == w.end
-	not e.quoted
+	e.kind == "name"
+	e.quoted == false
 }
 
-credits_outlet(m) if {
-	toks := input.sentences[m.sentence].tokens
-	m.first_token >= 2
-	array.slice(toks, m.first_token - 2, m.first_token) in {["according", "to"], ["as", "per"]}
+credits_outlet(o) if {
+	o.first_token >= 2
+	array.slice(input.sentences[o.sentence].tokens, o.first_token - 2, o.first_token) in {["according", "to"], ["as", "per"]}
 }
 
-credits_outlet(m) if {
-	toks := input.sentences[m.sentence].tokens
-	toks[m.last_token + 1] in reporting_verbs
+credits_outlet(o) if input.sentences[o.sentence].tokens[o.last_token + 1] in reporting_verbs
+
+credits_outlet(o) if {
+	toks := input.sentences[o.sentence].tokens
+	toks[o.last_token + 1] in {"has", "had"}
+	toks[o.last_token + 2] in reporting_verbs
 }
 
-credits_outlet(m) if {
-	toks := input.sentences[m.sentence].tokens
-	toks[m.last_token + 1] in {"has", "had"}
-	toks[m.last_token + 2] in reporting_verbs
-}
-
-own_outlet(m) if lower(m.text) == lower(input.article.outlet)
+own_outlet(o) if lower(o.text) == lower(input.article.outlet)
 
 confirmed if {
 	some m in input.matches.independence_cues
@@ -92,15 +86,16 @@ unverified if {
 # One finding per sentence, on its first credit.
 report contains finding if {
 	not confirmed
-	some m in credits
-	s := input.sentences[m.sentence]
-	s.zone != "quote"
-	m.start == min({c.start | some c in credits; c.sentence == m.sentence})
-	finding := object.union(lib.at(m), {
-		"cue": m.text,
-		"severity": severity(s.zone),
-		"message": message(m, s.zone),
-	})
+	some i in {c.sentence | some c in credits}
+	zone := input.sentences[i].zone
+	zone != "quote"
+	first := min({c.start | some c in credits; c.sentence == i})
+	m := [c | some c in credits; c.sentence == i; c.start == first][0]
+	finding := {
+		"sentence": m.sentence, "start": m.start, "end": m.end,
+		"severity": severity(zone),
+		"message": message(m, zone),
+	}
 }
 
 # The headline states the story flatly while the article credits it to
@@ -109,53 +104,46 @@ report contains finding if {
 	not confirmed
 	count(credits) > 0
 	input.headline >= 0
-	h := input.sentences[input.headline]
-	not lib.attributed(input.headline)
+	not input.headline in lib.attributed
 	not hedged_headline
 	not first_hand_confirmation
+	h := input.sentences[input.headline]
 	first := min({c.sentence | some c in credits})
 	finding := {
-		"sentence": input.headline, "start": h.start, "end": h.end, "cue": h.text,
+		"sentence": input.headline, "start": h.start, "end": h.end,
 		"severity": severity("headline"),
 		"message": sprintf("the headline states as fact a story the article credits to another outlet's report (line %d)", [lib.line(first)]),
 	}
 }
 
-hedged_headline if {
-	some m in input.matches.hearsay_hedges
-	m.sentence == input.headline
-}
+hedged_headline if input.sentences[input.headline].cues.hearsay_hedges
 
-hedged_headline if {
-	some m in input.matches.soft_status
-	m.sentence == input.headline
-}
+hedged_headline if input.sentences[input.headline].cues.soft_status
+
+headline_deals := {d.group | some d in lib.cues(input.headline, "deal_events")}
 
 # A named party announces or confirms, in a sentence about the same kind of
 # deal the headline is about.
 first_hand_confirmation if {
 	some a in input.matches.announce_cues
-	not a.quoted
+	a.quoted == false
+	some d in lib.cues(a.sentence, "deal_events")
+	d.group in headline_deals
 	count(lib.names_before(a)) > 0
-	some d in input.matches.deal_events
-	d.sentence == a.sentence
-	some hd in input.matches.deal_events
-	hd.sentence == input.headline
-	hd.group == d.group
 }
 
 severity(_) := "info" if unverified
 
 severity(zone) := "error" if {
 	not unverified
-	zone in story_zones
+	zone in lib.story_zones
 }
 
 severity(zone) := "warning" if {
 	not unverified
-	not zone in story_zones
+	not zone in lib.story_zones
 }
 
-message(m, zone) := sprintf("the %s rests on another outlet's report (%q) that the article does not confirm", [zone, m.text]) if zone in story_zones
+message(m, zone) := sprintf("the %s rests on another outlet's report (%q) that the article does not confirm", [zone, m.text]) if zone in lib.story_zones
 
-message(m, zone) := sprintf("%q: the claim rests on another outlet's report that the article does not confirm", [m.text]) if not zone in story_zones
+message(m, zone) := sprintf("%q: the claim rests on another outlet's report that the article does not confirm", [m.text]) if not zone in lib.story_zones

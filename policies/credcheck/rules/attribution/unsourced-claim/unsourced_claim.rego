@@ -5,7 +5,8 @@
 #   plan, a deal, a cause, a record) but neither it nor the sentence before it
 #   in the paragraph says who says so. Wire style attributes every disputable
 #   fact the reporter did not witness, in the sentence or carried from the one
-#   before. Direct quotes, headlines and headings are not checked.
+#   before. Direct quotes, headlines and headings are not checked. The
+#   finding points at the first claim marker of the sentence.
 # related_resources:
 #   - ref: https://blog.ap.org/behind-the-news/when-is-it-ok-to-use-anonymous-sources
 #     description: AP — attribute facts the reporter did not gather or confirm
@@ -25,43 +26,59 @@ package credcheck.rules.attribution["unsourced-claim"]
 
 import data.credcheck.lib
 
-params := lib.params(rego.metadata.chain())
+params := p if {
+	p := lib.config.params["unsourced-claim"]
+} else := lib.params(rego.metadata.chain())
 
-# Claim markers by sentence: cue matches and figures with a unit.
-marks contains [m.sentence, m.start, m.end, m.text] if {
-	some m in input.matches.claim_cues
-	not m.quoted
+units := {u | some u in params.units}
+
+# Figures with a unit or a scale word ("11%", "$2 billion", "4 million").
+figures contains k if {
+	wanted := units
+	some k, n in input.numbers
+	n.quoted == false
+	wanted[n.unit]
 }
 
-marks contains [n.sentence, n.start, n.end, n.text] if {
-	units := {u | some u in params.units}
-	some n in input.numbers
-	not n.quoted
-	n.unit in units
-}
-
-marks contains [n.sentence, n.start, n.end, n.text] if {
-	some n in input.numbers
-	not n.quoted
+figures contains k if {
+	some k, n in input.numbers
+	n.quoted == false
 	n.scale != ""
 }
 
-claims contains i if {
-	some [i, _, _, _] in marks
-	s := input.sentences[i]
-	s.zone in lib.prose_zones
-	not s.quoted
-	not lib.sourced(i)
+candidates contains m.sentence if {
+	some m in input.matches.claim_cues
+	m.quoted == false
+}
+
+candidates contains input.numbers[k].sentence if some k in figures
+
+# The sentence before, in the same paragraph, is attributed: the
+# attribution carries over.
+carried(i, paragraph, attributed) if {
+	attributed[i - 1]
+	input.sentences[i - 1].paragraph == paragraph
 }
 
 report contains finding if {
-	some i in claims
-	first := min({mark[1] | some mark in marks; mark[0] == i})
-	some mark in marks
-	mark[0] == i
-	mark[1] == first
+	attributed := lib.attributed
+	prose := lib.prose_zones
+	figs := figures
+	some i in candidates
+	not attributed[i]
+	s := input.sentences[i]
+	prose[s.zone]
+	s.quoted == false
+	not carried(i, s.paragraph, attributed)
+
+	# Cue indexes and figures are in text order: the first of each will do.
+	marks := array.concat(
+		[[m.start, m.end, m.text] | m := input.matches.claim_cues[s.cues.claim_cues[0]]],
+		[[n.start, n.end, n.text] | n := input.numbers[[k | some k in s.numbers; figs[k]][0]]],
+	)
+	[start, end, text] := sort(marks)[0]
 	finding := {
-		"sentence": i, "start": first, "end": mark[2], "cue": mark[3],
-		"message": sprintf("claim with no source: nothing in this sentence or the one before says who states %q", [mark[3]]),
+		"sentence": i, "start": start, "end": end,
+		"message": sprintf("claim with no source: nothing in this sentence or the one before says who states %q", [text]),
 	}
 }

@@ -24,21 +24,21 @@ package credcheck.rules.attribution["vague-source"]
 
 import data.credcheck.lib
 
-params := lib.params(rego.metadata.chain())
-
-story_zones := {"headline", "lede"}
+params := p if {
+	p := lib.config.params["vague-source"]
+} else := lib.params(rego.metadata.chain())
 
 report contains finding if {
 	some m in input.matches.vague_sources
-	not m.quoted
-	s := input.sentences[m.sentence]
-	s.zone != "quote"
+	m.quoted == false
+	zone := input.sentences[m.sentence].zone
+	zone != "quote"
 	not resolved(m)
-	finding := object.union(lib.at(m), {
-		"cue": m.text,
-		"severity": severity(m, s.zone),
+	finding := {
+		"sentence": m.sentence, "start": m.start, "end": m.end,
+		"severity": severity(m, zone),
 		"message": message(m),
-	})
+	}
 }
 
 # A crowd ("analysts say") is resolved when one of the next sentences gives
@@ -46,28 +46,17 @@ report contains finding if {
 resolved(m) if {
 	m.group == "crowd"
 	some j in numbers.range(m.sentence + 1, m.sentence + params.resolve_within)
-	j < count(input.sentences)
-	named_source(j)
-}
-
-named_source(j) if {
-	input.sentences[j].cues.attribution_cues
+	j in lib.attributed
 	some k in input.sentences[j].entities
 	input.entities[k].kind == "name"
 	not input.entities[k].quoted
 }
 
+default severity(_, _) := "warning"
+
 severity(m, zone) := "error" if {
 	m.group == "anonymous"
-	zone in story_zones
-}
-
-severity(m, zone) := "warning" if {
-	not m.group == "anonymous"
-}
-
-severity(m, zone) := "warning" if {
-	not zone in story_zones
+	zone in lib.story_zones
 }
 
 message(m) := sprintf("%q: an anonymous source; say why they cannot be named, or describe them precisely", [m.text]) if m.group == "anonymous"

@@ -21,12 +21,11 @@ import data.credcheck.lib
 
 report contains finding if {
 	some m in input.matches.weasel_passives
-	not m.quoted
-	s := input.sentences[m.sentence]
-	s.zone != "quote"
-	not lib.attributed(m.sentence)
-	finding := object.union(lib.at(m), {
-		"cue": m.text,
+	m.quoted == false
+	not m.sentence in lib.attributed
+	input.sentences[m.sentence].zone != "quote"
+	finding := {
+		"sentence": m.sentence, "start": m.start, "end": m.end,
 		"message": sprintf("%q gives an opinion without saying whose it is", [m.text]),
-	})
+	}
 }

@@ -19,8 +19,8 @@ import data.credcheck.lib
 
 report contains finding if {
 	some m in input.matches.boilerplate_lines
-	finding := object.union(lib.at(m), {
-		"cue": m.text,
+	finding := {
+		"sentence": m.sentence, "start": m.start, "end": m.end,
 		"message": sprintf("%q is page residue, not part of the article", [m.text]),
-	})
+	}
 }

@@ -24,16 +24,19 @@ package credcheck.rules.contradiction["announced-vs-no-comment"]
 
 import data.credcheck.lib
 
-announcements contains m if {
-	some m in input.matches.announce_cues
-	not m.quoted
-	not dated(m.sentence)
-}
-
+# Silences are rarer than announcements, so they are found first and the
+# announcements only looked at when there is one.
 silences contains m if {
 	some m in input.matches.no_comment_cues
-	not m.quoted
 	m.group == "silent"
+	m.quoted == false
+}
+
+announcements contains m if {
+	count(silences) > 0
+	some m in input.matches.announce_cues
+	m.quoted == false
+	not dated(m.sentence)
 }
 
 # An announcement dated to a year ("In 2023 Apple announced") is history,
@@ -43,42 +46,30 @@ dated(i) if {
 	input.numbers[k].unit == "year"
 }
 
-# Sentence pairs with the party both are about.
+# Sentence pairs, with the first announcement and silence of each.
 pairs contains [a.sentence, n.sentence] if {
-	some a in announcements
 	some n in silences
+	some a in announcements
 	a.sentence != n.sentence
-	count(shared(a, n)) > 0
+	count(lib.names_before(a) & lib.names_before(n)) > 0
 }
 
-shared(a, n) := lib.names_before(a) & lib.names_before(n)
-
-first_in(set, i) := m if {
-	some m in set
-	m.sentence == i
-	m.start == min({x.start | some x in set; x.sentence == i})
-}
+first_in(set, i) := [m | some m in set; m.sentence == i][0]
 
 report contains finding if {
 	some [ai, ni] in pairs
 	a := first_in(announcements, ai)
 	n := first_in(silences, ni)
-	who := min(shared(a, n))
-	finding := object.union(lib.at(a), {
-		"cue": a.text,
-		"problem": sprintf("%d-%d", [ai, ni]),
-		"message": sprintf("says %s %q this, but line %d says %s has not commented (%q)", [who, a.text, lib.line(ni), who, n.text]),
-	})
-}
-
-report contains finding if {
-	some [ai, ni] in pairs
-	a := first_in(announcements, ai)
-	n := first_in(silences, ni)
-	who := min(shared(a, n))
-	finding := object.union(lib.at(n), {
-		"cue": n.text,
-		"problem": sprintf("%d-%d", [ai, ni]),
-		"message": sprintf("says %s has not commented (%q), but line %d says %s %q it", [who, n.text, lib.line(ai), who, a.text]),
-	})
+	who := min(lib.names_before(a) & lib.names_before(n))
+	problem := sprintf("%d-%d", [ai, ni])
+	some finding in [
+		{
+			"sentence": a.sentence, "start": a.start, "end": a.end, "problem": problem,
+			"message": sprintf("says %s %q this, but line %d says %s has not commented (%q)", [who, a.text, lib.line(ni), who, n.text]),
+		},
+		{
+			"sentence": n.sentence, "start": n.start, "end": n.end, "problem": problem,
+			"message": sprintf("says %s has not commented (%q), but line %d says %s %q it", [who, n.text, lib.line(ai), who, a.text]),
+		},
+	]
 }

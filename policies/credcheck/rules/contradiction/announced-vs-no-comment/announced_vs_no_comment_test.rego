@@ -10,17 +10,18 @@ announce := t.match(0, "has announced", "", 1)
 silence := object.union(t.match(1, "neither <Name> nor <Name> (has|have|had) (commented|responded|confirmed)", "silent", 0), {"end": 140})
 
 sentences := [
-	object.union(t.sentence(0, "lede", {}), {"entities": [0, 1]}),
-	object.union(t.sentence(1, "body", {}), {"entities": [2, 3]}),
+	object.union(t.sentence(0, "lede"), {"entities": [0, 1]}),
+	object.union(t.sentence(1, "body"), {"entities": [2, 3]}),
 ]
 
 entities := [t.entity(0, "apple", 0), t.entity(0, "alibaba", 40), t.entity(1, "apple", 108), t.entity(1, "alibaba", 118)]
 
 document(matches) := object.union(t.doc(sentences, matches), {"entities": entities})
 
-test_fires_on_both_sentences if {
+test_fires_on_both_sentences_as_one_problem if {
 	r := rule.report with input as document({"announce_cues": [announce], "no_comment_cues": [silence]})
 	{f.sentence | some f in r} == {0, 1}
+	{f.problem | some f in r} == {"0-1"}
 	some f in r
 	f.sentence == 0
 	contains(f.message, "apple")
@@ -29,7 +30,7 @@ test_fires_on_both_sentences if {
 test_quiet_when_announcer_is_another_party if {
 	# Sentence 0 is "Alibaba has announced…": only alibaba comes before the cue.
 	ents := [t.entity(0, "alibaba", 0), t.entity(1, "apple", 108)]
-	s := [object.union(t.sentence(0, "lede", {}), {"entities": [0]}), object.union(t.sentence(1, "body", {}), {"entities": [1]})]
+	s := [object.union(t.sentence(0, "lede"), {"entities": [0]}), object.union(t.sentence(1, "body"), {"entities": [1]})]
 	r := rule.report with input as object.union(t.doc(s, {"announce_cues": [announce], "no_comment_cues": [silence]}), {"entities": ents})
 	count(r) == 0
 }
@@ -43,8 +44,8 @@ test_quiet_when_silence_is_limited if {
 test_quiet_when_announcement_is_dated if {
 	d := document({"announce_cues": [announce], "no_comment_cues": [silence]})
 	dated := object.union(d, {
-		"sentences": [object.union(sentences[0], {"numbers": [0]}), sentences[1]],
-		"numbers": [{"sentence": 0, "start": 3, "end": 7, "text": "2023", "value": 2023, "unit": "year", "scale": "", "quoted": false}],
+		"sentences": [object.union(d.sentences[0], {"numbers": [0]}), d.sentences[1]],
+		"numbers": [t.number(0, "2023", 2023, "year")],
 	})
 	r := rule.report with input as dated
 	count(r) == 0

@@ -24,56 +24,60 @@ package credcheck.rules.contradiction["headline-overstates-body"]
 
 import data.credcheck.lib
 
-params := lib.params(rego.metadata.chain())
-
-story_zones := {"headline", "lede"}
-
-# Deal words stated flatly in the headline or lede.
-stated contains m if {
-	some m in input.matches.deal_events
-	not m.quoted
-	input.sentences[m.sentence].zone in story_zones
-	not hedged_sentence(m.sentence)
-}
-
-hedged_sentence(i) if {
-	some h in hedges
-	h.sentence == i
-}
+params := p if {
+	p := lib.config.params["headline-overstates-body"]
+} else := lib.params(rego.metadata.chain())
 
 hedges contains h if {
 	some h in input.matches.hearsay_hedges
-	not h.quoted
 	h.group == "hearsay"
+	h.quoted == false
 }
 
 hedges contains h if {
 	some h in input.matches.soft_status
-	not h.quoted
+	h.quoted == false
 }
 
-# Deal words in the body with a hedge just before them.
+# Deal words in the body with a hedge shortly before them.
 hedged contains [m, h] if {
-	some m in input.matches.deal_events
-	not m.quoted
-	input.sentences[m.sentence].zone == "body"
 	some h in hedges
-	h.sentence == m.sentence
+	input.sentences[h.sentence].zone == "body"
+	some m in lib.cues(h.sentence, "deal_events")
 	h.last_token < m.first_token
 	m.first_token - h.last_token <= params.hedge_window
 }
 
+# Deal words stated flatly in the headline or lede; only looked for when
+# the body hedges a deal.
+stated contains m if {
+	count(hedged) > 0
+	some m in input.matches.deal_events
+	m.quoted == false
+	input.sentences[m.sentence].zone in lib.story_zones
+	not hedged_sentence(m.sentence)
+}
+
+hedged_sentence(i) if input.sentences[i].cues.hearsay_hedges
+
+hedged_sentence(i) if input.sentences[i].cues.soft_status
+
 parties(i) := {input.entities[k].key | some k in input.sentences[i].entities}
 
-report contains finding if {
-	some s in stated
-	body := min({m.sentence | some [m, _] in hedged; m.group == s.group; count(parties(s.sentence) & parties(m.sentence)) > 0})
+# Each headline or lede sentence is reported once, against the first body
+# sentence that hedges the same kind of deal by the same party.
+evidence contains [s.sentence, s.start, s.end, s.text, s.group, m.sentence, h.start, h.text, m.text] if {
 	some [m, h] in hedged
-	m.sentence == body
-	m.group == s.group
-	h.start == min({x.start | some [y, x] in hedged; y.sentence == body; y.group == s.group})
-	finding := object.union(lib.at(s), {
-		"cue": s.text,
-		"message": sprintf("the %s states the %s as fact (%q), but line %d hedges it (%q … %q)", [input.sentences[s.sentence].zone, s.group, s.text, lib.line(body), h.text, m.text]),
-	})
+	some s in stated
+	s.group == m.group
+	count(parties(s.sentence) & parties(m.sentence)) > 0
+}
+
+report contains finding if {
+	some i in {e[0] | some e in evidence}
+	[_, start, end, text, group, body, _, hedge, deal] := sort([e | some e in evidence; e[0] == i])[0]
+	finding := {
+		"sentence": i, "start": start, "end": end,
+		"message": sprintf("the %s states the %s as fact (%q), but line %d hedges it (%q … %q)", [input.sentences[i].zone, group, text, lib.line(body), hedge, deal]),
+	}
 }

@@ -12,8 +12,8 @@ body_hedge := t.match(1, "reportedly", "hearsay", 2)
 body_deal := t.match(1, "partnership", "partnership", 7)
 
 sentences := [
-	object.union(t.sentence(0, "lede", {}), {"entities": [0]}),
-	object.union(t.sentence(1, "body", {}), {"entities": [1]}),
+	object.union(t.sentence(0, "lede"), {"entities": [0]}),
+	object.union(t.sentence(1, "body"), {"entities": [1]}),
 ]
 
 entities := [t.entity(0, "norvale", 0), t.entity(1, "norvale", 100)]
@@ -29,8 +29,13 @@ test_fires_when_body_hedges_the_lede if {
 }
 
 test_fires_on_soft_status if {
-	talks := t.match(1, "in talks", "", 3)
-	r := rule.report with input as document({"deal_events": [lede_deal, body_deal], "soft_status": [talks]})
+	r := rule.report with input as document({"deal_events": [lede_deal, body_deal], "soft_status": [t.match(1, "in talks", "", 3)]})
+	count(r) == 1
+}
+
+test_fires_once_per_sentence if {
+	second := t.match(0, "alliance", "partnership", 5)
+	r := rule.report with input as document({"deal_events": [lede_deal, second, body_deal], "hearsay_hedges": [body_hedge]})
 	count(r) == 1
 }
 
@@ -41,15 +46,15 @@ test_quiet_when_lede_is_hedged_too if {
 }
 
 test_quiet_when_hedge_is_far_from_the_deal if {
-	far := t.match(1, "considering", "", 0)
-	late_deal := t.match(1, "partnership", "partnership", 12)
-	r := rule.report with input as document({"deal_events": [lede_deal, late_deal], "soft_status": [far]})
+	r := rule.report with input as document({
+		"deal_events": [lede_deal, t.match(1, "partnership", "partnership", 12)],
+		"soft_status": [t.match(1, "considering", "", 0)],
+	})
 	count(r) == 0
 }
 
 test_quiet_when_hedge_follows_the_deal if {
-	after := t.match(1, "considering", "", 9)
-	r := rule.report with input as document({"deal_events": [lede_deal, body_deal], "soft_status": [after]})
+	r := rule.report with input as document({"deal_events": [lede_deal, body_deal], "soft_status": [t.match(1, "considering", "", 9)]})
 	count(r) == 0
 }
 
@@ -60,7 +65,6 @@ test_quiet_for_another_party if {
 }
 
 test_quiet_for_another_kind_of_deal if {
-	takeover := t.match(1, "takeover", "acquisition", 7)
-	r := rule.report with input as document({"deal_events": [lede_deal, takeover], "hearsay_hedges": [body_hedge]})
+	r := rule.report with input as document({"deal_events": [lede_deal, t.match(1, "takeover", "acquisition", 7)], "hearsay_hedges": [body_hedge]})
 	count(r) == 0
 }

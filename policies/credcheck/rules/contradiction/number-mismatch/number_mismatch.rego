@@ -2,9 +2,10 @@
 # title: Two figures for one quantity
 # description: |
 #   Two sentences give different values, in the same unit, for what reads as
-#   the same quantity: the figure names the same noun, right after it ("the
-#   $2.4 billion deal") or through "worth", "of" or "valued at" ("a deal
-#   worth $3.1 billion"). Approximate figures ("about",
+#   the same quantity: both figures measure the same noun, named right after
+#   the figure ("the $2.4 billion deal") or before "worth", "of" or "valued
+#   at" ("a deal worth $3.1 billion"); the engine reads that noun as the
+#   figure's quantity. Approximate figures ("about",
 #   "more than"), figures marked as updated or compared ("up from",
 #   "initially", "revised") and quoted figures are left alone, and values
 #   within the tolerance count as the same. Both figures are reported, as
@@ -27,74 +28,53 @@ package credcheck.rules.contradiction["number-mismatch"]
 
 import data.credcheck.lib
 
-params := lib.params(rego.metadata.chain())
-
-# Figures that can be compared, with the quantity they measure.
-figures contains [k, noun] if {
-	some [k, noun] in anchored
-	n := input.numbers[k]
-	not n.quoted
-	n.unit != ""
-	not n.unit in {"year", "ordinal", "day", "decade"}
-	not loose(n)
-}
+params := p if {
+	p := lib.config.params["number-mismatch"]
+} else := lib.params(rego.metadata.chain())
 
 nouns := {x | some x in params.nouns}
 
-# "$2.4 billion deal"
-anchored contains [k, n.after[0]] if {
+# Figures that say what they measure, in a unit that can be compared.
+figures contains k if {
+	wanted := nouns
 	some k, n in input.numbers
-	n.after[0] in nouns
+	wanted[n.quantity]
+	n.quoted == false
+	not n.unit in {"", "year", "ordinal", "day", "decade"}
+	not loose(n)
 }
 
-# "deal worth $2.4 billion", "a budget of $412 million"
-anchored contains [k, noun] if {
-	some k, n in input.numbers
-	last := count(n.before) - 1
-	n.before[last] in {"worth", "of"}
-	noun := n.before[last - 1]
-	noun in nouns
-}
-
-# "deal valued at $2.4 billion"
-anchored contains [k, noun] if {
-	some k, n in input.numbers
-	last := count(n.before) - 1
-	n.before[last] == "at"
-	n.before[last - 1] in {"valued", "priced", "put", "set"}
-	noun := n.before[last - 2]
-	noun in nouns
-}
-
+# "about $3 billion", "more than $3 billion": an approximation or a bound.
 loose(n) if {
-	some m in input.matches.approximators
-	m.sentence == n.sentence
+	some k in input.sentences[n.sentence].cues.approximators
+	m := input.matches.approximators[k]
 	m.end <= n.start
 	n.start - m.end <= 2
 }
 
+# "revised to", "up from": a figure tracked over time or compared.
 loose(n) if input.sentences[n.sentence].cues.update_cues
 
-pairs contains [a, b, noun] if {
-	some [a, noun] in figures
-	some [b, other_noun] in figures
-	other_noun == noun
+pairs contains [a, b] if {
+	some a in figures
+	some b in figures
 	a < b
 	x := input.numbers[a]
 	y := input.numbers[b]
+	x.quantity == y.quantity
 	x.sentence != y.sentence
 	x.unit == y.unit
 	abs(x.value - y.value) > params.tolerance * max([abs(x.value), abs(y.value)])
 }
 
 report contains finding if {
-	some [a, b, noun] in pairs
+	some [a, b] in pairs
 	some [k, other] in [[a, b], [b, a]]
 	n := input.numbers[k]
 	o := input.numbers[other]
 	finding := {
-		"sentence": n.sentence, "start": n.start, "end": n.end, "cue": n.text,
+		"sentence": n.sentence, "start": n.start, "end": n.end,
 		"problem": sprintf("%d-%d", [a, b]),
-		"message": sprintf("gives the %s as %s, but line %d gives %s", [noun, n.text, lib.line(o.sentence), o.text]),
+		"message": sprintf("gives the %s as %s, but line %d gives %s", [n.quantity, n.text, lib.line(o.sentence), o.text]),
 	}
 }

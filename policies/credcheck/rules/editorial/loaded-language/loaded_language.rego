@@ -28,16 +28,16 @@ import data.credcheck.lib
 
 report contains finding if {
 	some m in input.matches.loaded_language
-	not m.quoted
+	m.quoted == false
 	s := input.sentences[m.sentence]
 	s.zone != "quote"
 	not in_name(m)
 	not legal(m)
-	finding := object.union(lib.at(m), {
-		"cue": m.text,
+	finding := {
+		"sentence": m.sentence, "start": m.start, "end": m.end,
 		"severity": severity(m.group),
 		"message": message(m),
-	})
+	}
 }
 
 in_name(m) if {

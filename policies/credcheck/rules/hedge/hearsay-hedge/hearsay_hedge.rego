@@ -23,25 +23,23 @@ package credcheck.rules.hedge["hearsay-hedge"]
 
 import data.credcheck.lib
 
-# Zones where a hedge carries the story rather than one detail of it.
-story_zones := {"headline", "lede"}
-
 report contains finding if {
 	some m in input.matches.hearsay_hedges
-	not m.quoted
-	s := input.sentences[m.sentence]
-	s.zone != "quote"
+	m.quoted == false
+	zone := input.sentences[m.sentence].zone
+	zone != "quote"
 	not named_accuser(m)
-	finding := object.union(lib.at(m), {
-		"message": message(m, s.zone),
-		"severity": severity(s.zone),
-		"cue": m.term,
-	})
+	finding := {
+		"sentence": m.sentence, "start": m.start, "end": m.end,
+		"message": message(m, zone),
+		"severity": severity(zone),
+	}
 }
 
+# "Alleged" is the careful word when the sentence names who alleges.
 named_accuser(m) if {
 	m.group == "allegation"
-	input.sentences[m.sentence].cues.attribution_cues
+	m.sentence in lib.attributed
 }
 
 named_accuser(m) if {
@@ -49,10 +47,10 @@ named_accuser(m) if {
 	input.sentences[m.sentence].cues.accusers
 }
 
-severity(zone) := "error" if zone in story_zones
+default severity(_) := "warning"
 
-severity(zone) := "warning" if not zone in story_zones
+severity(zone) := "error" if zone in lib.story_zones
 
-message(m, zone) := sprintf("the %s rests on %q: say who reported or claimed it, or verify it", [zone, m.text]) if zone in story_zones
+message(m, zone) := sprintf("the %s rests on %q: say who reported or claimed it, or verify it", [zone, m.text]) if zone in lib.story_zones
 
-message(m, zone) := sprintf("%q passes on a claim without saying who made it", [m.text]) if not zone in story_zones
+message(m, zone) := sprintf("%q passes on a claim without saying who made it", [m.text]) if not zone in lib.story_zones

@@ -33,7 +33,9 @@ package credcheck.rules.machine["ai-vocabulary"]
 
 import data.credcheck.lib
 
-params := lib.params(rego.metadata.chain())
+params := p if {
+	p := lib.config.params["ai-vocabulary"]
+} else := lib.params(rego.metadata.chain())
 
 hits := [m | some m in input.matches.ai_vocabulary; not m.quoted]
 
@@ -44,12 +46,13 @@ per_1000 := (count(headwords) * 1000) / max([input.stats.words, 1])
 report contains finding if {
 	count(headwords) >= params.min_distinct
 	per_1000 >= params.min_per_1000
-	first := hits[0]
-	finding := object.union(lib.at(first), {
-		"cue": concat(", ", sort(headwords)),
+	words := concat(", ", sort(headwords))
+	finding := {
+		"sentence": hits[0].sentence, "start": hits[0].start, "end": hits[0].end,
+		"cue": words,
 		"severity": severity,
-		"message": sprintf("%d distinct machine-favoured words (%.1f per 1,000 words): %s", [count(headwords), per_1000, concat(", ", sort(headwords))]),
-	})
+		"message": sprintf("%d distinct machine-favoured words (%.1f per 1,000 words): %s", [count(headwords), per_1000, words]),
+	}
 }
 
 default severity := "info"

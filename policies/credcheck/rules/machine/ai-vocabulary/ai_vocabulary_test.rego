@@ -6,9 +6,11 @@ import data.credcheck.rules.machine["ai-vocabulary"] as rule
 word(i, headword) := t.match(0, headword, headword, i)
 
 with_words(words, total) := object.union(
-	t.doc([t.sentence(0, "body", {})], {"ai_vocabulary": words}),
+	t.doc([t.sentence(0, "body")], {"ai_vocabulary": words}),
 	{"stats": {"words": total, "sentences": 20}},
 )
+
+five := [word(1, "underscore"), word(2, "pivotal"), word(3, "multifaceted"), word(4, "meticulous"), word(5, "showcase")]
 
 test_fires_on_dense_distinct_words if {
 	r := rule.report with input as with_words([word(1, "underscore"), word(4, "pivotal"), word(9, "multifaceted")], 500)
@@ -16,17 +18,16 @@ test_fires_on_dense_distinct_words if {
 	some f in r
 	f.severity == "info"
 	f.cue == "multifaceted, pivotal, underscore"
+	f.start == 11
 }
 
 test_fires_as_warning_on_many_words if {
-	words := [word(1, "underscore"), word(2, "pivotal"), word(3, "multifaceted"), word(4, "meticulous"), word(5, "showcase")]
-	r := rule.report with input as with_words(words, 1000)
+	r := rule.report with input as with_words(five, 1000)
 	{f.severity | some f in r} == {"warning"}
 }
 
 test_fires_as_error_when_very_dense if {
-	words := [word(1, "underscore"), word(2, "pivotal"), word(3, "multifaceted"), word(4, "meticulous"), word(5, "showcase")]
-	r := rule.report with input as with_words(words, 400)
+	r := rule.report with input as with_words(five, 400)
 	{f.severity | some f in r} == {"error"}
 }
 

@@ -23,9 +23,9 @@ import data.credcheck.lib
 
 report contains finding if {
 	some m in input.matches.chatbot_artefacts
-	not m.quoted
-	finding := object.union(lib.at(m), {
-		"cue": m.text,
+	m.quoted == false
+	finding := {
+		"sentence": m.sentence, "start": m.start, "end": m.end,
 		"message": sprintf("%q is text a chat assistant leaves behind; the copy was published unedited", [m.text]),
-	})
+	}
 }

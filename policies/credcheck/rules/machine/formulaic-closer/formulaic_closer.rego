@@ -23,14 +23,14 @@ import data.credcheck.lib
 report contains finding if {
 	some m in input.matches.formulaic_closers
 	m.group == "opener"
-	not m.quoted
+	m.quoted == false
 	m.first_token == 0
 	m.followed_by == ","
 	input.sentences[m.sentence].zone in lib.prose_zones
-	finding := object.union(lib.at(m), {
-		"cue": m.text,
+	finding := {
+		"sentence": m.sentence, "start": m.start, "end": m.end,
 		"message": sprintf("%q opens a summary paragraph, an essay formula that news copy does not use", [m.text]),
-	})
+	}
 }
 
 # A heading that is nothing but "Conclusion".
@@ -41,8 +41,8 @@ report contains finding if {
 	s.zone == "heading"
 	m.first_token == 0
 	m.last_token == count(s.tokens) - 1
-	finding := object.union(lib.at(m), {
-		"cue": m.text,
+	finding := {
+		"sentence": m.sentence, "start": m.start, "end": m.end,
 		"message": sprintf("a %q heading closes the story like an essay", [m.text]),
-	})
+	}
 }

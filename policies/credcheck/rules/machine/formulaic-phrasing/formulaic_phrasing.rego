@@ -25,15 +25,17 @@ package credcheck.rules.machine["formulaic-phrasing"]
 
 import data.credcheck.lib
 
-params := lib.params(rego.metadata.chain())
+params := p if {
+	p := lib.config.params["formulaic-phrasing"]
+} else := lib.params(rego.metadata.chain())
 
 hits := [m | some m in input.matches.formulaic_phrases; not m.quoted]
 
 report contains finding if {
 	count(hits) >= params.min_count
 	some m in hits
-	finding := object.union(lib.at(m), {
-		"cue": m.text,
+	finding := {
+		"sentence": m.sentence, "start": m.start, "end": m.end,
 		"message": sprintf("%q is a formulaic %s construction, one of %d in this article", [m.text, replace(m.group, "_", " "), count(hits)]),
-	})
+	}
 }

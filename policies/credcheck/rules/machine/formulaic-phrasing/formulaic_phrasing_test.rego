@@ -7,11 +7,11 @@ testament := object.union(t.match(0, "testament", "significance", -1), {"text": 
 
 parallel := object.union(t.match(1, "not only", "negative_parallelism", -1), {"text": "not only cuts costs but also"})
 
-sentences := [t.sentence(0, "body", {}), t.sentence(1, "body", {})]
+sentences := [t.sentence(0, "body"), t.sentence(1, "body")]
 
 test_fires_on_each_of_several_constructions if {
 	r := rule.report with input as t.doc(sentences, {"formulaic_phrases": [testament, parallel]})
-	{f.cue | some f in r} == {"stands as a testament", "not only cuts costs but also"}
+	{f.sentence | some f in r} == {0, 1}
 }
 
 test_quiet_on_a_single_construction if {

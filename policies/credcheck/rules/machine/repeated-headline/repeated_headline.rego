@@ -18,15 +18,12 @@ package credcheck.rules.machine["repeated-headline"]
 import data.credcheck.lib
 
 report contains finding if {
-	input.headline >= 0
-	headline := input.sentences[input.headline]
-	some i, s in input.sentences
-	i != input.headline
-	s.zone in {"heading", "headline", "body", "lede"}
-	s.tokens == headline.tokens
+	some r in input.repeats
+	r.of == input.headline
+	s := input.sentences[r.sentence]
 	finding := {
-		"sentence": i, "start": s.start, "end": s.end, "cue": s.text,
+		"sentence": r.sentence, "start": s.start, "end": s.end,
 		"problem": "headline",
-		"message": sprintf("repeats the headline on line %d", [headline.line]),
+		"message": sprintf("repeats the headline on line %d", [lib.line(r.of)]),
 	}
 }

@@ -3,23 +3,23 @@ package credcheck.rules.machine["repeated-headline_test"]
 import data.credcheck.lib.testing as t
 import data.credcheck.rules.machine["repeated-headline"] as rule
 
-title := ["apple", "picks", "alibaba"]
+sentences := [t.sentence(0, "headline"), t.sentence(1, "heading"), t.sentence(2, "heading")]
 
-line(i, zone, tokens) := object.union(t.sentence(i, zone, {}), {"tokens": tokens})
-
-test_fires_on_each_repeat if {
-	d := object.union(t.doc([line(0, "headline", title), line(1, "heading", title), line(2, "heading", title)], {}), {"headline": 0})
+test_fires_on_each_repeat_as_one_problem if {
+	d := object.union(t.doc(sentences, {}), {"headline": 0, "repeats": [{"sentence": 1, "of": 0}, {"sentence": 2, "of": 0}]})
 	r := rule.report with input as d
 	{f.sentence | some f in r} == {1, 2}
+	{f.problem | some f in r} == {"headline"}
 }
 
-test_quiet_on_different_heading if {
-	d := object.union(t.doc([line(0, "headline", title), line(1, "heading", ["apple", "picks", "alibaba", "for", "china"])], {}), {"headline": 0})
+test_quiet_on_repeats_of_other_sentences if {
+	d := object.union(t.doc(sentences, {}), {"headline": 0, "repeats": [{"sentence": 2, "of": 1}]})
 	r := rule.report with input as d
 	count(r) == 0
 }
 
 test_quiet_without_headline if {
-	r := rule.report with input as t.doc([line(0, "body", title), line(1, "body", title)], {})
+	d := object.union(t.doc(sentences, {}), {"repeats": [{"sentence": 1, "of": 0}]})
+	r := rule.report with input as d
 	count(r) == 0
 }

@@ -24,23 +24,23 @@ package credcheck.rules.machine["stock-opener"]
 
 import data.credcheck.lib
 
-params := lib.params(rego.metadata.chain())
+params := p if {
+	p := lib.config.params["stock-opener"]
+} else := lib.params(rego.metadata.chain())
 
 openers := [m |
 	some m in input.matches.stock_openers
-	not m.quoted
 	m.first_token == 0
+	m.quoted == false
 	input.sentences[m.sentence].zone in lib.prose_zones
 ]
 
-share := count(openers) / max([input.stats.sentences, 1])
-
 report contains finding if {
 	count(openers) >= params.min_count
-	share >= params.min_share
+	count(openers) / max([input.stats.sentences, 1]) >= params.min_share
 	some m in openers
-	finding := object.union(lib.at(m), {
-		"cue": m.text,
+	finding := {
+		"sentence": m.sentence, "start": m.start, "end": m.end,
 		"message": sprintf("%q is one of %d stock openers in this article", [m.text, count(openers)]),
-	})
+	}
 }

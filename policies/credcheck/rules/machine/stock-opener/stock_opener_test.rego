@@ -5,7 +5,7 @@ import data.credcheck.rules.machine["stock-opener"] as rule
 
 opener(i, term) := t.match(i, term, "", 0)
 
-sentences := [t.sentence(0, "body", {}), t.sentence(1, "body", {}), t.sentence(2, "body", {})]
+sentences := [t.sentence(0, "body"), t.sentence(1, "body"), t.sentence(2, "body")]
 
 test_fires_on_each_of_several_openers if {
 	r := rule.report with input as t.doc(sentences, {"stock_openers": [opener(0, "interestingly"), opener(2, "furthermore")]})

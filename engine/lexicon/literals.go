@@ -1,0 +1,101 @@
+package lexicon
+
+// literalSet finds which of a fixed set of lower-case literals occur in a
+// text, in one pass (Aho–Corasick). Pattern entries use it to run their
+// regular expressions only on texts that contain the literal text every
+// match needs.
+type literalSet struct {
+	literals []string
+	// classOf maps a byte to its column in delta; bytes that occur in no
+	// literal share column 0.
+	classOf [256]uint8
+	classes int
+	// delta is the complete transition table, state × class.
+	delta []int32
+	// out lists, per state, the literals that end there.
+	out [][]int32
+}
+
+func newLiteralSet(literals []string) *literalSet {
+	ls := &literalSet{literals: literals}
+	for _, l := range literals {
+		for i := 0; i < len(l); i++ {
+			if ls.classOf[l[i]] == 0 {
+				ls.classes++
+				ls.classOf[l[i]] = uint8(ls.classes)
+			}
+		}
+	}
+	width := ls.classes + 1
+	// Build the trie; -1 marks a missing edge until the failure pass.
+	goTo := [][]int32{newRow(width)}
+	ls.out = [][]int32{nil}
+	for id, l := range literals {
+		s := int32(0)
+		for i := 0; i < len(l); i++ {
+			c := ls.classOf[l[i]]
+			if goTo[s][c] < 0 {
+				goTo = append(goTo, newRow(width))
+				ls.out = append(ls.out, nil)
+				goTo[s][c] = int32(len(goTo) - 1)
+			}
+			s = goTo[s][c]
+		}
+		ls.out[s] = append(ls.out[s], int32(id))
+	}
+	// Breadth-first: fill missing edges from the failure state, so that
+	// delta is a complete automaton and matching never backtracks.
+	fail := make([]int32, len(goTo))
+	queue := []int32{}
+	for c := range width {
+		if goTo[0][c] < 0 {
+			goTo[0][c] = 0
+		} else {
+			queue = append(queue, goTo[0][c])
+		}
+	}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		ls.out[s] = append(ls.out[s], ls.out[fail[s]]...)
+		for c := range width {
+			t := goTo[s][c]
+			if t < 0 {
+				goTo[s][c] = goTo[fail[s]][c]
+				continue
+			}
+			fail[t] = goTo[fail[s]][c]
+			queue = append(queue, t)
+		}
+	}
+	ls.delta = make([]int32, 0, len(goTo)*width)
+	for _, row := range goTo {
+		ls.delta = append(ls.delta, row...)
+	}
+	return ls
+}
+
+func newRow(width int) []int32 {
+	row := make([]int32, width)
+	for i := range row {
+		row[i] = -1
+	}
+	return row
+}
+
+// present reports, by literal index, which literals occur in lower.
+func (ls *literalSet) present(lower string) []bool {
+	found := make([]bool, len(ls.literals))
+	if len(ls.literals) == 0 {
+		return found
+	}
+	width := int32(ls.classes + 1)
+	s := int32(0)
+	for i := 0; i < len(lower); i++ {
+		s = ls.delta[s*width+int32(ls.classOf[lower[i]])]
+		for _, id := range ls.out[s] {
+			found[id] = true
+		}
+	}
+	return found
+}
