@@ -134,7 +134,7 @@ type Entity struct {
 	Start, End int
 	Text       string
 	// Key is the folded name without a leading "the" or a possessive, so
-	// "Apple's" and "Apple" compare equal.
+	// "Harbor's" and "Harbor" compare equal.
 	Key    string
 	Kind   string // "name" or "ticker"
 	Quoted bool

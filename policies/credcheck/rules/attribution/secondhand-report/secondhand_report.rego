@@ -2,15 +2,14 @@
 # title: Claim resting on another outlet's report
 # description: |
 #   The claim is credited to another outlet ("according to a report by The
-#   Information", "Reuters reported") and the article shows no reporting of
-#   its own that confirms it. Crediting the outlet is right; building a
-#   story on it alone passes its uncertainty on. When the lede rests on it,
-#   or the headline states the story as fact with neither a hedge nor a
-#   first-hand confirmation of the same deal anywhere in the article, the
-#   finding is an error. An article that says it
-#   independently confirmed the report, or that is by the credited outlet
-#   itself, is left alone; one that says it could not verify it gets a note
-#   at info level.
+#   Ledger", "Reuters reported") and the article shows no reporting of its
+#   own that confirms it. Crediting the outlet is right; building a story on
+#   it alone passes its uncertainty on. When the lede rests on it, or the
+#   headline states the story as fact with neither a hedge nor a first-hand
+#   confirmation of the same deal anywhere in the article, the finding is an
+#   error. An article that says it independently confirmed the report, or
+#   that is by the credited outlet itself, is left alone; one that says it
+#   could not verify it gets a note at info level.
 # related_resources:
 #   - ref: https://www.poynter.org/reporting-editing/2010/ap-tells-staff-to-credit-other-news-orgs/
 #     description: AP crediting policy (2010) — credit other outlets for facts AP has not confirmed
@@ -22,8 +21,8 @@
 #   weight: 3
 #   why: A story built only on another outlet's scoop inherits its uncertainty; confirm it independently or say that it could not be confirmed.
 #   examples:
-#     fires: Apple has chosen Alibaba as its partner, according to a report by The Information.
-#     quiet: Apple has chosen Alibaba as its partner, the company said in a statement.
+#     fires: Harbor Lines has chosen Norden Freight as its partner, according to a report by The Ledger.
+#     quiet: Harbor Lines has chosen Norden Freight as its partner, the company said in a statement.
 package credcheck.rules.attribution["secondhand-report"]
 
 import data.credcheck.lib

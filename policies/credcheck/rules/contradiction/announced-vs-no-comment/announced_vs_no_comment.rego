@@ -18,8 +18,8 @@
 #   weight: 6
 #   why: A story cannot have a party both announce a deal and stay silent on it; one of the two statements is wrong and the reader cannot tell which.
 #   examples:
-#     fires: 'Apple has announced a partnership with Alibaba. Neither Apple nor Alibaba has commented on the deal.'
-#     quiet: 'Alibaba confirmed the partnership. Apple has not commented further.'
+#     fires: 'Harbor Lines has announced a partnership with Norden Freight. Neither Harbor Lines nor Norden Freight has commented on the deal.'
+#     quiet: 'Norden Freight confirmed the partnership. Harbor Lines has not commented further.'
 package credcheck.rules.contradiction["announced-vs-no-comment"]
 
 import data.credcheck.lib
@@ -39,7 +39,7 @@ announcements contains m if {
 	not dated(m.sentence)
 }
 
-# An announcement dated to a year ("In 2023 Apple announced") is history,
+# An announcement dated to a year ("In 2023 Norden announced") is history,
 # not the event the silence is about.
 dated(i) if {
 	some k in input.sentences[i].numbers

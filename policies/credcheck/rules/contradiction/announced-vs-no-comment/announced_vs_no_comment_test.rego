@@ -3,8 +3,8 @@ package credcheck.rules.contradiction["announced-vs-no-comment_test"]
 import data.credcheck.lib.testing as t
 import data.credcheck.rules.contradiction["announced-vs-no-comment"] as rule
 
-# Sentence 0: "Apple has announced a partnership with Alibaba."
-# Sentence 1: "Neither Apple nor Alibaba has commented."
+# Sentence 0: "Harbor has announced a partnership with Norden."
+# Sentence 1: "Neither Harbor nor Norden has commented."
 announce := t.match(0, "has announced", "", 1)
 
 silence := object.union(t.match(1, "neither <Name> nor <Name> (has|have|had) (commented|responded|confirmed)", "silent", 0), {"end": 140})
@@ -14,7 +14,7 @@ sentences := [
 	object.union(t.sentence(1, "body"), {"entities": [2, 3]}),
 ]
 
-entities := [t.entity(0, "apple", 0), t.entity(0, "alibaba", 40), t.entity(1, "apple", 108), t.entity(1, "alibaba", 118)]
+entities := [t.entity(0, "harbor", 0), t.entity(0, "norden", 40), t.entity(1, "harbor", 108), t.entity(1, "norden", 118)]
 
 document(matches) := object.union(t.doc(sentences, matches), {"entities": entities})
 
@@ -24,12 +24,12 @@ test_fires_on_both_sentences_as_one_problem if {
 	{f.problem | some f in r} == {"0-1"}
 	some f in r
 	f.sentence == 0
-	contains(f.message, "apple")
+	contains(f.message, "harbor")
 }
 
 test_quiet_when_announcer_is_another_party if {
-	# Sentence 0 is "Alibaba has announced…": only alibaba comes before the cue.
-	ents := [t.entity(0, "alibaba", 0), t.entity(1, "apple", 108)]
+	# Sentence 0 is "Norden has announced…": only norden comes before the cue.
+	ents := [t.entity(0, "norden", 0), t.entity(1, "harbor", 108)]
 	s := [object.union(t.sentence(0, "lede"), {"entities": [0]}), object.union(t.sentence(1, "body"), {"entities": [1]})]
 	r := rule.report with input as object.union(t.doc(s, {"announce_cues": [announce], "no_comment_cues": [silence]}), {"entities": ents})
 	count(r) == 0

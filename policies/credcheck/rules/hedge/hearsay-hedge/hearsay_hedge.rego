@@ -17,7 +17,7 @@
 #   weight: 3
 #   why: Readers cannot judge a claim whose origin is hidden behind a hedge; naming the source, or verifying the claim, fixes it.
 #   examples:
-#     fires: Apple has reportedly chosen Alibaba as its partner in China.
+#     fires: Harbor Lines has reportedly chosen Norden Freight as its partner.
 #     quiet: '"The deal is reportedly done," said analyst Jane Roe.'
 package credcheck.rules.hedge["hearsay-hedge"]
 

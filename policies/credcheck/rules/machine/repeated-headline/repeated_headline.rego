@@ -11,8 +11,8 @@
 #   weight: 3
 #   why: A duplicated title shows the copy was assembled without an editor reading it.
 #   examples:
-#     fires: 'Apple Picks Alibaba for AI (twice, on lines 1 and 3)'
-#     quiet: 'Apple Picks Alibaba for AI (once)'
+#     fires: 'Harbor Lines Picks Norden Freight (on line 1, and again on line 3)'
+#     quiet: 'Harbor Lines Picks Norden Freight (on line 1 only)'
 package credcheck.rules.machine["repeated-headline"]
 
 import data.credcheck.lib

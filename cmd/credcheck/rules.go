@@ -1,0 +1,36 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/credcheck/credcheck/engine/checker"
+	"github.com/credcheck/credcheck/engine/report"
+)
+
+func newRulesCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "rules",
+		Short: "List the loaded rules",
+		Long: `List every loaded rule: built-in ones and those of user policy
+directories, with their category, default severity and weight, whether
+configuration leaves them enabled, and where they come from.`,
+		Example: `  credcheck rules
+  credcheck rules --policy house-rules/ --format json
+  credcheck rules --format markdown > docs/rules.md`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, err := settings(cmd)
+			if err != nil {
+				return err
+			}
+			c, err := checker.New(cmd.Context(), cfg)
+			if err != nil {
+				return err
+			}
+			format, _ := cmd.Flags().GetString("format")
+			return report.WriteRules(cmd.OutOrStdout(), format, c.Policies.Rules)
+		},
+	}
+	cmd.Flags().StringP("format", "f", "text", "output format: text, json or markdown")
+	return cmd
+}

@@ -1,0 +1,154 @@
+package report
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/credcheck/credcheck/engine/finding"
+	"github.com/credcheck/credcheck/engine/policy"
+)
+
+// RuleFormats are the formats WriteRules knows.
+var RuleFormats = []string{"text", "json", "markdown"}
+
+// WriteRules lists the rules of a policy set: a table for people, JSON for
+// programs, or the Markdown catalog kept in docs/rules.md.
+func WriteRules(w io.Writer, format string, rules []*policy.Rule) error {
+	switch format {
+	case "text":
+		return rulesText(w, rules)
+	case "json":
+		return rulesJSON(w, rules)
+	case "markdown":
+		return rulesMarkdown(w, rules)
+	}
+	return fmt.Errorf("unknown format %q (formats: %s)", format, strings.Join(RuleFormats, ", "))
+}
+
+func rulesText(w io.Writer, rules []*policy.Rule) error {
+	out := bufio.NewWriter(w)
+	fmt.Fprintf(out, "%-26s %-14s %-8s %6s  %-8s %s\n", "RULE", "CATEGORY", "SEVERITY", "WEIGHT", "STATE", "SOURCE")
+	for _, r := range rules {
+		state := "enabled"
+		if !r.Enabled {
+			state = "disabled"
+		}
+		fmt.Fprintf(out, "%-26s %-14s %-8s %6g  %-8s %s\n", r.ID, r.Category, r.Severity, r.Weight, state, r.Source)
+	}
+	return out.Flush()
+}
+
+type jsonRule struct {
+	ID          string          `json:"id"`
+	Category    string          `json:"category"`
+	Title       string          `json:"title"`
+	Description string          `json:"description"`
+	Why         string          `json:"why"`
+	Severity    string          `json:"severity"`
+	Weight      float64         `json:"weight"`
+	Enabled     bool            `json:"enabled"`
+	Source      string          `json:"source"`
+	File        string          `json:"file"`
+	Params      map[string]any  `json:"params"`
+	References  []jsonReference `json:"references"`
+	Examples    jsonExamples    `json:"examples"`
+}
+
+type jsonReference struct {
+	URL         string `json:"url"`
+	Description string `json:"description"`
+}
+
+type jsonExamples struct {
+	Fires string `json:"fires"`
+	Quiet string `json:"quiet"`
+}
+
+func rulesJSON(w io.Writer, rules []*policy.Rule) error {
+	out := make([]jsonRule, 0, len(rules))
+	for _, r := range rules {
+		jr := jsonRule{
+			ID: r.ID, Category: r.Category, Title: r.Title, Description: r.Description, Why: r.Why,
+			Severity: string(r.Severity), Weight: r.Weight, Enabled: r.Enabled, Source: r.Source, File: r.File,
+			Params: r.Params, References: []jsonReference{}, Examples: jsonExamples{Fires: r.Fires, Quiet: r.Quiet},
+		}
+		if jr.Params == nil {
+			jr.Params = map[string]any{}
+		}
+		for _, ref := range r.References {
+			jr.References = append(jr.References, jsonReference{URL: ref.URL, Description: ref.Description})
+		}
+		out = append(out, jr)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+func rulesMarkdown(w io.Writer, rules []*policy.Rule) error {
+	out := bufio.NewWriter(w)
+	fmt.Fprintln(out, "# Rules")
+	fmt.Fprintln(out)
+	fmt.Fprintln(out, "The built-in catalog, generated from each rule's METADATA with")
+	fmt.Fprintln(out, "`credcheck rules --format markdown`. Severity and weight are the defaults;")
+	fmt.Fprintln(out, "[configuration](configuration.md) can change both and switch rules off.")
+	for _, cat := range finding.Categories {
+		var in []*policy.Rule
+		for _, r := range rules {
+			if r.Category == cat {
+				in = append(in, r)
+			}
+		}
+		if len(in) == 0 {
+			continue
+		}
+		fmt.Fprintf(out, "\n## %s\n", cat)
+		for _, r := range in {
+			fmt.Fprintf(out, "\n### %s\n\n", r.ID)
+			fmt.Fprintf(out, "**%s** · %s · weight %g\n\n", r.Title, r.Severity, r.Weight)
+			fmt.Fprintln(out, r.Description)
+			if r.Why != "" {
+				fmt.Fprintf(out, "\nWhy it matters: %s\n", r.Why)
+			}
+			if r.Fires != "" || r.Quiet != "" {
+				fmt.Fprintln(out)
+				if r.Fires != "" {
+					fmt.Fprintf(out, "- Fires: %s\n", r.Fires)
+				}
+				if r.Quiet != "" {
+					fmt.Fprintf(out, "- Quiet: %s\n", r.Quiet)
+				}
+			}
+			if len(r.Params) > 0 {
+				fmt.Fprintln(out, "\nParameters (`rules."+r.ID+".params`):")
+				fmt.Fprintln(out)
+				keys := make([]string, 0, len(r.Params))
+				for k := range r.Params {
+					keys = append(keys, k)
+				}
+				sort.Strings(keys)
+				for _, k := range keys {
+					v, _ := json.Marshal(r.Params[k])
+					fmt.Fprintf(out, "- `%s`: `%s`\n", k, v)
+				}
+			}
+			if len(r.References) > 0 {
+				fmt.Fprintln(out, "\nReferences:")
+				fmt.Fprintln(out)
+				for _, ref := range r.References {
+					desc := ref.Description
+					if desc == "" {
+						desc = ref.URL
+					}
+					fmt.Fprintf(out, "- [%s](%s)\n", desc, ref.URL)
+				}
+			}
+		}
+	}
+	return out.Flush()
+}
