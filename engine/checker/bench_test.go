@@ -2,8 +2,13 @@ package checker
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/credcheck/credcheck/engine/config"
 	"github.com/credcheck/credcheck/engine/document"
@@ -66,16 +71,59 @@ func BenchmarkStages(b *testing.B) {
 		}
 	})
 	b.Run("evaluate", func(b *testing.B) {
-		values := make([]any, len(docs))
+		values := make([]ast.Value, len(docs))
 		for i, d := range docs {
 			values[i] = d.Value()
 		}
 		i := 0
 		for b.Loop() {
-			if _, err := c.Policies.Evaluate(ctx, docs[i%len(docs)].Value()); err != nil {
+			if _, err := c.Policies.Evaluate(ctx, values[i%len(values)]); err != nil {
 				b.Fatal(err)
 			}
 			i++
 		}
 	})
+}
+
+// BenchmarkRules times each rule on its own over the generated corpus, so a
+// policy author can see which rule an edit made slow:
+//
+//	go test ./engine/checker -run NONE -bench Rules
+func BenchmarkRules(b *testing.B) {
+	ctx := context.Background()
+	c, err := New(ctx, config.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	corpus := generateCorpus(200)
+	values := make([]ast.Value, len(corpus))
+	for i, a := range corpus {
+		d, err := document.Build(a, c.Policies.Lexicons)
+		if err != nil {
+			b.Fatal(err)
+		}
+		values[i] = d.Value()
+	}
+	store := inmem.NewFromObjectWithOpts(c.Policies.Data, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
+	queries := map[string]string{"all": "report := data.credcheck.rules[category][name].report"}
+	names := []string{"all"}
+	for _, r := range c.Policies.Rules {
+		queries[r.ID] = fmt.Sprintf("data.credcheck.rules.%s[%q].report", r.Category, r.ID)
+		names = append(names, r.ID)
+	}
+	for _, name := range names {
+		pq, err := rego.New(rego.Query(queries[name]), rego.Compiler(c.Policies.Compiler), rego.Store(store)).PrepareForEval(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				if _, err := pq.Eval(ctx, rego.EvalParsedInput(values[i%len(values)])); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+	}
 }
