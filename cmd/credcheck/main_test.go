@@ -403,3 +403,20 @@ func at(lines []string, i int) string {
 	}
 	return ""
 }
+
+// TestRulesCatalogDocIsCurrent keeps docs/rules.md equal to what the rules'
+// METADATA says; regenerate it with
+// `go run ./cmd/credcheck rules --format markdown > docs/rules.md`.
+func TestRulesCatalogDocIsCurrent(t *testing.T) {
+	r := credcheck(t, "", nil, "", "rules", "--format", "markdown")
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	doc, err := os.ReadFile("../../docs/rules.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(doc), r.stdout); diff != "" {
+		t.Errorf("docs/rules.md is out of date (-file +generated):\n%s", diff)
+	}
+}

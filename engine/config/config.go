@@ -113,6 +113,9 @@ func CheckFile(path string) error {
 		if k.Value == "rules" {
 			problems = append(problems, checkRules(path, root.Content[i+1])...)
 		}
+		if k.Value == "scoring" {
+			problems = append(problems, checkScoring(path, root.Content[i+1])...)
+		}
 	}
 	if len(problems) > 0 {
 		return errors.New(strings.Join(problems, "\n"))
@@ -121,6 +124,9 @@ func CheckFile(path string) error {
 }
 
 func checkRules(path string, n *yaml.Node) []string {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return nil // "rules:" with every entry commented out
+	}
 	if n.Kind != yaml.MappingNode {
 		return []string{fmt.Sprintf("%s:%d:%d: rules must map rule IDs to settings", path, n.Line, n.Column)}
 	}
@@ -137,6 +143,26 @@ func checkRules(path string, n *yaml.Node) []string {
 			default:
 				problems = append(problems, fmt.Sprintf("%s:%d:%d: rule %s: unknown setting %q (known: enabled, severity, weight, params)", path, key.Line, key.Column, n.Content[i].Value, key.Value))
 			}
+		}
+	}
+	return problems
+}
+
+// checkScoring reports keys of the scoring section other than decay,
+// factors and caps; an empty section is fine.
+func checkScoring(path string, n *yaml.Node) []string {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return []string{fmt.Sprintf("%s:%d:%d: scoring must map decay, factors and caps to values", path, n.Line, n.Column)}
+	}
+	var problems []string
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		switch key := n.Content[i]; key.Value {
+		case "decay", "factors", "caps":
+		default:
+			problems = append(problems, fmt.Sprintf("%s:%d:%d: scoring: unknown setting %q (known: caps, decay, factors)", path, key.Line, key.Column, key.Value))
 		}
 	}
 	return problems
@@ -187,7 +213,7 @@ func (c Config) ScoringSettings() (scoring.Settings, error) {
 // FailLevelRank returns the rank of the severity that fails a run, 0 for
 // "none".
 func (c Config) FailLevelRank() (int, error) {
-	switch strings.ToLower(c.FailLevel) {
+	switch strings.ToLower(strings.TrimSpace(c.FailLevel)) {
 	case "", "error":
 		return finding.Error.Rank(), nil
 	case "none":

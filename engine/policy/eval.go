@@ -85,7 +85,13 @@ func (s *Set) hit(rule *Rule, obj map[string]any) (Hit, error) {
 	if h.Message, ok = obj["message"].(string); !ok || h.Message == "" {
 		return fail(`"message" must be non-empty text`)
 	}
-	for key, dst := range map[string]*int{"sentence": &h.Sentence, "start": &h.Start, "end": &h.End} {
+	// A slice, not a map, so that a finding with several bad fields always
+	// gets the same complaint.
+	for _, f := range []struct {
+		key string
+		dst *int
+	}{{"sentence", &h.Sentence}, {"start", &h.Start}, {"end", &h.End}} {
+		key, dst := f.key, f.dst
 		v, present := obj[key]
 		if !present {
 			continue

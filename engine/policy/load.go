@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/loader"
@@ -144,7 +145,17 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 
 	compiler := ast.NewCompiler().WithDefaultRegoVersion(ast.RegoV1).WithEnablePrintStatements(opts.Tests)
 	if compiler.Compile(modules); compiler.Failed() {
-		return nil, convertASTErrors(compiler.Errors)
+		errs := convertASTErrors(compiler.Errors)
+		// Compile errors carry the file names the loader gave; name the
+		// embedded files as built-in, as every other message does.
+		for _, e := range errs {
+			if _, user := modules[e.File]; !user {
+				if _, ok := modules[BuiltInPrefix+e.File]; ok {
+					e.File = BuiltInPrefix + e.File
+				}
+			}
+		}
+		return nil, errs
 	}
 	store := inmem.NewFromObjectWithOpts(data, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
 	prepared, err := rego.New(rego.Query(query), rego.Compiler(compiler), rego.Store(store)).PrepareForEval(ctx)
@@ -220,18 +231,26 @@ func filter(tests bool) loader.Filter {
 }
 
 // replaceBuiltIn drops the built-in modules of a rule a user module
-// redefines.
+// redefines. Only rule packages are replaced: a user file in another
+// built-in package (credcheck.lib, say) adds to that package, as Rego
+// packages spread over several files do.
 func (s *Set) replaceBuiltIn(modules map[string]*ast.Module, sources map[string]string, user *ast.Module, file string) {
+	_, rule, ok := rulePackage(user.Package.Path)
+	if !ok || rule == "" {
+		return
+	}
+	replaced := false
 	for name, m := range modules {
 		if sources[name] == BuiltIn && m.Package.Path.Equal(user.Package.Path) {
-			if _, rule, ok := rulePackage(m.Package.Path); ok && rule != "" && !isTestPackage(rule) {
-				s.Notices = append(s.Notices, fmt.Sprintf("%s replaces the built-in rule %s", file, rule))
-			}
 			delete(modules, name)
 			delete(sources, name)
+			replaced = true
 		}
 	}
-	sort.Strings(s.Notices)
+	if replaced && !isTestPackage(rule) {
+		s.Notices = append(s.Notices, fmt.Sprintf("%s replaces the built-in rule %s", file, rule))
+		sort.Strings(s.Notices)
+	}
 }
 
 // readCatalog reads every rule package's METADATA into Rules.
@@ -483,11 +502,13 @@ func offsetPosition(file string, fsys fs.FS, offset int) (line, col int) {
 	if err != nil || offset > len(data) {
 		return 0, 0
 	}
+	// Columns count characters, as they do in Rego parse errors: UTF-8
+	// continuation bytes do not start a new column.
 	line, col = 1, 1
 	for _, b := range data[:max(offset-1, 0)] {
 		if b == '\n' {
 			line, col = line+1, 1
-		} else {
+		} else if utf8.RuneStart(b) {
 			col++
 		}
 	}

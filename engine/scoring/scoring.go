@@ -29,7 +29,8 @@ type Settings struct {
 	Factors map[finding.Severity]float64
 	// Decay multiplies each further finding of the same rule.
 	Decay float64
-	// Caps bound the deduction of each category; by default they sum to 100.
+	// Caps bound the deduction of each category. By default they sum to 95:
+	// residue costs little, so no article scores below 5.
 	Caps map[string]float64
 	// Bands map scores to grades, best first.
 	Bands []Band

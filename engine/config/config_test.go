@@ -1,0 +1,491 @@
+package config_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/credcheck/credcheck/engine/config"
+	"github.com/credcheck/credcheck/engine/finding"
+	"github.com/credcheck/credcheck/engine/scoring"
+)
+
+func write(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// noConfigAbove skips the test when a directory above root holds a
+// configuration file, which Find would rightly return.
+func noConfigAbove(t *testing.T, root string) {
+	t.Helper()
+	if found := config.Find(filepath.Dir(root)); found != "" {
+		t.Skipf("a configuration file above the temporary directory (%s) makes the test meaningless", found)
+	}
+}
+
+func TestFind(t *testing.T) {
+	root := t.TempDir()
+	noConfigAbove(t, root)
+	deep := filepath.Join(root, "a", "b", "c")
+	if err := os.MkdirAll(deep, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got := config.Find(deep); got != "" {
+		t.Fatalf("Find with no configuration file = %q, want \"\"", got)
+	}
+
+	// A file two levels up is found from below.
+	aYML := filepath.Join(root, "a", ".credcheck.yml")
+	write(t, aYML, "fail-level: warning\n")
+	if got := config.Find(deep); got != aYML {
+		t.Errorf("Find(a/b/c) = %q, want %q", got, aYML)
+	}
+	// .yaml wins over .yml in the same directory.
+	aYAML := filepath.Join(root, "a", ".credcheck.yaml")
+	write(t, aYAML, "fail-level: info\n")
+	if got := config.Find(deep); got != aYAML {
+		t.Errorf("Find with both names = %q, want %q", got, aYAML)
+	}
+	// The nearest directory wins over a farther one.
+	bYML := filepath.Join(root, "a", "b", ".credcheck.yml")
+	write(t, bYML, "fail-level: none\n")
+	if got := config.Find(deep); got != bYML {
+		t.Errorf("Find with a nearer file = %q, want %q", got, bYML)
+	}
+	// The directory itself is searched, and a directory with a
+	// configuration file's name is not a configuration file.
+	if err := os.Mkdir(filepath.Join(deep, ".credcheck.yaml"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got := config.Find(deep); got != bYML {
+		t.Errorf("Find past a directory named .credcheck.yaml = %q, want %q", got, bYML)
+	}
+	cYAML := filepath.Join(deep, ".credcheck.yml")
+	write(t, cYAML, "workers: 2\n")
+	if got := config.Find(deep); got != cYAML {
+		t.Errorf("Find in the directory itself = %q, want %q", got, cYAML)
+	}
+	// A sibling's file is not found.
+	other := filepath.Join(root, "other")
+	if err := os.Mkdir(other, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got := config.Find(other); got != "" {
+		t.Errorf("Find(other) = %q, want \"\"", got)
+	}
+}
+
+func TestFindRelativeDirReturnsAbsolutePath(t *testing.T) {
+	root := t.TempDir()
+	noConfigAbove(t, root)
+	want := filepath.Join(root, ".credcheck.yaml")
+	write(t, want, "format: json\n")
+	if err := os.MkdirAll(filepath.Join(root, "sub", "dir"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(filepath.Join(root, "sub"))
+	for _, dir := range []string{".", "dir", "./dir/.."} {
+		if got := config.Find(dir); got != want {
+			t.Errorf("Find(%q) = %q, want %q", dir, got, want)
+		}
+	}
+}
+
+func TestCheckFile(t *testing.T) {
+	cases := []struct {
+		name    string
+		content string
+		want    []string // each line of the error, with FILE for the path; nil when valid
+	}{
+		{
+			name: "every known setting",
+			content: `policies: [house]
+fail-level: warning
+fail-under: 60
+format: json
+workers: 2
+rules:
+  loaded-language:
+    enabled: false
+  unsourced-claim:
+    severity: info
+    weight: 1
+  ai-vocabulary:
+    params:
+      min_distinct: 4
+scoring:
+  decay: 0.5
+  factors: {error: 2}
+  caps: {machine: 10}
+`,
+		},
+		{name: "empty file", content: ""},
+		{name: "only a comment", content: "# nothing yet\n"},
+		{
+			name:    "unknown top-level key",
+			content: "fail-level: error\nfail_under: 60\n",
+			want:    []string{`FILE:2:1: unknown setting "fail_under" (known: fail-level, fail-under, format, policies, rules, scoring, workers)`},
+		},
+		{
+			name:    "two unknown keys, both reported",
+			content: "formats: json\nworkers: 2\npolicy: [x]\n",
+			want: []string{
+				`FILE:1:1: unknown setting "formats" (known: fail-level, fail-under, format, policies, rules, scoring, workers)`,
+				`FILE:3:1: unknown setting "policy" (known: fail-level, fail-under, format, policies, rules, scoring, workers)`,
+			},
+		},
+		{
+			name:    "unknown rule setting",
+			content: "rules:\n  vague-source:\n    enabled: true\n    parms:\n      resolve_within: 3\n",
+			want:    []string{`FILE:4:5: rule vague-source: unknown setting "parms" (known: enabled, severity, weight, params)`},
+		},
+		{
+			name:    "unknown settings of two rules and a top-level key",
+			content: "rules:\n  a:\n    weigth: 2\n  b: {severty: info}\nfromat: text\n",
+			want: []string{
+				`FILE:3:5: rule a: unknown setting "weigth" (known: enabled, severity, weight, params)`,
+				`FILE:4:7: rule b: unknown setting "severty" (known: enabled, severity, weight, params)`,
+				`FILE:5:1: unknown setting "fromat" (known: fail-level, fail-under, format, policies, rules, scoring, workers)`,
+			},
+		},
+		{
+			name:    "rule given a scalar",
+			content: "rules:\n  loaded-language: false\n",
+			want:    []string{`FILE:2:20: rule loaded-language: expected enabled, severity, weight or params`},
+		},
+		{
+			name:    "rules given a list",
+			content: "rules:\n  - loaded-language\n",
+			want:    []string{`FILE:2:3: rules must map rule IDs to settings`},
+		},
+		{
+			name:    "unknown scoring setting",
+			content: "scoring:\n  decy: 0.3\n  caps: {machine: 10}\n  factor: {error: 3}\n",
+			want: []string{
+				`FILE:2:3: scoring: unknown setting "decy" (known: caps, decay, factors)`,
+				`FILE:4:3: scoring: unknown setting "factor" (known: caps, decay, factors)`,
+			},
+		},
+		{
+			name:    "scoring given a scalar",
+			content: "scoring: strict\n",
+			want:    []string{`FILE:1:10: scoring must map decay, factors and caps to values`},
+		},
+		{name: "empty scoring section", content: "scoring:\n"},
+		{
+			name:    "document that is not a mapping",
+			content: "- fail-level\n- error\n",
+			want:    []string{`FILE:1: configuration must be a mapping of settings`},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), ".credcheck.yaml")
+			write(t, path, c.content)
+			err := config.CheckFile(path)
+			if c.want == nil {
+				if err != nil {
+					t.Errorf("CheckFile = %v, want nil", err)
+				}
+				return
+			}
+			if err == nil {
+				t.Fatal("CheckFile = nil, want an error")
+			}
+			got := strings.Split(strings.ReplaceAll(err.Error(), path, "FILE"), "\n")
+			if diff := cmp.Diff(c.want, got); diff != "" {
+				t.Errorf("CheckFile error lines (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestCheckFileInvalidYAMLNamesTheFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), ".credcheck.yaml")
+	write(t, path, "rules:\n  a: [\n")
+	err := config.CheckFile(path)
+	if err == nil || !strings.HasPrefix(err.Error(), path+": ") || !strings.Contains(err.Error(), "line") {
+		t.Errorf("CheckFile on invalid YAML = %v, want an error starting with the path and giving the line", err)
+	}
+}
+
+func TestCheckFileMissingFile(t *testing.T) {
+	err := config.CheckFile(filepath.Join(t.TempDir(), "absent.yaml"))
+	if !os.IsNotExist(err) {
+		t.Errorf("CheckFile on a missing file = %v, want a not-exist error", err)
+	}
+}
+
+// load reads a configuration file the way its yaml tags describe.
+func load(t *testing.T, content string) config.Config {
+	t.Helper()
+	var c config.Config
+	if err := yaml.Unmarshal([]byte(content), &c); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func TestScoringSettings(t *testing.T) {
+	cases := []struct {
+		name    string
+		scoring config.Scoring
+		change  func(*scoring.Settings)
+		wantErr string
+	}{
+		{name: "nothing set keeps the defaults", change: func(*scoring.Settings) {}},
+		{
+			name:    "decay",
+			scoring: config.Scoring{Decay: ptr(0.25)},
+			change:  func(s *scoring.Settings) { s.Decay = 0.25 },
+		},
+		{
+			name:    "decay 0 is a value, not unset",
+			scoring: config.Scoring{Decay: ptr(0.0)},
+			change:  func(s *scoring.Settings) { s.Decay = 0 },
+		},
+		{
+			name:    "factors by severity name, any case",
+			scoring: config.Scoring{Factors: map[string]float64{"Error": 3, "info": 0}},
+			change: func(s *scoring.Settings) {
+				s.Factors[finding.Error] = 3
+				s.Factors[finding.Info] = 0
+			},
+		},
+		{
+			name:    "caps",
+			scoring: config.Scoring{Caps: map[string]float64{"machine": 10, "boilerplate": 0}},
+			change: func(s *scoring.Settings) {
+				s.Caps["machine"] = 10
+				s.Caps["boilerplate"] = 0
+			},
+		},
+		{name: "decay above 1", scoring: config.Scoring{Decay: ptr(2.0)}, wantErr: "scoring decay must be between 0 and 1, got 2"},
+		{name: "negative decay", scoring: config.Scoring{Decay: ptr(-0.5)}, wantErr: "scoring decay must be between 0 and 1, got -0.5"},
+		{name: "factor of unknown severity", scoring: config.Scoring{Factors: map[string]float64{"critical": 4}}, wantErr: `scoring.factors: unknown severity "critical" (want error, warning or info)`},
+		{name: "negative factor", scoring: config.Scoring{Factors: map[string]float64{"warning": -1}}, wantErr: "scoring factor for warning must not be negative"},
+		{name: "cap of unknown category", scoring: config.Scoring{Caps: map[string]float64{"style": 5}}, wantErr: `scoring cap for unknown category "style"`},
+		{name: "negative cap", scoring: config.Scoring{Caps: map[string]float64{"hedge": -1}}, wantErr: "scoring cap for hedge must not be negative"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := config.Config{Scoring: c.scoring}.ScoringSettings()
+			if c.wantErr != "" {
+				if err == nil || err.Error() != c.wantErr {
+					t.Errorf("ScoringSettings error = %v, want %q", err, c.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("ScoringSettings: %v", err)
+			}
+			want := scoring.Defaults()
+			c.change(&want)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("settings (-want +got):\n%s", diff)
+			}
+		})
+	}
+	// Changing one configuration's settings does not leak into the defaults.
+	if _, err := (config.Config{Scoring: config.Scoring{Caps: map[string]float64{"hedge": 1}}}).ScoringSettings(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := (config.Config{}).ScoringSettings(); got.Caps["hedge"] != 15 {
+		t.Errorf("hedge cap is %g after another configuration set it; want the default 15", got.Caps["hedge"])
+	}
+}
+
+func TestScoringSettingsFromFile(t *testing.T) {
+	c := load(t, "scoring:\n  decay: 0.75\n  factors: {error: 4, warning: 2}\n  caps: {machine: 10}\n")
+	got, err := c.ScoringSettings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := scoring.Defaults()
+	want.Decay = 0.75
+	want.Factors[finding.Error], want.Factors[finding.Warning] = 4, 2
+	want.Caps["machine"] = 10
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("settings from file (-want +got):\n%s", diff)
+	}
+}
+
+func TestFailLevelRank(t *testing.T) {
+	cases := []struct {
+		level   string
+		want    int
+		wantErr string
+	}{
+		{"", 3, ""},
+		{"error", 3, ""},
+		{"ERROR", 3, ""},
+		{"warning", 2, ""},
+		{"Warning", 2, ""},
+		{"info", 1, ""},
+		{"none", 0, ""},
+		{"None", 0, ""},
+		{"fatal", 0, `fail-level: unknown severity "fatal" (want error, warning or info) (or none)`},
+		{"warn", 0, `fail-level: unknown severity "warn" (want error, warning or info) (or none)`},
+	}
+	for _, c := range cases {
+		t.Run(c.level, func(t *testing.T) {
+			got, err := config.Config{FailLevel: c.level}.FailLevelRank()
+			if c.wantErr != "" {
+				if err == nil || err.Error() != c.wantErr {
+					t.Errorf("FailLevelRank(%q) error = %v, want %q", c.level, err, c.wantErr)
+				}
+				return
+			}
+			if err != nil || got != c.want {
+				t.Errorf("FailLevelRank(%q) = %d, %v; want %d", c.level, got, err, c.want)
+			}
+		})
+	}
+	// The ranks are those of the severities, so Gate compares them directly.
+	for _, sev := range finding.Severities {
+		got, _ := config.Config{FailLevel: string(sev)}.FailLevelRank()
+		if got != sev.Rank() {
+			t.Errorf("FailLevelRank(%s) = %d, want %d", sev, got, sev.Rank())
+		}
+	}
+}
+
+const rulesFile = `rules:
+  loaded-language:
+    enabled: false
+  stock-opener:
+    enabled: false
+    weight: 0
+  vague-source:
+    enabled: true
+    severity: error
+    params:
+      resolve_within: 3
+  unsourced-claim:
+    severity: Info
+    weight: 1.5
+  ai-vocabulary:
+    params:
+      min_distinct: 4
+      min_per_1000: 2.5
+  hearsay-hedge:
+    params: {}
+`
+
+func TestRuleSettingsFromFile(t *testing.T) {
+	c := load(t, rulesFile)
+	if diff := cmp.Diff([]string{"loaded-language", "stock-opener"}, c.Disabled()); diff != "" {
+		t.Errorf("Disabled (-want +got):\n%s", diff)
+	}
+	wantParams := map[string]map[string]any{
+		"vague-source":  {"resolve_within": 3},
+		"ai-vocabulary": {"min_distinct": 4, "min_per_1000": 2.5},
+	}
+	if diff := cmp.Diff(wantParams, c.Params()); diff != "" {
+		t.Errorf("Params (-want +got):\n%s", diff)
+	}
+	sev, err := c.Severities()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(map[string]finding.Severity{"vague-source": finding.Error, "unsourced-claim": finding.Info}, sev); diff != "" {
+		t.Errorf("Severities (-want +got):\n%s", diff)
+	}
+	w, err := c.Weights()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(map[string]float64{"stock-opener": 0, "unsourced-claim": 1.5}, w); diff != "" {
+		t.Errorf("Weights (-want +got):\n%s", diff)
+	}
+	if err := config.CheckFile(writeTemp(t, rulesFile)); err != nil {
+		t.Errorf("CheckFile on a valid rules file: %v", err)
+	}
+}
+
+func writeTemp(t *testing.T, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), ".credcheck.yaml")
+	write(t, p, content)
+	return p
+}
+
+func TestRuleSettingsEmpty(t *testing.T) {
+	var c config.Config
+	if got := c.Disabled(); len(got) != 0 {
+		t.Errorf("Disabled of an empty config = %v", got)
+	}
+	if got := c.Params(); got == nil || len(got) != 0 {
+		t.Errorf("Params of an empty config = %#v, want an empty map", got)
+	}
+	if got, err := c.Severities(); err != nil || len(got) != 0 {
+		t.Errorf("Severities of an empty config = %v, %v", got, err)
+	}
+	if got, err := c.Weights(); err != nil || len(got) != 0 {
+		t.Errorf("Weights of an empty config = %v, %v", got, err)
+	}
+}
+
+func TestRuleSettingsErrors(t *testing.T) {
+	bad := config.Config{Rules: map[string]config.Rule{"vague-source": {Severity: "severe"}}}
+	if _, err := bad.Severities(); err == nil || err.Error() != `rules.vague-source.severity: unknown severity "severe" (want error, warning or info)` {
+		t.Errorf("Severities error = %v", err)
+	}
+	neg := config.Config{Rules: map[string]config.Rule{"loaded-language": {Weight: ptr(-1.0)}}}
+	if _, err := neg.Weights(); err == nil || err.Error() != "rules.loaded-language.weight must not be negative" {
+		t.Errorf("Weights error = %v", err)
+	}
+}
+
+func TestResolvePaths(t *testing.T) {
+	abs := filepath.Join(string(filepath.Separator), "srv", "policies")
+	got := config.ResolvePaths([]string{"house", "../shared/rules", abs}, filepath.Join("/etc", "proj"))
+	want := []string{filepath.Join("/etc", "proj", "house"), filepath.Join("/etc", "shared", "rules"), abs}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ResolvePaths (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"house"}, config.ResolvePaths([]string{"house"}, "")); diff != "" {
+		t.Errorf("ResolvePaths with no base (-want +got):\n%s", diff)
+	}
+}
+
+// TestDocumentedExamplesPassCheckFile checks the configuration examples in
+// the docs against CheckFile, so the docs and the checker agree.
+func TestDocumentedExamplesPassCheckFile(t *testing.T) {
+	for _, doc := range []string{"configuration.md", "scoring.md"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "docs", doc))
+		if err != nil {
+			t.Fatalf("reading docs/%s: %v", doc, err)
+		}
+		blocks := strings.Split(string(data), "```yaml\n")
+		if len(blocks) < 2 {
+			t.Fatalf("docs/%s has no yaml example", doc)
+		}
+		for i, b := range blocks[1:] {
+			example, _, _ := strings.Cut(b, "```")
+			path := writeTemp(t, example)
+			if err := config.CheckFile(path); err != nil {
+				t.Errorf("docs/%s example %d fails CheckFile:\n%v", doc, i+1, err)
+			}
+			c := load(t, example)
+			if _, err := c.ScoringSettings(); err != nil {
+				t.Errorf("docs/%s example %d: ScoringSettings: %v", doc, i+1, err)
+			}
+			if _, err := c.FailLevelRank(); err != nil {
+				t.Errorf("docs/%s example %d: FailLevelRank: %v", doc, i+1, err)
+			}
+		}
+	}
+}
