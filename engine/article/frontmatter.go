@@ -29,6 +29,8 @@ type FrontMatterError struct {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 
+var typeErrorLine = regexp.MustCompile(`^line (\d+): `)
+
 // ParseFrontMatter finds and decodes a leading "---" YAML block. Text with no
 // such block has empty front matter.
 func ParseFrontMatter(src string) (FrontMatter, *FrontMatterError) {
@@ -77,6 +79,11 @@ func frontMatterError(err error) *FrontMatterError {
 		return &FrontMatterError{Line: n + 1, Reason: "front matter: " + strings.TrimPrefix(msg, m[0])}
 	}
 	if te, ok := err.(*yaml.TypeError); ok && len(te.Errors) > 0 {
+		// "line 2: cannot unmarshal …" counts lines of the block too.
+		if m := typeErrorLine.FindStringSubmatch(te.Errors[0]); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			return &FrontMatterError{Line: n + 1, Reason: "front matter: " + strings.TrimPrefix(te.Errors[0], m[0])}
+		}
 		return &FrontMatterError{Line: 1, Reason: "front matter: " + te.Errors[0]}
 	}
 	return &FrontMatterError{Line: 1, Reason: fmt.Sprintf("front matter: %s", msg)}

@@ -214,8 +214,12 @@ func Parse(path string, format Format, data []byte) ([]*Article, []*InputError) 
 			return nil, []*InputError{{Path: path, Line: err.Line, Reason: err.Reason}}
 		}
 		fm.apply(a)
-		if strings.TrimSpace(a.Source[fm.End:]) == "" {
-			return nil, []*InputError{{Path: path, Reason: "empty article: no text after the front matter"}}
+		if strings.TrimSpace(strings.TrimPrefix(a.Source[fm.End:], "\ufeff")) == "" {
+			reason := "empty article"
+			if fm.End > 0 {
+				reason = "empty article: no text after the front matter"
+			}
+			return nil, []*InputError{{Path: path, Reason: reason}}
 		}
 		return []*Article{a}, nil
 	}
@@ -240,6 +244,8 @@ func parseJSONLines(path string, data []byte) ([]*Article, []*InputError) {
 	if looksBinary(data) {
 		return nil, []*InputError{{Path: path, Reason: "binary data, not text"}}
 	}
+	// A byte-order mark, as some editors write, is not part of the first record.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	var (
 		articles []*Article
 		problems []*InputError
@@ -263,7 +269,7 @@ func parseJSONLines(path string, data []byte) ([]*Article, []*InputError) {
 		}
 		var r record
 		if err := json.Unmarshal(line, &r); err != nil {
-			fail("invalid JSON: " + strings.TrimPrefix(err.Error(), "json: "))
+			fail(recordError(err))
 			continue
 		}
 		id, err := recordID(r.ID)
@@ -278,7 +284,6 @@ func parseJSONLines(path string, data []byte) ([]*Article, []*InputError) {
 			fail(fmt.Sprintf("duplicate id %q (first on line %d)", id, prev))
 			continue
 		}
-		ids[id] = lineNo
 		if r.Text == nil {
 			fail(`record has no "text" field`)
 			continue
@@ -287,6 +292,7 @@ func parseJSONLines(path string, data []byte) ([]*Article, []*InputError) {
 			fail(fmt.Sprintf("empty article %q", id))
 			continue
 		}
+		ids[id] = lineNo
 		articles = append(articles, &Article{
 			ID: id, Path: path, Line: lineNo, Format: JSONLines, Source: *r.Text,
 			Title: r.Title, Author: r.Author, Date: r.Date, Outlet: r.Outlet, URL: r.URL,
@@ -296,6 +302,19 @@ func parseJSONLines(path string, data []byte) ([]*Article, []*InputError) {
 		problems = append(problems, &InputError{Path: path, Reason: "empty file: no JSON Lines records"})
 	}
 	return articles, problems
+}
+
+// recordError explains why a line is not a usable record, in terms of the
+// record's fields rather than Go's types.
+func recordError(err error) string {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		if te.Field == "" {
+			return fmt.Sprintf("a record must be a JSON object with \"id\" and \"text\", not a JSON %s", te.Value)
+		}
+		return fmt.Sprintf("%q must be text, not a JSON %s", te.Field, te.Value)
+	}
+	return "invalid JSON: " + strings.TrimPrefix(err.Error(), "json: ")
 }
 
 func recordID(raw json.RawMessage) (string, error) {

@@ -82,10 +82,15 @@ func readMarkdown(src string, bodyStart int) layout {
 			cur = nil
 		}
 	}
+	if bodyStart == 0 && strings.HasPrefix(src, "\ufeff") {
+		bodyStart = len("\ufeff") // a byte-order mark is not text
+		blank(clean, 0, bodyStart)
+	}
 	for _, ln := range splitLines(src) {
 		if ln.end <= bodyStart {
 			continue
 		}
+		ln.start = max(ln.start, bodyStart)
 		text := ln.text(src)
 		if fence != "" {
 			blank(clean, ln.start, ln.end)
@@ -127,6 +132,7 @@ func readMarkdown(src string, bodyStart int) layout {
 			blank(clean, ln.start, ln.end) // indented code
 			continue
 		}
+		lay.inlineComments(src, ln)
 		if m := setextLine.FindStringSubmatch(text); m != nil && cur != nil && cur.kind == KindText && !strings.Contains(src[cur.start:cur.end], "\n") {
 			cur.kind, cur.level = KindHeading, 1
 			if m[1][0] == '-' {
@@ -180,6 +186,30 @@ func readMarkdown(src string, bodyStart int) layout {
 		blank(clean, comment, len(src))
 	}
 	return lay
+}
+
+var inlineComment = regexp.MustCompile(`<!--.*?-->`)
+
+// inlineComments collects and blanks the comments that open and close
+// within one line of prose ("Text <!-- note --> more"), leaving those in
+// inline code alone.
+func (l *layout) inlineComments(src string, ln line) {
+	text := string(l.clean[ln.start:ln.end])
+	if !strings.Contains(text, "<!--") {
+		return
+	}
+	code := inlineCode.FindAllStringIndex(text, -1)
+next:
+	for _, m := range inlineComment.FindAllStringIndex(text, -1) {
+		for _, c := range code {
+			if m[0] < c[1] && c[0] < m[1] {
+				continue next
+			}
+		}
+		start, end := ln.start+m[0], ln.start+m[1]
+		l.comments = append(l.comments, Comment{Span: Span{start, end}, Text: strings.TrimSpace(src[start+4 : end-3])})
+		blank(l.clean, start, end)
+	}
 }
 
 var (

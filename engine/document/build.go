@@ -17,7 +17,7 @@ import (
 var ErrNoProse = errors.New("empty article: no prose to check")
 
 var (
-	titleField = regexp.MustCompile(`(?m)^title:[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\n#]*?))[ \t]*\r?$`)
+	titleField = regexp.MustCompile(`(?m)^title:[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\n#]*?))[ \t]*(?:#[^\n]*)?\r?$`)
 	bylineLine = regexp.MustCompile(`^(?:By|BY|Written by|Words by)\s+\p{Lu}`)
 )
 
@@ -71,7 +71,7 @@ func Build(a *article.Article, set *lexicon.Set) (*Document, error) {
 			p.Zone = Heading
 		case b.kind == KindQuote:
 			p.Zone = Quote
-		case b.kind == KindText && isOneLine(text, b) && bylineLine.MatchString(text[b.start:b.end]) && len(strings.Fields(text[b.start:b.end])) <= 8:
+		case b.kind == KindText && isOneLine(text, b) && isByline(text[b.start:b.end]):
 			p.Zone = Byline
 		case b.kind == KindText && !ledeFound:
 			p.Zone = Lede
@@ -199,6 +199,11 @@ func findRepeats(sentences []Sentence) []Repeat {
 	return out
 }
 
+// isByline reports whether a one-line paragraph is a byline ("By Jane Roe").
+func isByline(t string) bool {
+	return bylineLine.MatchString(t) && len(strings.Fields(t)) <= 8
+}
+
 func isOneLine(text string, b block) bool {
 	return !strings.Contains(text[b.start:b.end], "\n")
 }
@@ -211,6 +216,9 @@ func promoteTextHeadings(text string, lay *layout) {
 			continue
 		}
 		t := text[b.start:b.end]
+		if isByline(t) {
+			continue // "By Jane Roe" reads as a title but is a byline
+		}
 		if titleLike(t) || strings.HasSuffix(t, ":") && len(strings.Fields(t)) <= 6 {
 			lay.blocks[i].kind, lay.blocks[i].level = KindHeading, 2
 		}

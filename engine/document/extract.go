@@ -155,30 +155,40 @@ var functionWords = map[string]bool{
 	"last": true, "next": true, "since": true, "after": true, "before": true, "over": true, "under": true,
 	"about": true, "up": true, "down": true, "more": true, "less": true, "each": true,
 	"will": true, "would": true, "has": true, "have": true, "had": true, "which": true, "while": true,
+	"yesterday": true, "today": true, "tomorrow": true, "ago": true, "earlier": true, "later": true, "now": true,
+	"so": true, "far": true, "too": true, "again": true, "also": true, "instead": true,
 	"when": true, "if": true, "into": true, "through": true, "during": true, "between": true, "against": true,
 }
 
 // quantity finds the noun a figure spanning tokens first..last measures:
-// the word right after it, or the noun before "worth", "of" or "valued at".
+// the noun before "worth" or "valued at", else the word right after the
+// figure, else the noun before "of".
 func quantity(toks []lexicon.Token, first, last int) string {
-	if last+1 < len(toks) && toks[last+1].Joined {
-		if w := toks[last+1].Fold; !functionWords[w] && !toks[last+1].Number {
-			return w
-		}
-	}
 	before := func(k int) string {
 		if first-k < 0 {
 			return ""
 		}
 		return toks[first-k].Fold
 	}
+	// "a deal worth $2.4 billion closed": the construction names the noun,
+	// whatever word follows the figure.
 	switch {
-	case before(1) == "worth" || before(1) == "of":
+	case before(1) == "worth":
 		if w := before(2); w != "" && !functionWords[w] {
 			return w
 		}
 	case before(1) == "at" && (before(2) == "valued" || before(2) == "priced" || before(2) == "put" || before(2) == "set"):
 		if w := before(3); w != "" && !functionWords[w] {
+			return w
+		}
+	}
+	if last+1 < len(toks) && toks[last+1].Joined {
+		if w := toks[last+1].Fold; !functionWords[w] && !toks[last+1].Number {
+			return w
+		}
+	}
+	if before(1) == "of" {
+		if w := before(2); w != "" && !functionWords[w] {
 			return w
 		}
 	}
@@ -200,6 +210,9 @@ var notNames = map[string]bool{
 	"i": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
 	"saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true,
 	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	// Titles and honorifics belong to the name after them, which the period
+	// of "Mr." cuts off.
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true,
 }
 
 var nameConnectors = map[string]bool{"of": true, "de": true, "du": true, "van": true, "von": true, "der": true, "la": true, "al": true, "bin": true, "&": true}
@@ -247,7 +260,8 @@ func findEntities(text string, s *Sentence, known map[string]bool) []Entity {
 			toks[i].Entity = 1
 			continue
 		}
-		if !nameStart(t, i, toks, titleCase, known) {
+		if !nameStart(t, i, toks, titleCase, known) || strings.HasPrefix(text[t.End:], "$") {
+			// "US$" and "HK$" are currencies, not names.
 			continue
 		}
 		j := i
@@ -279,19 +293,21 @@ func nameStart(t lexicon.Token, i int, toks []lexicon.Token, titleCase bool, kno
 	}
 	if titleCase || i == 0 {
 		// Where every word may be capitalised, only words seen capitalised
-		// in running prose count.
-		return known[t.Fold]
+		// in running prose count ("Apple's" when "Apple" was).
+		return known[t.Fold] || known[withoutPossessive(t.Fold)]
 	}
 	return true
 }
 
 func entityKey(name string) string {
-	k := lexicon.FoldWord(name)
-	k = strings.TrimPrefix(k, "the ")
+	return withoutPossessive(strings.TrimPrefix(lexicon.FoldWord(name), "the "))
+}
+
+// withoutPossessive drops the "'s" or "'" of a folded word or name.
+func withoutPossessive(k string) string {
 	for _, suffix := range []string{"'s", "'"} {
 		if strings.HasSuffix(k, suffix) {
-			k = strings.TrimSuffix(k, suffix)
-			break
+			return strings.TrimSuffix(k, suffix)
 		}
 	}
 	return k

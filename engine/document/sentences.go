@@ -18,6 +18,9 @@ var abbreviations = map[string]bool{
 	"no": true, "nos": true, "vol": true, "fig": true, "pp": true, "ft": true, "mt": true, "ave": true, "blvd": true,
 }
 
+// corporate abbreviations end company names, which often end sentences.
+var corporate = map[string]bool{"inc": true, "corp": true, "co": true, "ltd": true, "plc": true, "llc": true, "bros": true}
+
 // sentenceStarters are words that, capitalised after an abbreviation such as
 // "U.S.", show that a new sentence has begun.
 var sentenceStarters = map[string]bool{
@@ -126,8 +129,17 @@ func periodEnds(clean string, sentStart, dot int, rest string) bool {
 		nextWord = rest[:i]
 	}
 	nextWord = strings.ToLower(nextWord)
+	if word == "no" || word == "nos" {
+		// "No. 5" does not end a sentence; a quoted "no." does.
+		r, _ := utf8.DecodeRuneInString(rest)
+		return !unicode.IsDigit(r)
+	}
+	if corporate[word] {
+		// "Calder Inc. The firm grew." ends; "Calder Inc. shares" does not.
+		return sentenceStarters[nextWord]
+	}
 	if abbreviations[word] {
-		// "No. 5" and "Jan. 3" never end; titles before names never end.
+		// "Jan. 3" never ends; titles before names never end.
 		return false
 	}
 	if strings.Contains(word, ".") {

@@ -143,7 +143,15 @@ func parseLexicon(name string, raw any) (*Lexicon, error) {
 		return nil, fail("must be an object with entries or groups, not %T", raw)
 	}
 	lex := &Lexicon{Name: name, Kind: Phrases}
-	for key, v := range obj {
+	// Keys in sorted order, so that entries come before groups and entry
+	// numbers (which break ties between matches) are the same on every run.
+	keys := make([]string, 0, len(obj))
+	for key := range obj {
+		keys = append(keys, key)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		v := obj[key]
 		switch key {
 		case "description":
 			s, ok := v.(string)
@@ -272,8 +280,9 @@ type patternMatcher struct {
 
 type patternEntry struct {
 	re *regexp.Regexp
-	// needs lists lower-case literals of which the text must contain one;
-	// empty means the entry always runs. needIDs index Set.literals.
+	// needs lists literals, folded by foldText, of which the text must
+	// contain one; empty means the entry always runs. needIDs index
+	// Set.literals.
 	needs   []string
 	needIDs []int32
 	// perLine is set for entries that begin with ^.
@@ -319,7 +328,7 @@ func requiredLiterals(re *syntax.Regexp) []string {
 	switch re.Op {
 	case syntax.OpLiteral:
 		if len(re.Rune) >= minLiteral {
-			return []string{strings.ToLower(string(re.Rune))}
+			return []string{foldText(string(re.Rune))}
 		}
 	case syntax.OpCapture, syntax.OpPlus:
 		return requiredLiterals(re.Sub[0])
@@ -366,12 +375,12 @@ func requiredLiterals(re *syntax.Regexp) []string {
 // maxExact bounds the strings exactStrings and crossJoin produce.
 const maxExact = 64
 
-// exactStrings returns every string re matches, lower-cased, when that is a
-// small finite set; otherwise nil.
+// exactStrings returns every string re matches, folded by foldText, when
+// that is a small finite set; otherwise nil.
 func exactStrings(re *syntax.Regexp) []string {
 	switch re.Op {
 	case syntax.OpLiteral:
-		return []string{strings.ToLower(string(re.Rune))}
+		return []string{foldText(string(re.Rune))}
 	case syntax.OpCapture:
 		return exactStrings(re.Sub[0])
 	case syntax.OpEmptyMatch:

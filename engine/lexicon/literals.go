@@ -1,9 +1,15 @@
 package lexicon
 
-// literalSet finds which of a fixed set of lower-case literals occur in a
-// text, in one pass (Aho–Corasick). Pattern entries use it to run their
-// regular expressions only on texts that contain the literal text every
-// match needs.
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// literalSet finds which of a fixed set of literals (folded by foldText)
+// occur in a folded text, in one pass (Aho–Corasick). Pattern entries use it
+// to run their regular expressions only on texts that contain the literal
+// text every match needs.
 type literalSet struct {
 	literals []string
 	// classOf maps a byte to its column in delta; bytes that occur in no
@@ -83,7 +89,8 @@ func newRow(width int) []int32 {
 	return row
 }
 
-// present reports, by literal index, which literals occur in lower.
+// present reports, by literal index, which literals occur in lower, a text
+// folded by foldText.
 func (ls *literalSet) present(lower string) []bool {
 	found := make([]bool, len(ls.literals))
 	if len(ls.literals) == 0 {
@@ -98,4 +105,31 @@ func (ls *literalSet) present(lower string) []bool {
 		}
 	}
 	return found
+}
+
+// foldText maps text to the form literals are stored and looked for in: each
+// rune becomes the lower case of the smallest rune of its case-folding orbit,
+// the set of runes (?i) treats as one letter. Lower-casing alone would lose
+// matches: (?i)s also matches "ſ" (long s), whose lower case is itself.
+func foldText(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.Map(foldRune, s)
+		}
+	}
+	return strings.ToLower(s)
+}
+
+func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}
+	least := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		least = min(least, f)
+	}
+	return unicode.ToLower(least)
 }

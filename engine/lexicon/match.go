@@ -215,7 +215,7 @@ func (s *Set) MatchText(text string, emit func(Match)) {
 	if len(s.patterns) == 0 {
 		return
 	}
-	found := s.literals.present(strings.ToLower(text))
+	found := s.literals.present(foldText(text))
 	var lines []string
 	var starts []int
 	for _, pm := range s.patterns {
@@ -259,7 +259,7 @@ func anyFound(found []bool, ids []int32) bool {
 }
 
 func containsFolded(line string, needs []string) bool {
-	lower := strings.ToLower(line)
+	lower := foldText(line)
 	for _, n := range needs {
 		if strings.Contains(lower, n) {
 			return true

@@ -1,0 +1,133 @@
+package document
+
+import (
+	"errors"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/credcheck/credcheck/engine/article"
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+func TestStatsCountRunningProseOnly(t *testing.T) {
+	src := "Port Strike Ends\n\nBy Jane Roe\n\nDock workers went back. The union agreed to the new offer on Monday.\n\nWhat Comes Next\n\nShips will move again."
+	d := build(t, article.Text, src)
+	// Prose: 4, 9 and 4 words; "the" twice among the 17.
+	mean := 17.0 / 3
+	sd := math.Sqrt((2*(4-mean)*(4-mean) + (9-mean)*(9-mean)) / 3)
+	want := Stats{
+		Words: 17, Sentences: 3, Paragraphs: 2,
+		SentenceLengthMean: mean, SentenceLengthSD: sd,
+		TypeTokenRatio: 16.0 / 17, MATTR: 16.0 / 17,
+	}
+	if diff := cmp.Diff(want, d.Stats, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	var zones []Zone
+	for _, p := range d.Paragraphs {
+		zones = append(zones, p.Zone)
+	}
+	if diff := cmp.Diff([]Zone{Headline, Byline, Lede, Heading, Body}, zones); diff != "" {
+		t.Errorf("zones (-want +got):\n%s", diff)
+	}
+}
+
+func TestStatsOfAnArticleWithoutProse(t *testing.T) {
+	d := build(t, article.Markdown, "# Port Strike Ends\n\n## What Comes Next\n")
+	if diff := cmp.Diff(Stats{}, d.Stats); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func TestMATTRDoesNotFallWithLength(t *testing.T) {
+	cycle := "Alpha beta gamma delta epsilon zeta eta theta iota kappa. "
+	for _, n := range []int{10, 20, 40} {
+		d := build(t, article.Text, strings.Repeat(cycle, n))
+		words := 10 * n
+		if d.Stats.Words != words {
+			t.Fatalf("%d sentences: %d words, want %d", n, d.Stats.Words, words)
+		}
+		if got, want := d.Stats.TypeTokenRatio, 10.0/float64(words); math.Abs(got-want) > 1e-12 {
+			t.Errorf("%d words: type-token ratio %v, want %v", words, got, want)
+		}
+		// Every window of 50 words holds exactly the 10 distinct words.
+		if got, want := d.Stats.MATTR, 10.0/MATTRWindow; math.Abs(got-want) > 1e-12 {
+			t.Errorf("%d words: MATTR %v, want %v", words, got, want)
+		}
+	}
+}
+
+func TestMATTRWindows(t *testing.T) {
+	tests := []struct {
+		words  []int32
+		types  int
+		window int
+		want   float64
+	}{
+		{nil, 0, 50, 0},
+		{[]int32{0, 1, 2}, 3, 5, 1},          // shorter than the window: plain ratio
+		{[]int32{0, 1, 0}, 2, 3, 2.0 / 3},    // exactly one window
+		{[]int32{0, 1, 0, 2}, 3, 2, 1},       // windows 01, 10, 02
+		{[]int32{0, 0, 1, 1}, 2, 2, 4.0 / 6}, // windows 00, 01, 11
+		{[]int32{0, 0, 0, 0, 0, 0}, 1, 3, 1.0 / 3},
+		{[]int32{0, 1, 2, 0, 1, 2, 3}, 4, 4, 13.0 / 16}, // 3, 3, 3 and 4 distinct in four windows of 4
+	}
+	for _, tt := range tests {
+		if got := mattr(tt.words, tt.types, tt.window); math.Abs(got-tt.want) > 1e-12 {
+			t.Errorf("mattr(%v, window %d) = %v, want %v", tt.words, tt.window, got, tt.want)
+		}
+	}
+}
+
+var buildSeeds = []string{
+	"",
+	"Plain.",
+	"# Title\n\nBody text here. More text.",
+	"---\ntitle: T\n---\n# T\n\n> quote\n\n- item\n\n```\ncode\n```\n<!-- c -->",
+	"“Open quote never closed.\n\nNext. \"x\" «y» ” stray",
+	"Mr. A. B. Smith of the U.S. paid $2.4bn (ABC) on Jan. 3... Then 1.5%!",
+	"\ufeffBOM text\r\nwith CRLF\r\n\r\n• bullet\r\n",
+	"<!--\nunclosed comment",
+	"Zoë’s café — 日本語 — naïve\u0301.",
+	"*emph* _u_ **b** `c` [l](u) ![i](p) <https://x> <b>t</b>",
+	"Share this post\nspot_img\nI hope this helps!",
+}
+
+// FuzzBuild checks that any text, in any format, either has no prose or
+// yields a document that holds together.
+func FuzzBuild(f *testing.F) {
+	files, _ := filepath.Glob("../../fixtures/*")
+	for _, file := range files {
+		raw, err := os.ReadFile(file)
+		if err == nil && !strings.HasSuffix(file, ".jsonl") {
+			f.Add(string(raw), uint8(1), "")
+		}
+	}
+	for i, s := range buildSeeds {
+		f.Add(s, uint8(i%3), []string{"", "A Title", "Ends."}[i%3])
+	}
+	set := realLexicons(f)
+	f.Fuzz(func(t *testing.T, src string, format uint8, title string) {
+		if !utf8.ValidString(src) || !utf8.ValidString(title) {
+			return // article.Load rejects invalid UTF-8
+		}
+		a := newArticle([]article.Format{article.Text, article.Markdown, article.JSONLines}[format%3], src)
+		a.Title = title
+		d, err := Build(a, set)
+		if err != nil {
+			if !errors.Is(err, ErrNoProse) {
+				t.Fatalf("Build: %v", err)
+			}
+			return
+		}
+		checkInvariants(t, d)
+		if _, err := d.JSON(false); err != nil {
+			t.Fatalf("JSON: %v", err)
+		}
+	})
+}

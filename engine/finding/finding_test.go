@@ -1,0 +1,62 @@
+package finding
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestParseSeverity(t *testing.T) {
+	for in, want := range map[string]Severity{"error": Error, " Warning ": Warning, "INFO": Info} {
+		got, err := ParseSeverity(in)
+		if err != nil || got != want {
+			t.Errorf("ParseSeverity(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	if _, err := ParseSeverity("fatal"); err == nil {
+		t.Error("ParseSeverity accepted an unknown severity")
+	}
+}
+
+func TestSeveritiesAreRankedMostSeriousFirst(t *testing.T) {
+	ranks := []int{}
+	for _, s := range Severities {
+		ranks = append(ranks, s.Rank())
+	}
+	if diff := cmp.Diff([]int{3, 2, 1}, ranks); diff != "" {
+		t.Errorf("ranks (-want +got):\n%s", diff)
+	}
+	if Severity("none").Rank() != 0 {
+		t.Error("an unknown severity has a rank")
+	}
+}
+
+func TestSortOrdersByPositionThenRuleThenMessage(t *testing.T) {
+	fs := []*Finding{
+		{Rule: "b", Start: 10, End: 12, Message: "x"},
+		{Rule: "a", Start: 10, End: 12, Message: "y"},
+		{Rule: "a", Start: 10, End: 12, Message: "x"},
+		{Rule: "z", Start: 2, End: 30},
+		{Rule: "a", Start: 10, End: 11},
+	}
+	Sort(fs)
+	var got [][3]any
+	for _, f := range fs {
+		got = append(got, [3]any{f.Start, f.Rule, f.Message})
+	}
+	want := [][3]any{{2, "z", ""}, {10, "a", ""}, {10, "a", "x"}, {10, "a", "y"}, {10, "b", "x"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("order (-want +got):\n%s", diff)
+	}
+}
+
+func TestKnownCategory(t *testing.T) {
+	for _, c := range Categories {
+		if !KnownCategory(c) {
+			t.Errorf("%s not known", c)
+		}
+	}
+	if KnownCategory("style") {
+		t.Error("style is not a category")
+	}
+}
