@@ -3,6 +3,7 @@ package checker
 import (
 	"context"
 	"fmt"
+	"os"
 	"testing"
 	"time"
 
@@ -86,9 +87,11 @@ func BenchmarkStages(b *testing.B) {
 }
 
 // BenchmarkRules times each rule on its own over the generated corpus, so a
-// policy author can see which rule an edit made slow:
+// policy author can see which rule an edit made slow, and "empty", the cost
+// of an evaluation that does nothing:
 //
 //	go test ./engine/checker -run NONE -bench Rules
+//	CREDCHECK_BENCH_QUERY='data.credcheck.lib.attributed' go test ./engine/checker -run NONE -bench Rules/query
 func BenchmarkRules(b *testing.B) {
 	ctx := context.Background()
 	c, err := New(ctx, config.Config{})
@@ -105,8 +108,13 @@ func BenchmarkRules(b *testing.B) {
 		values[i] = d.Value()
 	}
 	store := inmem.NewFromObjectWithOpts(c.Policies.Data, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
-	queries := map[string]string{"all": "report := data.credcheck.rules[category][name].report"}
-	names := []string{"all"}
+	queries := map[string]string{"all": "report := data.credcheck.rules[category][name].report", "empty": "true"}
+	names := []string{"all", "empty"}
+	if q := os.Getenv("CREDCHECK_BENCH_QUERY"); q != "" {
+		// Any other query, to time a helper rule on its own.
+		queries["query"] = q
+		names = append(names, "query")
+	}
 	for _, r := range c.Policies.Rules {
 		queries[r.ID] = fmt.Sprintf("data.credcheck.rules.%s[%q].report", r.Category, r.ID)
 		names = append(names, r.ID)

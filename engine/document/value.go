@@ -12,6 +12,8 @@ import (
 // Going through JSON would cost an encode and a decode per article; building
 // the value costs a fraction of that, and the keys are shared terms.
 func (d *Document) Value() ast.Value {
+	words := make(termCache, 256)
+	w := words.get
 	a := d.Article
 	article := obj(
 		kv(kID, str(a.ID)), kv(kPath, str(a.Path)), kv(kFormat, str(string(a.Format))),
@@ -22,7 +24,7 @@ func (d *Document) Value() ast.Value {
 	paragraphs := make([]*ast.Term, len(d.Paragraphs))
 	for i, p := range d.Paragraphs {
 		paragraphs[i] = ast.NewTerm(obj(
-			kv(kIndex, num(p.Index)), kv(kZone, str(string(p.Zone))), kv(kKind, str(string(p.Kind))),
+			kv(kIndex, num(p.Index)), kv(kZone, w(string(p.Zone))), kv(kKind, w(string(p.Kind))),
 			kv(kLevel, num(p.Level)), kv(kStart, num(p.Start)), kv(kEnd, num(p.End)), kv(kLine, num(p.Line)),
 			kv(kFirstSentence, num(p.FirstSentence)), kv(kLastSentence, num(p.LastSentence)),
 		))
@@ -38,9 +40,9 @@ func (d *Document) Value() ast.Value {
 	for _, m := range d.Matches {
 		t := ast.NewTerm(obj(
 			kv(kSentence, num(m.Sentence)), kv(kStart, num(m.Start)), kv(kEnd, num(m.End)),
-			kv(kTerm, str(m.Term)), kv(kGroup, str(m.Group)), kv(kText, str(m.Text)),
+			kv(kTerm, w(m.Term)), kv(kGroup, w(m.Group)), kv(kText, w(m.Text)),
 			kv(kQuoted, ast.InternedTerm(m.Quoted)),
-			kv(kFirstToken, num(m.FirstToken)), kv(kLastToken, num(m.LastToken)), kv(kFollowedBy, str(m.FollowedBy)),
+			kv(kFirstToken, num(m.FirstToken)), kv(kLastToken, num(m.LastToken)), kv(kFollowedBy, w(m.FollowedBy)),
 		))
 		if _, ok := byLexicon[m.Lexicon]; !ok {
 			lexiconOrder = append(lexiconOrder, m.Lexicon)
@@ -59,14 +61,14 @@ func (d *Document) Value() ast.Value {
 	for i, s := range d.Sentences {
 		tokens := make([]*ast.Term, len(s.Tokens))
 		for j, t := range s.Tokens {
-			tokens[j] = str(t.Fold)
+			tokens[j] = w(t.Fold)
 		}
 		sc := ast.NewObject()
 		for lex, terms := range cues[i] {
-			sc.Insert(str(lex), ast.ArrayTerm(terms...))
+			sc.Insert(w(lex), ast.ArrayTerm(terms...))
 		}
 		sentences[i] = ast.NewTerm(obj(
-			kv(kIndex, num(s.Index)), kv(kParagraph, num(s.Paragraph)), kv(kZone, str(string(s.Zone))),
+			kv(kIndex, num(s.Index)), kv(kParagraph, num(s.Paragraph)), kv(kZone, w(string(s.Zone))),
 			kv(kStart, num(s.Start)), kv(kEnd, num(s.End)), kv(kLine, num(s.Line)), kv(kColumn, num(s.Column)),
 			kv(kText, str(s.Text)), kv(kTokens, ast.ArrayTerm(tokens...)),
 			kv(kQuoted, ast.InternedTerm(s.Quoted)), kv(kCues, ast.NewTerm(sc)),
@@ -83,9 +85,9 @@ func (d *Document) Value() ast.Value {
 	for i, n := range d.Numbers {
 		numbers[i] = ast.NewTerm(obj(
 			kv(kSentence, num(n.Sentence)), kv(kStart, num(n.Start)), kv(kEnd, num(n.End)),
-			kv(kText, str(n.Text)), kv(kValue, float(n.Value)), kv(kUnit, str(n.Unit)), kv(kScale, str(n.Scale)),
-			kv(kQuantity, str(n.Quantity)),
-			kv(kBefore, strs(n.Before)), kv(kAfter, strs(n.After)), kv(kQuoted, ast.InternedTerm(n.Quoted)),
+			kv(kText, str(n.Text)), kv(kValue, float(n.Value)), kv(kUnit, w(n.Unit)), kv(kScale, w(n.Scale)),
+			kv(kQuantity, w(n.Quantity)),
+			kv(kBefore, words.array(n.Before)), kv(kAfter, words.array(n.After)), kv(kQuoted, ast.InternedTerm(n.Quoted)),
 		))
 	}
 
@@ -93,7 +95,7 @@ func (d *Document) Value() ast.Value {
 	for i, e := range d.Entities {
 		entities[i] = ast.NewTerm(obj(
 			kv(kSentence, num(e.Sentence)), kv(kStart, num(e.Start)), kv(kEnd, num(e.End)),
-			kv(kText, str(e.Text)), kv(kKey, str(e.Key)), kv(kKind, str(e.Kind)), kv(kQuoted, ast.InternedTerm(e.Quoted)),
+			kv(kText, w(e.Text)), kv(kKey, w(e.Key)), kv(kKind, w(e.Kind)), kv(kQuoted, ast.InternedTerm(e.Quoted)),
 			kv(kFirstToken, num(e.FirstToken)), kv(kLastToken, num(e.LastToken)),
 		))
 	}
@@ -105,7 +107,7 @@ func (d *Document) Value() ast.Value {
 
 	matches := ast.NewObject()
 	for _, lex := range lexiconOrder {
-		matches.Insert(str(lex), ast.ArrayTerm(byLexicon[lex]...))
+		matches.Insert(w(lex), ast.ArrayTerm(byLexicon[lex]...))
 	}
 
 	st := d.Stats
@@ -182,10 +184,24 @@ func ints(xs []int) *ast.Term {
 	return ast.ArrayTerm(terms...)
 }
 
-func strs(xs []string) *ast.Term {
+// termCache shares one term among equal strings of a document: words,
+// zones, lexicon terms, which recur. A term not made is two allocations (the
+// term and the boxed string) that the garbage collector need not chase.
+type termCache map[string]*ast.Term
+
+func (c termCache) get(s string) *ast.Term {
+	if t, ok := c[s]; ok {
+		return t
+	}
+	t := ast.StringTerm(s)
+	c[s] = t
+	return t
+}
+
+func (c termCache) array(xs []string) *ast.Term {
 	terms := make([]*ast.Term, len(xs))
 	for i, x := range xs {
-		terms[i] = str(x)
+		terms[i] = c.get(x)
 	}
 	return ast.ArrayTerm(terms...)
 }

@@ -37,32 +37,31 @@ params := p if {
 	p := lib.config.params["ai-vocabulary"]
 } else := lib.params(rego.metadata.chain())
 
-hits := [m | some m in input.matches.ai_vocabulary; not m.quoted]
-
-headwords := {m.group | some m in hits}
-
-per_1000 := (count(headwords) * 1000) / max([input.stats.words, 1])
-
 report contains finding if {
+	# Cheap checks first: most articles have too few hits to go on.
+	hits := [m | some m in input.matches.ai_vocabulary; m.quoted == false]
+	count(hits) >= params.min_distinct
+	headwords := {m.group | some m in hits}
 	count(headwords) >= params.min_distinct
+	per_1000 := (count(headwords) * 1000) / max([input.stats.words, 1])
 	per_1000 >= params.min_per_1000
 	words := concat(", ", sort(headwords))
 	finding := {
 		"sentence": hits[0].sentence, "start": hits[0].start, "end": hits[0].end,
 		"cue": words,
-		"severity": severity,
+		"severity": severity(count(headwords), per_1000),
 		"message": sprintf("%d distinct machine-favoured words (%.1f per 1,000 words): %s", [count(headwords), per_1000, words]),
 	}
 }
 
-default severity := "info"
+default severity(_, _) := "info"
 
-severity := "warning" if {
-	count(headwords) >= params.warning_distinct
+severity(distinct, per_1000) := "warning" if {
+	distinct >= params.warning_distinct
 	per_1000 < params.error_per_1000
 }
 
-severity := "error" if {
-	count(headwords) >= params.warning_distinct
+severity(distinct, per_1000) := "error" if {
+	distinct >= params.warning_distinct
 	per_1000 >= params.error_per_1000
 }

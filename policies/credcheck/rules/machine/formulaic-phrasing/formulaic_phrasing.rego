@@ -29,9 +29,9 @@ params := p if {
 	p := lib.config.params["formulaic-phrasing"]
 } else := lib.params(rego.metadata.chain())
 
-hits := [m | some m in input.matches.formulaic_phrases; not m.quoted]
-
 report contains finding if {
+	count(input.matches.formulaic_phrases) >= params.min_count
+	hits := [m | some m in input.matches.formulaic_phrases; m.quoted == false]
 	count(hits) >= params.min_count
 	some m in hits
 	finding := {

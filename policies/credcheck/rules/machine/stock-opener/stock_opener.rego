@@ -28,14 +28,15 @@ params := p if {
 	p := lib.config.params["stock-opener"]
 } else := lib.params(rego.metadata.chain())
 
-openers := [m |
-	some m in input.matches.stock_openers
-	m.first_token == 0
-	m.quoted == false
-	input.sentences[m.sentence].zone in lib.prose_zones
-]
-
 report contains finding if {
+	count(input.matches.stock_openers) >= params.min_count
+	prose := lib.prose_zones
+	openers := [m |
+		some m in input.matches.stock_openers
+		m.first_token == 0
+		m.quoted == false
+		prose[input.sentences[m.sentence].zone]
+	]
 	count(openers) >= params.min_count
 	count(openers) / max([input.stats.sentences, 1]) >= params.min_share
 	some m in openers
