@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -133,5 +134,23 @@ func BenchmarkRules(b *testing.B) {
 				i++
 			}
 		})
+	}
+}
+
+// TestWriteCorpus writes the benchmark corpus as files, to time the command
+// line on it: CREDCHECK_WRITE_CORPUS=/tmp/corpus go test ./engine/checker
+// -run TestWriteCorpus, then time `credcheck check /tmp/corpus`.
+func TestWriteCorpus(t *testing.T) {
+	dir := os.Getenv("CREDCHECK_WRITE_CORPUS")
+	if dir == "" {
+		t.Skip("set CREDCHECK_WRITE_CORPUS to a directory to write the corpus")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range generateCorpus(2000) {
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(a.Path)), []byte(a.Source), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

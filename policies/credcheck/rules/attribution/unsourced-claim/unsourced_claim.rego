@@ -27,7 +27,7 @@ package credcheck.rules.attribution["unsourced-claim"]
 import data.credcheck.lib
 
 params := p if {
-	p := lib.config.params["unsourced-claim"]
+	p := data.credcheck.config.params["unsourced-claim"]
 } else := lib.params(rego.metadata.chain())
 
 units := {u | some u in params.units}

@@ -25,7 +25,7 @@ package credcheck.rules.attribution["vague-source"]
 import data.credcheck.lib
 
 params := p if {
-	p := lib.config.params["vague-source"]
+	p := data.credcheck.config.params["vague-source"]
 } else := lib.params(rego.metadata.chain())
 
 report contains finding if {

@@ -25,7 +25,7 @@ package credcheck.rules.contradiction["headline-overstates-body"]
 import data.credcheck.lib
 
 params := p if {
-	p := lib.config.params["headline-overstates-body"]
+	p := data.credcheck.config.params["headline-overstates-body"]
 } else := lib.params(rego.metadata.chain())
 
 hedges contains h if {

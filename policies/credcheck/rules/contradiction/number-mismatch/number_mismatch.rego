@@ -29,7 +29,7 @@ package credcheck.rules.contradiction["number-mismatch"]
 import data.credcheck.lib
 
 params := p if {
-	p := lib.config.params["number-mismatch"]
+	p := data.credcheck.config.params["number-mismatch"]
 } else := lib.params(rego.metadata.chain())
 
 nouns := {x | some x in params.nouns}

@@ -34,7 +34,7 @@ package credcheck.rules.machine["ai-vocabulary"]
 import data.credcheck.lib
 
 params := p if {
-	p := lib.config.params["ai-vocabulary"]
+	p := data.credcheck.config.params["ai-vocabulary"]
 } else := lib.params(rego.metadata.chain())
 
 report contains finding if {

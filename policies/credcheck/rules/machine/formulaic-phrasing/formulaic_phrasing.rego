@@ -26,7 +26,7 @@ package credcheck.rules.machine["formulaic-phrasing"]
 import data.credcheck.lib
 
 params := p if {
-	p := lib.config.params["formulaic-phrasing"]
+	p := data.credcheck.config.params["formulaic-phrasing"]
 } else := lib.params(rego.metadata.chain())
 
 report contains finding if {

@@ -25,7 +25,7 @@ package credcheck.rules.machine["stock-opener"]
 import data.credcheck.lib
 
 params := p if {
-	p := lib.config.params["stock-opener"]
+	p := data.credcheck.config.params["stock-opener"]
 } else := lib.params(rego.metadata.chain())
 
 report contains finding if {
