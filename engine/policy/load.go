@@ -126,9 +126,7 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 			modules[name] = m
 			sources[name] = dir
 		}
-		if err := mergeData(data, user.Documents, ""); err != nil {
-			return nil, &Error{File: dir, Reason: err.Error()}
-		}
+		mergeData(data, user.Documents)
 	}
 
 	if err := set.readCatalog(modules, sources, opts.Tests); err != nil {
@@ -414,19 +412,16 @@ func dig(m map[string]any, path ...string) any {
 }
 
 // mergeData merges src into dst; values in src win, objects merge key by key.
-func mergeData(dst, src map[string]any, path string) error {
+func mergeData(dst, src map[string]any) {
 	for k, v := range src {
 		if sub, ok := v.(map[string]any); ok {
 			if existing, ok := dst[k].(map[string]any); ok {
-				if err := mergeData(existing, sub, path+"."+k); err != nil {
-					return err
-				}
+				mergeData(existing, sub)
 				continue
 			}
 		}
 		dst[k] = v
 	}
-	return nil
 }
 
 func convertASTErrors(errs ast.Errors) Errors {
