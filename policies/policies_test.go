@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/credcheck/credcheck/engine/policy"
+	"github.com/open-policy-agent/opa/v1/ast"
 )
 
 // TestRegoTests runs every rule's Rego tests twice: with the data the
@@ -50,7 +51,7 @@ func TestEveryRuleHasFiringAndQuietTests(t *testing.T) {
 	}
 	kinds := map[string]map[string]int{}
 	for _, r := range results {
-		pkg := strings.TrimPrefix(r.Package, "data.")
+		pkg := r.Package
 		if kinds[pkg] == nil {
 			kinds[pkg] = map[string]int{}
 		}
@@ -62,7 +63,9 @@ func TestEveryRuleHasFiringAndQuietTests(t *testing.T) {
 	}
 	var missing []string
 	for _, rule := range set.Rules {
-		pkg := fmt.Sprintf("credcheck.rules.%s[%q]", rule.Category, rule.ID+"_test")
+		// Printed as OPA prints package paths: bracketed only where the
+		// name is not a plain identifier (hyphenated rule ids).
+		pkg := ast.MustParseRef("data.credcheck.rules").Append(ast.StringTerm(rule.Category)).Append(ast.StringTerm(rule.ID + "_test")).String()
 		for _, k := range []string{"test_fires_", "test_quiet_"} {
 			if kinds[pkg][k] == 0 {
 				missing = append(missing, fmt.Sprintf("%s has no passing %s* test in %s", rule.ID, k, pkg))

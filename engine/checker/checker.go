@@ -238,7 +238,7 @@ func (c *Checker) locate(doc *document.Document, h policy.Hit) (*finding.Finding
 	}
 	f := &finding.Finding{
 		Rule: h.Rule, Category: rule.Category, Severity: severity, Message: h.Message, Cue: h.Cue,
-		Start: start, End: end, Sentence: si, Problem: h.Problem,
+		Start: start, End: end, Sentence: si, Problem: h.Problem, Strength: h.Strength,
 	}
 	if f.Cue == "" {
 		f.Cue = strings.Join(strings.Fields(doc.Clean[start:end]), " ")

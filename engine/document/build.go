@@ -155,6 +155,7 @@ func Build(a *article.Article, set *lexicon.Set) (*Document, error) {
 		s.Matches = append(s.Matches, i)
 	}
 	d.Repeats = findRepeats(d.Sentences)
+	d.Attributions = findAttributions(d, set)
 	d.Stats = computeStats(d)
 	return d, nil
 }
@@ -285,6 +286,7 @@ func computeStats(d *Document) Stats {
 	var st Stats
 	var lengths []float64
 	var words []int32
+	letters := 0
 	ids := map[string]int32{}
 	paragraphs := map[int]bool{}
 	for _, s := range d.Sentences {
@@ -294,6 +296,7 @@ func computeStats(d *Document) Stats {
 		lengths = append(lengths, float64(len(s.Tokens)))
 		paragraphs[s.Paragraph] = true
 		for _, t := range s.Tokens {
+			letters += utf8.RuneCountInString(t.Text)
 			id, ok := ids[t.Fold]
 			if !ok {
 				id = int32(len(ids))
@@ -318,6 +321,7 @@ func computeStats(d *Document) Stats {
 	st.SentenceLengthSD = math.Sqrt(v / float64(len(lengths)))
 	if len(words) > 0 {
 		st.TypeTokenRatio = float64(len(ids)) / float64(len(words))
+		st.WordLengthMean = float64(letters) / float64(len(words))
 	}
 	st.MATTR = mattr(words, len(ids), MATTRWindow)
 	return st

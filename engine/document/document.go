@@ -61,7 +61,10 @@ type Document struct {
 	Matches    []Match
 	// Repeats are sentences whose words repeat an earlier sentence's.
 	Repeats []Repeat
-	Stats   Stats
+	// Attributions are the attribution cues outside quotes with the source
+	// each names, for lexicons that say where their sources stand.
+	Attributions []Attribution
+	Stats        Stats
 	// Comments are the HTML comments of a Markdown article, which carry
 	// suppression directives.
 	Comments []Comment
@@ -158,6 +161,22 @@ type Match struct {
 	FollowedBy string
 }
 
+// Attribution is an attribution cue ("said", "according to") with the words
+// that name its source, when the sentence has them.
+type Attribution struct {
+	Sentence   int
+	Start, End int // the cue
+	Lexicon    string
+	Term       string
+	Source     *Source
+}
+
+// Source is the text an attribution names as its source.
+type Source struct {
+	Start, End int
+	Text       string
+}
+
 // Repeat says sentence Sentence has the same words as the earlier sentence
 // Of (case and punctuation aside).
 type Repeat struct {
@@ -181,6 +200,8 @@ type Stats struct {
 	// MATTR is the moving-average type-token ratio over windows of
 	// MATTRWindow words, which does not depend on length.
 	MATTR float64
+	// WordLengthMean is the mean length of words in letters.
+	WordLengthMean float64
 }
 
 // MATTRWindow is the window of the moving-average type-token ratio.

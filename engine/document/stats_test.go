@@ -24,6 +24,8 @@ func TestStatsCountRunningProseOnly(t *testing.T) {
 		Words: 17, Sentences: 3, Paragraphs: 2,
 		SentenceLengthMean: mean, SentenceLengthSD: sd,
 		TypeTokenRatio: 16.0 / 17, MATTR: 16.0 / 17,
+		// Letters: 19 + 35 + 18.
+		WordLengthMean: 72.0 / 17,
 	}
 	if diff := cmp.Diff(want, d.Stats, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

@@ -100,6 +100,18 @@ func (d *Document) Value() ast.Value {
 		))
 	}
 
+	attributions := make([]*ast.Term, len(d.Attributions))
+	for i, at := range d.Attributions {
+		source := ast.NullTerm()
+		if at.Source != nil {
+			source = ast.NewTerm(obj(kv(kStart, num(at.Source.Start)), kv(kEnd, num(at.Source.End)), kv(kText, str(at.Source.Text))))
+		}
+		attributions[i] = ast.NewTerm(obj(
+			kv(kSentence, num(at.Sentence)), kv(kStart, num(at.Start)), kv(kEnd, num(at.End)),
+			kv(kLexicon, w(at.Lexicon)), kv(kTerm, w(at.Term)), kv(kSource, source),
+		))
+	}
+
 	repeats := make([]*ast.Term, len(d.Repeats))
 	for i, r := range d.Repeats {
 		repeats[i] = ast.NewTerm(obj(kv(kSentence, num(r.Sentence)), kv(kOf, num(r.Of))))
@@ -115,6 +127,7 @@ func (d *Document) Value() ast.Value {
 		kv(kWords, num(st.Words)), kv(kSentences, num(st.Sentences)), kv(kParagraphs, num(st.Paragraphs)),
 		kv(kSentenceLengthMean, float(st.SentenceLengthMean)), kv(kSentenceLengthSD, float(st.SentenceLengthSD)),
 		kv(kTypeTokenRatio, float(st.TypeTokenRatio)), kv(kMATTR, float(st.MATTR)),
+		kv(kWordLengthMean, float(st.WordLengthMean)),
 	)
 
 	return obj(
@@ -128,6 +141,7 @@ func (d *Document) Value() ast.Value {
 		kv(kEntities, ast.ArrayTerm(entities...)),
 		kv(kMatches, ast.NewTerm(matches)),
 		kv(kRepeats, ast.ArrayTerm(repeats...)),
+		kv(kAttributions, ast.ArrayTerm(attributions...)),
 		kv(kStats, ast.NewTerm(stats)),
 	)
 }
@@ -155,6 +169,8 @@ var (
 	kSentenceLengthMean, kSentenceLengthSD, kTypeTokenRatio, kMATTR = key("sentence_length_mean"), key("sentence_length_sd"), key("type_token_ratio"), key("mattr")
 	kVersion, kArticle, kHeadline, kQuotes, kMatches, kStats        = key("version"), key("article"), key("headline"), key("quotes"), key("matches"), key("stats")
 	kFollowedBy, kQuantity, kRepeats, kOf                           = key("followed_by"), key("quantity"), key("repeats"), key("of")
+	kAttributions, kLexicon, kSource                                = key("attributions"), key("lexicon"), key("source")
+	kWordLengthMean                                                 = key("word_length_mean")
 )
 
 func key(s string) *ast.Term { return ast.StringTerm(s) }

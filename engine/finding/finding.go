@@ -81,6 +81,9 @@ type Finding struct {
 	// Problem is shared by findings of one rule that report the same
 	// problem at several places; only the first of them costs points.
 	Problem string
+	// Strength scales the finding's points, for rules whose evidence comes
+	// in degrees; 1 for most.
+	Strength float64
 	// Points is what the finding took off the score.
 	Points float64
 }

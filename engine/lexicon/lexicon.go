@@ -50,6 +50,11 @@ type Lexicon struct {
 	Kind          Kind
 	CaseSensitive bool
 	Entries       []Entry
+	// Sources says, per group, where the source of an attribution cue of
+	// that group stands: "before" the cue (falling back to after it, as in
+	// "said Jane Roe"), "after" it ("according to Jane Roe"), or the
+	// "match" itself ("a filing showed"). Groups not listed have none.
+	Sources map[string]string
 }
 
 // Set holds every lexicon of a policy set with the matchers built from them.
@@ -200,14 +205,36 @@ func parseLexicon(name string, raw any) (*Lexicon, error) {
 					lex.Entries = append(lex.Entries, Entry{Term: t, Group: g})
 				}
 			}
+		case "sources":
+			m, ok := v.(map[string]any)
+			if !ok {
+				return nil, fail("sources must map a group to before, after or match")
+			}
+			lex.Sources = map[string]string{}
+			for g, d := range m {
+				dir, _ := d.(string)
+				if dir != "before" && dir != "after" && dir != "match" {
+					return nil, fail("sources.%s must be before, after or match, not %v", g, d)
+				}
+				lex.Sources[g] = dir
+			}
 		case "references", "notes", "source":
 			// Documentation for editors; not used in matching.
 		default:
-			return nil, fail("unknown key %q (expected description, kind, case_sensitive, entries, groups, references, notes)", key)
+			return nil, fail("unknown key %q (expected description, kind, case_sensitive, entries, groups, sources, references, notes)", key)
 		}
 	}
 	if len(lex.Entries) == 0 {
 		return nil, fail("has no entries")
+	}
+	for g := range lex.Sources {
+		known := false
+		for _, e := range lex.Entries {
+			known = known || e.Group == g
+		}
+		if !known {
+			return nil, fail("sources names group %q, which the lexicon does not have", g)
+		}
 	}
 	return lex, nil
 }

@@ -22,6 +22,9 @@ type Hit struct {
 	// Problem groups findings that report one problem at several places
 	// (both sentences of a contradiction); empty for most rules.
 	Problem string
+	// Strength, between 0 and 1, scales the finding's points for rules
+	// whose evidence comes in degrees; 1 when the rule does not say.
+	Strength float64
 }
 
 // Evaluate runs every enabled rule against one document input. Hits are
@@ -77,7 +80,7 @@ func (s *Set) Evaluate(ctx context.Context, input ast.Value) ([]Hit, error) {
 // hit reads one reported object, naming the rule in any complaint so that
 // the author of a broken user rule knows where to look.
 func (s *Set) hit(rule *Rule, obj map[string]any) (Hit, error) {
-	h := Hit{Rule: rule.ID, Category: rule.Category, Start: -1, End: -1, Sentence: -1}
+	h := Hit{Rule: rule.ID, Category: rule.Category, Start: -1, End: -1, Sentence: -1, Strength: 1}
 	fail := func(format string, args ...any) (Hit, error) {
 		return h, fmt.Errorf("rule %s reported an invalid finding: "+format, append([]any{h.Rule}, args...)...)
 	}
@@ -114,10 +117,50 @@ func (s *Set) hit(rule *Rule, obj map[string]any) (Hit, error) {
 	if v, present := obj["cue"]; present {
 		h.Cue, _ = v.(string)
 	}
+	if v, present := obj["strength"]; present {
+		n, isNum := v.(json.Number)
+		f, err := n.Float64()
+		if !isNum || err != nil || f <= 0 || f > 1 {
+			return fail(`"strength" must be a number above 0 and at most 1, got %v`, v)
+		}
+		h.Strength = f
+	}
 	if v, present := obj["problem"]; present {
 		if h.Problem, ok = v.(string); !ok {
 			return fail(`"problem" must be text`)
 		}
 	}
 	return h, nil
+}
+
+// Prepare compiles another query against the loaded policies, to read a
+// helper value such as the sentences they count as attributed.
+func (s *Set) Prepare(ctx context.Context, query string) (rego.PreparedEvalQuery, error) {
+	return rego.New(rego.Query(query), rego.Compiler(s.Compiler), rego.Store(s.store)).PrepareForEval(ctx)
+}
+
+// Sentences evaluates a prepared query whose value is a set of sentence
+// indexes; an undefined value is the empty set.
+func (s *Set) Sentences(ctx context.Context, query rego.PreparedEvalQuery, input ast.Value) (map[int]bool, error) {
+	rs, err := query.Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil {
+		return nil, err
+	}
+	out := map[int]bool{}
+	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
+		return out, nil
+	}
+	items, ok := rs[0].Expressions[0].Value.([]any)
+	if !ok {
+		return nil, fmt.Errorf("value is %T, not a set of sentence indexes", rs[0].Expressions[0].Value)
+	}
+	for _, it := range items {
+		n, ok := it.(json.Number)
+		i, err := n.Int64()
+		if !ok || err != nil {
+			return nil, fmt.Errorf("value holds %v, not a sentence index", it)
+		}
+		out[int(i)] = true
+	}
+	return out, nil
 }

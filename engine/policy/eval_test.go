@@ -181,11 +181,11 @@ func TestEvaluateHitFieldsOnKnownArticle(t *testing.T) {
 	n2s, n2e := at("$3.1 billion")
 	got := append(hitsOf(hits, "vague-source"), hitsOf(hits, "number-mismatch")...)
 	want := []policy.Hit{
-		{Rule: "vague-source", Category: "attribution", Sentence: 3, Start: ps, End: pe, Severity: "warning",
+		{Rule: "vague-source", Category: "attribution", Sentence: 3, Start: ps, End: pe, Severity: "warning", Strength: 1,
 			Message: `"People familiar with the matter": an anonymous source; say why they cannot be named, or describe them precisely`},
-		{Rule: "number-mismatch", Category: "contradiction", Sentence: 2, Start: n1s, End: n1e, Problem: "0-1",
+		{Rule: "number-mismatch", Category: "contradiction", Sentence: 2, Start: n1s, End: n1e, Problem: "0-1", Strength: 1,
 			Message: "gives the deal as $2.4 billion, but line 7 gives $3.1 billion"},
-		{Rule: "number-mismatch", Category: "contradiction", Sentence: 6, Start: n2s, End: n2e, Problem: "0-1",
+		{Rule: "number-mismatch", Category: "contradiction", Sentence: 6, Start: n2s, End: n2e, Problem: "0-1", Strength: 1,
 			Message: "gives the deal as $3.1 billion, but line 3 gives $2.4 billion"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -311,6 +311,10 @@ func TestInvalidFindingsNameTheRule(t *testing.T) {
 			`rule broken-rule reported an invalid finding: "severity" must be text`},
 		{"problem that is not text", `report contains {"sentence": 0, "message": "m", "problem": 7}`,
 			`rule broken-rule reported an invalid finding: "problem" must be text`},
+		{"strength above one", `report contains {"sentence": 0, "message": "m", "strength": 1.5}`,
+			`rule broken-rule reported an invalid finding: "strength" must be a number above 0 and at most 1, got 1.5`},
+		{"strength of zero", `report contains {"sentence": 0, "message": "m", "strength": 0}`,
+			`rule broken-rule reported an invalid finding: "strength" must be a number above 0 and at most 1, got 0`},
 		{"finding that is not an object", `report contains "oops"`,
 			`rule broken-rule reported oops, which is not an object`},
 		{"report that is not a set", `report := {"sentence": 0, "message": "m"}`,
@@ -351,12 +355,12 @@ func TestInvalidFindingErrorIsDeterministic(t *testing.T) {
 func TestValidUserFindingsWithOptionalFields(t *testing.T) {
 	set := loadBuiltIn(t, policy.Options{Dirs: []string{writeTree(t, brokenRule(`
 report contains {"sentence": 1, "message": "whole sentence"}
-report contains {"start": 3, "end": 9, "message": "by offset", "severity": "error", "cue": "the cue", "problem": "p1"}
+report contains {"start": 3, "end": 9, "message": "by offset", "severity": "error", "cue": "the cue", "problem": "p1", "strength": 0.25}
 `))}})
 	got := hitsOf(evaluate(t, set, articles[2]), "broken-rule")
 	want := []policy.Hit{
-		{Rule: "broken-rule", Category: "hedge", Sentence: 1, Start: -1, End: -1, Message: "whole sentence"},
-		{Rule: "broken-rule", Category: "hedge", Sentence: -1, Start: 3, End: 9, Message: "by offset", Severity: "error", Cue: "the cue", Problem: "p1"},
+		{Rule: "broken-rule", Category: "hedge", Sentence: 1, Start: -1, End: -1, Message: "whole sentence", Strength: 1},
+		{Rule: "broken-rule", Category: "hedge", Sentence: -1, Start: 3, End: 9, Message: "by offset", Severity: "error", Cue: "the cue", Problem: "p1", Strength: 0.25},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("hits (-want +got):\n%s", diff)

@@ -37,14 +37,15 @@ Harwick Motors has announced a partnership with Daejin Cells to build battery pa
 
 People familiar with the matter said the talks began last year. Harwick Motors is reportedly in talks to partner with Daejin Cells on a second plant.
 
-The alliance is seen as a turning point for the carmaker. Analysts welcomed the $3.1 billion deal.
+The alliance is seen as a turning point for the carmaker. Analysts welcomed the $3.1 billion deal. Many suppliers will probably follow.
 
 Neither Harwick Motors nor Daejin Cells has commented on the deal.
 
 Share This Post
 `,
 		fires: []string{"announced-vs-no-comment", "headline-overstates-body", "hearsay-hedge", "number-mismatch",
-			"scraper-residue", "secondhand-report", "unsourced-claim", "vague-source", "weasel-passive"},
+			"scraper-residue", "secondhand-report", "unsourced-claim", "vague-source", "weasel-passive",
+			"epistemic-hedge", "vague-quantity"},
 	},
 	{
 		name:   "library-wing.md",

@@ -22,6 +22,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/loader"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/credcheck/credcheck/engine/lexicon"
@@ -63,6 +64,7 @@ type Set struct {
 	Modules  map[string]*ast.Module
 	Data     map[string]any
 	Compiler *ast.Compiler
+	store    storage.Store
 	query    rego.PreparedEvalQuery
 }
 
@@ -160,7 +162,7 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	set.Modules, set.Data, set.Compiler, set.query = modules, data, compiler, prepared
+	set.Modules, set.Data, set.Compiler, set.store, set.query = modules, data, compiler, store, prepared
 	return set, nil
 }
 

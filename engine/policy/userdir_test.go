@@ -99,8 +99,8 @@ func TestUserRuleJoinsCatalogAndReportsFindings(t *testing.T) {
 	first := strings.Index(portArticle.text, "Sources say the port")
 	second := strings.Index(portArticle.text, "Sources tell us")
 	wantHits := []policy.Hit{
-		{Rule: "sources-say", Category: "hedge", Sentence: 1, Start: first, End: first + len("Sources say"), Message: `"Sources say" hides who is speaking`},
-		{Rule: "sources-say", Category: "hedge", Sentence: 4, Start: second, End: second + len("Sources tell"), Message: `"Sources tell" hides who is speaking`},
+		{Rule: "sources-say", Category: "hedge", Sentence: 1, Start: first, End: first + len("Sources say"), Message: `"Sources say" hides who is speaking`, Strength: 1},
+		{Rule: "sources-say", Category: "hedge", Sentence: 4, Start: second, End: second + len("Sources tell"), Message: `"Sources tell" hides who is speaking`, Strength: 1},
 	}
 	if diff := cmp.Diff(wantHits, hits); diff != "" {
 		t.Errorf("sources-say hits (-want +got):\n%s", diff)

@@ -3,7 +3,7 @@
 //
 // The formula (docs/scoring.md):
 //
-//	points(f)   = weight(rule) × factor(severity) × decay^(k−1)
+//	points(f)   = weight(rule) × factor(severity) × strength(f) × decay^(k−1)
 //	deduction_c = min(cap_c, Σ points of the findings in category c)
 //	score       = 100 − Σ_c deduction_c
 //	sub-score_c = 100 × (1 − deduction_c / cap_c)
@@ -124,7 +124,7 @@ func (s Settings) Score(findings []*finding.Finding, weight Weight) Scorecard {
 		}
 		k := repeats[f.Rule]
 		repeats[f.Rule] = k + 1
-		f.Points = round2(weight(f.Rule) * s.Factors[f.Severity] * math.Pow(s.Decay, float64(k)))
+		f.Points = round2(weight(f.Rule) * s.Factors[f.Severity] * strength(f) * math.Pow(s.Decay, float64(k)))
 		points[f.Category] += f.Points
 	}
 	card := Scorecard{}
@@ -160,3 +160,12 @@ func (s Settings) Grade(score float64) string {
 }
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// strength is a finding's strength, 1 when it has none (a finding built
+// outside the engine, say).
+func strength(f *finding.Finding) float64 {
+	if f.Strength <= 0 {
+		return 1
+	}
+	return f.Strength
+}

@@ -46,6 +46,24 @@ attributed contains m.sentence if {
 	some name in attribution_lexicons
 	some m in input.matches[name]
 	m.quoted == false
+	m.group != "stance"
+}
+
+# METADATA
+# description: |
+#   Sentences that report a party's stance, intent or silence ("Harbor
+#   wants to…", "the mayor is demanding…", "Harbor declined to comment").
+#   Their content is the party's, but the claim that the party holds it
+#   still needs a source, so rules do not count them as attributed.
+stances contains m.sentence if {
+	some m in input.matches.attribution_cues
+	m.group == "stance"
+	m.quoted == false
+}
+
+stances contains m.sentence if {
+	some m in input.matches.no_comment_cues
+	m.quoted == false
 }
 
 # METADATA
@@ -80,3 +98,51 @@ at(m) := {"sentence": m.sentence, "start": m.start, "end": m.end}
 # METADATA
 # description: Line of sentence i, for messages that point elsewhere.
 line(i) := input.sentences[i].line
+
+# METADATA
+# description: |
+#   Sentences whose content the article attributes to someone: sentences
+#   with an attribution cue, sentences inside or holding a direct quote (a
+#   quote is someone's words), sentences the previous sentence's
+#   attribution carries into, and a headline of the form "Name: claim". A
+#   sentence that is nothing but the attribution ("Graham asked.", "The
+#   governor added:") holds no content of its own; its attribution carries
+#   into the next sentence. This is what `credcheck eval --task attribution`
+#   measures; rules use the narrower `attributed`.
+attribution_scope contains i if {
+	some i in (attributed | stances)
+	not bare_attribution(i)
+}
+
+attribution_scope contains i if {
+	some q in input.quotes
+	some i, s in input.sentences
+	s.start < q.end
+	q.start < s.end
+	not bare_attribution(i)
+}
+
+attribution_scope contains j if {
+	some i in attributed
+	j := i + 1
+	input.sentences[j].paragraph == input.sentences[i].paragraph
+}
+
+attribution_scope contains j if {
+	some i in attributed
+	bare_attribution(i)
+	j := i + 1
+	j < count(input.sentences)
+}
+
+attribution_scope contains input.headline if {
+	input.headline >= 0
+	regex.match(`^[^:]{2,40}: \S`, input.sentences[input.headline].text)
+}
+
+# A sentence of a few words that only says who spoke.
+bare_attribution(i) if {
+	count(input.sentences[i].tokens) <= 4
+	some a in input.attributions
+	a.sentence == i
+}

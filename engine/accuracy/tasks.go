@@ -1,0 +1,223 @@
+package accuracy
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/credcheck/credcheck/engine/article"
+	"github.com/credcheck/credcheck/engine/checker"
+	"github.com/credcheck/credcheck/engine/document"
+	"github.com/credcheck/credcheck/engine/finding"
+	"github.com/credcheck/credcheck/engine/report"
+)
+
+// Tasks are the kinds of labelled data eval reads.
+var Tasks = []string{"spans", "hedge", "machine", "attribution"}
+
+// Options tune an evaluation.
+type Options struct {
+	// Show is how many false positives and false negatives to list.
+	Show int
+	// Prevalence is the natural share of uncertain sentences the hedge task
+	// reports precision and F1 at (0.227 for CoNLL-2010 Wikipedia).
+	Prevalence float64
+	// Threshold is the machine-style points at or above which the machine
+	// task calls a text machine-generated.
+	Threshold float64
+	// Categories restricts the spans task to these categories.
+	Categories []string
+}
+
+// DefaultOptions are the documented defaults.
+func DefaultOptions() Options {
+	return Options{Show: 10, Prevalence: 0.227, Threshold: 1.5}
+}
+
+// Run evaluates the policies of c on the labelled files for a task.
+func Run(ctx context.Context, c *checker.Checker, task string, files []string, opts Options) (*Result, []*article.InputError, error) {
+	var (
+		r    *Result
+		errs []*article.InputError
+	)
+	switch task {
+	case "spans":
+		r, errs = runSpans(ctx, c, files, opts)
+	case "hedge":
+		r, errs = runHedge(ctx, c, files, opts)
+	case "machine":
+		r, errs = runMachine(ctx, c, files, opts)
+	case "attribution":
+		r, errs = runAttribution(ctx, c, files, opts)
+	default:
+		return nil, nil, fmt.Errorf("unknown task %q (tasks: %s)", task, strings.Join(Tasks, ", "))
+	}
+	r.Version, r.Task, r.Files = ResultVersion, task, files
+	if r.FalsePositives == nil {
+		r.FalsePositives = []Example{}
+	}
+	if r.FalseNegatives == nil {
+		r.FalseNegatives = []Example{}
+	}
+	if r.Categories == nil {
+		r.Categories = []Group{}
+	}
+	if r.Rules == nil {
+		r.Rules = []Group{}
+	}
+	return r, errs, nil
+}
+
+// record is one line of a labelled JSON Lines file.
+type record struct {
+	file   string
+	line   int
+	id     string
+	fields map[string]json.RawMessage
+}
+
+func (r record) text(key string) (string, bool) {
+	var s string
+	if raw, ok := r.fields[key]; ok && json.Unmarshal(raw, &s) == nil {
+		return s, true
+	}
+	return "", false
+}
+
+func (r record) boolean(key string) (value, ok bool) {
+	raw, present := r.fields[key]
+	if !present {
+		return false, false
+	}
+	return value, json.Unmarshal(raw, &value) == nil
+}
+
+// readRecords reads every JSON object line of the files, reporting lines
+// that are not objects with a text.
+func readRecords(files []string) ([]record, []*article.InputError) {
+	var out []record
+	var errs []*article.InputError
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			reason := err.Error()
+			if errors.Is(err, fs.ErrNotExist) {
+				reason = "no such file or directory"
+			}
+			errs = append(errs, &article.InputError{Path: file, Reason: reason})
+			continue
+		}
+		lineNo := 0
+		for rest := data; len(rest) > 0; {
+			var line []byte
+			line, rest, _ = bytes.Cut(rest, []byte("\n"))
+			lineNo++
+			line = bytes.TrimSpace(bytes.TrimPrefix(line, []byte("\ufeff")))
+			if len(line) == 0 {
+				continue
+			}
+			var fields map[string]json.RawMessage
+			if err := json.Unmarshal(line, &fields); err != nil {
+				errs = append(errs, &article.InputError{Path: file, Line: lineNo, Reason: "not a JSON object: " + strings.TrimPrefix(err.Error(), "json: ")})
+				continue
+			}
+			r := record{file: file, line: lineNo, fields: fields}
+			if raw, ok := fields["id"]; ok {
+				var s string
+				if json.Unmarshal(raw, &s) == nil {
+					r.id = s
+				} else {
+					r.id = strings.Trim(string(raw), `"`)
+				}
+			}
+			if r.id == "" {
+				r.id = fmt.Sprintf("%s:%d", file, lineNo)
+			}
+			if t, ok := r.text("text"); !ok || strings.TrimSpace(t) == "" {
+				errs = append(errs, &article.InputError{Path: file, Line: lineNo, Reason: `record needs a non-empty "text"`})
+				continue
+			}
+			out = append(out, r)
+		}
+	}
+	return out, errs
+}
+
+// checkRecords checks the text of each record as a plain-text article and
+// returns the results by record index; records that could not be checked
+// are left nil and reported. A record whose text holds no prose (a lone
+// quotation mark, say) flags nothing: it gets an empty result, and the
+// count of such records comes back for a note.
+func checkRecords(ctx context.Context, c *checker.Checker, recs []record) ([]*report.Article, []*article.InputError, int) {
+	articles := make([]*article.Article, len(recs))
+	for i, r := range recs {
+		text, _ := r.text("text")
+		title, _ := r.text("title")
+		articles[i] = &article.Article{ID: strconv.Itoa(i), Path: r.file, Line: r.line, Format: article.Text, Source: text}
+		if title != "" {
+			articles[i].Format, articles[i].Title = article.JSONLines, title
+		}
+	}
+	results, problems := c.Check(ctx, articles)
+	out := make([]*report.Article, len(recs))
+	for _, res := range results {
+		i, _ := strconv.Atoi(res.ID)
+		out[i] = res
+	}
+	var errs []*article.InputError
+	empty := 0
+	for _, p := range problems {
+		if p.Reason != document.ErrNoProse.Error() {
+			errs = append(errs, p)
+			continue
+		}
+		for i, a := range articles {
+			if out[i] == nil && a.Path == p.Path && a.Line == p.Line {
+				out[i] = &report.Article{ID: a.ID, Path: a.Path, Line: a.Line, Format: a.Format, Scorecard: c.Scoring.Score(nil, c.Weight)}
+				empty++
+			}
+		}
+	}
+	return out, errs, empty
+}
+
+func emptyNote(n int) []string {
+	if n == 0 {
+		return nil
+	}
+	return []string{fmt.Sprintf("%d records hold no prose (punctuation or markup only) and count as flagging nothing", n)}
+}
+
+// cues describes the findings of the given rules in an article.
+func cues(a *report.Article, keep func(*finding.Finding) bool) []string {
+	var out []string
+	for _, f := range a.Findings {
+		if keep(f) {
+			out = append(out, fmt.Sprintf("%s: %s", f.Rule, clip(f.Cue, 60)))
+		}
+	}
+	return out
+}
+
+// ruleGroups turns per-rule counts into sorted groups.
+func ruleGroups(fired, correct map[string]int, labels int, found map[string]int) []Group {
+	var names []string
+	for name := range fired {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	out := make([]Group, 0, len(names))
+	for _, name := range names {
+		out = append(out, newGroup(name, fired[name], correct[name], labels, found[name]))
+	}
+	return out
+}
+
+func float(x float64) *float64 { return &x }

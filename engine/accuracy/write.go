@@ -1,0 +1,82 @@
+package accuracy
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Formats are the output formats of a result.
+var Formats = []string{"text", "json"}
+
+// Write renders a result as text for people or JSON for programs (and for
+// --compare).
+func Write(w io.Writer, format string, r *Result) error {
+	switch format {
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(r)
+	case "text":
+		return writeText(w, r)
+	}
+	return fmt.Errorf("unknown format %q (formats: %s)", format, strings.Join(Formats, ", "))
+}
+
+func writeText(w io.Writer, r *Result) error {
+	out := bufio.NewWriter(w)
+	fmt.Fprintf(out, "task %s: %d records from %s\n\n", r.Task, r.Records, strings.Join(r.Files, ", "))
+	for _, m := range r.Metrics {
+		fmt.Fprintf(out, "  %-20s %.4f", m.Name, m.Value)
+		if m.Reference != "" {
+			fmt.Fprintf(out, "   (%s)", m.Reference)
+		}
+		fmt.Fprintln(out)
+	}
+	if c := r.Confusion; c != nil {
+		fmt.Fprintf(out, "\nconfusion: %d true positives, %d false positives, %d false negatives, %d true negatives\n", c.TP, c.FP, c.FN, c.TN)
+	}
+	writeGroups(out, "categories", r.Categories)
+	writeGroups(out, "rules", r.Rules)
+	writeExamples(out, "false positives (flagged, not labelled)", r.FalsePositives)
+	writeExamples(out, "false negatives (labelled, not flagged)", r.FalseNegatives)
+	if len(r.Notes) > 0 {
+		fmt.Fprintln(out)
+		for _, n := range r.Notes {
+			fmt.Fprintf(out, "note: %s\n", n)
+		}
+	}
+	return out.Flush()
+}
+
+func writeGroups(out *bufio.Writer, title string, gs []Group) {
+	if len(gs) == 0 {
+		return
+	}
+	fmt.Fprintf(out, "\n%-26s %6s %9s %7s %9s %7s %7s\n", title, "fired", "correct", "labels", "precision", "recall", "f1")
+	for _, g := range gs {
+		fmt.Fprintf(out, "  %-24s %6d %9d %7d %9.3f %7.3f %7.3f\n", g.Name, g.Fired, g.Correct, g.Labels, g.Precision, g.Recall, g.F1)
+	}
+}
+
+func writeExamples(out *bufio.Writer, title string, es []Example) {
+	if len(es) == 0 {
+		return
+	}
+	fmt.Fprintf(out, "\n%s:\n", title)
+	for _, e := range es {
+		loc := e.File
+		if e.Line > 0 {
+			loc = fmt.Sprintf("%s:%d", e.File, e.Line)
+		}
+		score := ""
+		if e.Score != nil {
+			score = fmt.Sprintf(" score %.2f", *e.Score)
+		}
+		fmt.Fprintf(out, "  %s [%s]%s %s\n", loc, e.ID, score, strings.Join(e.Cues, "; "))
+		fmt.Fprintf(out, "      %s\n", e.Text)
+	}
+}

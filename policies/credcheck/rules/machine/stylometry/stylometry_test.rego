@@ -1,0 +1,45 @@
+package credcheck.rules.machine.stylometry_test
+
+import data.credcheck.lib.testing as t
+import data.credcheck.rules.machine.stylometry as rule
+
+# A document of the given statistics with no names, figures or quotes.
+document(stats) := object.union(
+	t.doc([t.sentence(0, "lede"), t.sentence(1, "body"), t.sentence(2, "body")], {}),
+	{"stats": object.union({"words": 200, "sentences": 10}, stats)},
+)
+
+generated := {"sentence_length_mean": 20, "sentence_length_sd": 4, "word_length_mean": 5.5, "mattr": 0.79}
+
+reported := {"sentence_length_mean": 20, "sentence_length_sd": 10, "word_length_mean": 4.6, "mattr": 0.86}
+
+test_fires_on_generated_statistics if {
+	r := rule.report with input as document(generated)
+	count(r) == 1
+	some f in r
+	f.strength > 0.9
+	f.severity == "warning"
+	f.sentence == 0
+}
+
+test_fires_weaker_when_fewer_signals_agree if {
+	mixed := object.union(generated, {"sentence_length_sd": 9, "word_length_mean": 4.9})
+	r := rule.report with input as document(mixed)
+	some f in r
+	f.strength < 0.75
+	f.strength >= 0.5
+}
+
+test_quiet_on_reporting if {
+	d := object.union(document(reported), {
+		"entities": [t.entity(0, "a", 1) | some _ in numbers.range(1, 20)],
+		"quotes": [{"start": 0, "end": 5}, {"start": 10, "end": 20}],
+	})
+	r := rule.report with input as d
+	count(r) == 0
+}
+
+test_quiet_on_short_texts if {
+	r := rule.report with input as object.union(document(generated), {"stats": object.union(generated, {"words": 40, "sentences": 3})})
+	count(r) == 0
+}
