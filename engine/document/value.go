@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -60,8 +62,12 @@ func (d *Document) Value() ast.Value {
 	sentences := make([]*ast.Term, len(d.Sentences))
 	for i, s := range d.Sentences {
 		tokens := make([]*ast.Term, len(s.Tokens))
+		capitals := 0
 		for j, t := range s.Tokens {
 			tokens[j] = w(t.Fold)
+			if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsUpper(r) {
+				capitals++
+			}
 		}
 		sc := ast.NewObject()
 		for lex, terms := range cues[i] {
@@ -70,7 +76,7 @@ func (d *Document) Value() ast.Value {
 		sentences[i] = ast.NewTerm(obj(
 			kv(kIndex, num(s.Index)), kv(kParagraph, num(s.Paragraph)), kv(kZone, w(string(s.Zone))),
 			kv(kStart, num(s.Start)), kv(kEnd, num(s.End)), kv(kLine, num(s.Line)), kv(kColumn, num(s.Column)),
-			kv(kText, str(s.Text)), kv(kTokens, ast.ArrayTerm(tokens...)),
+			kv(kText, str(s.Text)), kv(kTokens, ast.ArrayTerm(tokens...)), kv(kCapitals, num(capitals)),
 			kv(kQuoted, ast.InternedTerm(s.Quoted)), kv(kCues, ast.NewTerm(sc)),
 			kv(kEntities, ints(s.Entities)), kv(kNumbers, ints(s.Numbers)),
 		))
@@ -170,7 +176,7 @@ var (
 	kVersion, kArticle, kHeadline, kQuotes, kMatches, kStats        = key("version"), key("article"), key("headline"), key("quotes"), key("matches"), key("stats")
 	kFollowedBy, kQuantity, kRepeats, kOf                           = key("followed_by"), key("quantity"), key("repeats"), key("of")
 	kAttributions, kLexicon, kSource                                = key("attributions"), key("lexicon"), key("source")
-	kWordLengthMean                                                 = key("word_length_mean")
+	kWordLengthMean, kCapitals                                      = key("word_length_mean"), key("capitals")
 )
 
 func key(s string) *ast.Term { return ast.StringTerm(s) }

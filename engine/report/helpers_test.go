@@ -24,7 +24,7 @@ func marked(rule, category string, sev finding.Severity, sentence, span string, 
 	return &finding.Finding{
 		Rule: rule, Category: category, Severity: sev, Message: msg, Cue: span,
 		Start: 100 + i, End: 100 + i + len(span), Line: line, Column: col, EndLine: line, EndColumn: col + me - ms,
-		Sentence: 1, Excerpt: sentence, MarkStart: ms, MarkEnd: me,
+		Sentence: 1, Excerpt: sentence, MarkStart: ms, MarkEnd: me, Strength: 1,
 	}
 }
 

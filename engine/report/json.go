@@ -56,6 +56,7 @@ type jsonFinding struct {
 	Sentence  int     `json:"sentence"`
 	Excerpt   string  `json:"excerpt"`
 	Problem   string  `json:"problem,omitempty"`
+	Strength  float64 `json:"strength"`
 	Points    float64 `json:"points"`
 }
 
@@ -102,7 +103,7 @@ func writeJSON(w io.Writer, r *Report, opts Options) error {
 			ja.Findings = append(ja.Findings, jsonFinding{
 				Rule: f.Rule, Category: f.Category, Severity: string(f.Severity), Message: f.Message, Cue: f.Cue,
 				Start: f.Start, End: f.End, Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
-				Sentence: f.Sentence, Excerpt: f.Excerpt, Problem: f.Problem, Points: f.Points,
+				Sentence: f.Sentence, Excerpt: f.Excerpt, Problem: f.Problem, Strength: f.Strength, Points: f.Points,
 			})
 		}
 		out.Articles = append(out.Articles, ja)

@@ -80,7 +80,7 @@ var wantKeys = map[string][]string{
 	".articles[].subscores":    {"attribution", "boilerplate", "contradiction", "editorial", "hedge", "machine"},
 	".articles[].categories[]": {"name", "score", "points", "deduction", "cap", "findings"},
 	".articles[].findings[]": {"rule", "category", "severity", "message", "cue", "start", "end", "line", "column",
-		"end_line", "end_column", "sentence", "excerpt", "problem", "points"},
+		"end_line", "end_column", "sentence", "excerpt", "problem", "strength", "points"},
 	".errors[]": {"path", "line", "message"},
 	".summary":  {"articles", "findings", "errors", "warnings", "info", "input_errors", "mean_score", "failed"},
 }
@@ -192,7 +192,7 @@ func TestJSONValues(t *testing.T) {
 		"message": `the headline rests on "Reportedly": say who reported or claimed it, or verify it`,
 		"cue":     "Reportedly", "start": float64(115), "end": float64(125), "line": float64(1), "column": float64(16),
 		"end_line": float64(1), "end_column": float64(26), "sentence": float64(1),
-		"excerpt": "Harwick Motors Reportedly Partners With Daejin Cells", "points": float64(6),
+		"excerpt": "Harwick Motors Reportedly Partners With Daejin Cells", "strength": float64(1), "points": float64(6),
 	}
 	if diff := cmp.Diff(wantFinding, deal["findings"].([]any)[0]); diff != "" {
 		t.Errorf("first finding (-want +got):\n%s", diff)

@@ -8,7 +8,7 @@ package credcheck.lib.testing
 sentence(i, zone) := {
 	"index": i, "paragraph": i, "zone": zone,
 	"start": i * 100, "end": (i * 100) + 90, "line": i + 1, "column": 1,
-	"text": "", "tokens": [], "quoted": false, "cues": {},
+	"text": "", "tokens": [], "capitals": 0, "quoted": false, "cues": {},
 	"entities": [], "numbers": [],
 }
 
