@@ -3,12 +3,15 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"github.com/credcheck/credcheck/engine/article"
+	"github.com/credcheck/credcheck/engine/changes"
 	"github.com/credcheck/credcheck/engine/checker"
 	"github.com/credcheck/credcheck/engine/report"
+	"github.com/credcheck/credcheck/engine/suppress"
 )
 
 func newCheckCommand() *cobra.Command {
@@ -22,24 +25,74 @@ directories (searched recursively for .txt, .text, .md, .markdown, .jsonl and
 .ndjson files) or - for standard input. With no paths, the working directory
 is checked.
 
+Formats: text, json, sarif, junit, github, markdown. --format may be given
+several times; the Nth --output names the file the Nth format is written to,
+and a format without one (or with "-") goes to standard output.
+
+Findings switched off by a comment in the article, an ignore entry of the
+configuration or the --baseline file are suppressed: they stay in the json
+and sarif reports, marked so, but cost no points and fail no run.
+
 Exit codes: 0 when no finding reaches --fail-level and no article scores below
 --fail-under; 1 when one does; 2 on a usage error or when an input could not be
 checked (the other inputs are still checked and reported).`,
 		Example: `  credcheck check fixtures/
   credcheck check --format json --fail-level warning articles/
+  credcheck check --format sarif --output credcheck.sarif --format text articles/
+  credcheck check --write-baseline .credcheck-baseline.json articles/
+  credcheck check --baseline .credcheck-baseline.json --changed-since origin/main articles/
   cat story.md | credcheck check -`,
 		RunE: runCheck,
 	}
 	f := cmd.Flags()
-	f.StringP("format", "f", "text", "output format: text or json")
+	f.StringArrayP("format", "f", []string{"text"}, "output format: text, json, sarif, junit, github or markdown (repeatable)")
+	f.StringArrayP("output", "o", nil, "file for the format given in the same position (repeatable; - for standard output)")
 	f.String("fail-level", "error", "lowest severity that fails the run: error, warning, info or none")
 	f.Float64("fail-under", 0, "fail when an article scores below this (0 turns it off)")
+	f.String("baseline", "", "file of known findings: only findings not in it fail the run")
+	f.String("write-baseline", "", "write the findings of this run to a baseline file")
+	f.String("changed-since", "", "check only articles changed since this git revision (committed, staged, modified or new)")
 	f.Int("workers", 0, "articles checked at once (default: one per CPU)")
 	f.String("stdin-format", "", "format of standard input: text, markdown or jsonl (default: detect)")
 	f.String("stdin-name", "-", "path reported for standard input")
 	f.Bool("scorecard", true, "print a scorecard per article (text format)")
 	f.String("color", "auto", "colour the text format: auto, always or never")
 	return cmd
+}
+
+// destination is where one format goes: a file, or standard output ("").
+type destination struct{ format, path string }
+
+// destinations pairs each format with the output in the same position.
+func destinations(formats, outputs []string) ([]destination, error) {
+	if len(outputs) > len(formats) {
+		return nil, fmt.Errorf("%d --output values for %d --format values: each output goes with the format in the same position", len(outputs), len(formats))
+	}
+	var out []destination
+	stdout, files := "", map[string]bool{}
+	for i, format := range formats {
+		if err := report.CheckFormat(format); err != nil {
+			return nil, err
+		}
+		d := destination{format: format}
+		if i < len(outputs) && outputs[i] != "-" {
+			d.path = outputs[i]
+		}
+		if d.path == "" {
+			if stdout != "" {
+				return nil, fmt.Errorf("formats %s and %s both write to standard output; give one of them an --output file", stdout, format)
+			}
+			stdout = format
+		} else {
+			clean := filepath.Clean(d.path)
+			if files[clean] {
+				return nil, fmt.Errorf("two formats write to %s", d.path)
+			}
+			files[clean] = true
+		}
+		out = append(out, d)
+	}
+	return out, nil
 }
 
 func runCheck(cmd *cobra.Command, args []string) error {
@@ -51,39 +104,116 @@ func runCheck(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	stdinFormat, _ := cmd.Flags().GetString("stdin-format")
-	stdinName, _ := cmd.Flags().GetString("stdin-name")
-	scorecards, _ := cmd.Flags().GetBool("scorecard")
-	colorMode, _ := cmd.Flags().GetString("color")
+	paths, err := cfg.PathGates()
+	if err != nil {
+		return fmt.Errorf("configuration %v", err)
+	}
+	flags := cmd.Flags()
+	stdinFormat, _ := flags.GetString("stdin-format")
+	stdinName, _ := flags.GetString("stdin-name")
+	scorecards, _ := flags.GetBool("scorecard")
+	colorMode, _ := flags.GetString("color")
+	writeBaseline, _ := flags.GetString("write-baseline")
+	changedSince, _ := flags.GetString("changed-since")
 	color, err := useColor(colorMode)
 	if err != nil {
 		return err
 	}
-	if err := report.CheckFormat(cfg.Format); err != nil {
+	dests, err := destinations(cfg.Format, cfg.Output)
+	if err != nil {
 		return err
 	}
 	if len(args) == 0 {
 		args = []string{"."}
 	}
+	opts := article.LoadOptions{Stdin: cmd.InOrStdin(), StdinFormat: article.Format(stdinFormat), StdinName: stdinName}
+	if changedSince != "" {
+		wd, _ := os.Getwd()
+		changed, err := changes.Since(wd, changedSince)
+		if err != nil {
+			return err
+		}
+		opts.Only = changed.Has
+	}
 	c, err := checker.New(cmd.Context(), cfg)
 	if err != nil {
 		return err
 	}
+	if cfg.Baseline != "" {
+		if c.Baseline, err = suppress.LoadBaseline(cfg.Baseline); err != nil {
+			return err
+		}
+	}
 	if isTerminal(os.Stderr) {
 		c.Progress = progress()
 	}
-	r := c.Run(cmd.Context(), args, article.LoadOptions{
-		Stdin: cmd.InOrStdin(), StdinFormat: article.Format(stdinFormat), StdinName: stdinName,
-	})
+	r := c.Run(cmd.Context(), args, opts)
+	if changedSince != "" && len(r.Articles) == 0 && len(r.Errors) == 0 {
+		fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: no articles changed since %s\n", changedSince)
+	}
 	for _, e := range r.Errors {
 		fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: %s\n", e.Error())
 	}
-	gate := report.Gate{FailRank: rank, FailUnder: cfg.FailUnder}
-	if err := report.Write(cmd.OutOrStdout(), cfg.Format, r, report.Options{Color: color, Scorecards: scorecards, Gate: gate}); err != nil {
-		return err
+	if writeBaseline != "" {
+		if err := writeBaselineFile(writeBaseline, r); err != nil {
+			return err
+		}
+		fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: wrote %s\n", writeBaseline)
+	}
+	gate := report.Gate{FailRank: rank, FailUnder: cfg.FailUnder, Paths: paths}
+	ropts := report.Options{Color: color, Scorecards: scorecards, Gate: gate, Version: version, StepSummary: os.Getenv("GITHUB_STEP_SUMMARY")}
+	var failed error
+	for _, d := range dests {
+		if err := writeReport(cmd, d, r, ropts); err != nil {
+			fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: %v\n", err)
+			failed = &exitError{code: report.ExitError}
+		}
+	}
+	if failed != nil {
+		return failed
 	}
 	if code := gate.ExitCode(r); code != report.ExitClean {
 		return &exitError{code: code}
+	}
+	return nil
+}
+
+// writeBaselineFile records the run's findings as known; from then on the
+// run itself is judged against them, as the next one will be.
+func writeBaselineFile(path string, r *report.Report) error {
+	var known []suppress.Article
+	for _, a := range r.Articles {
+		known = append(known, suppress.Article{Path: a.Path, Record: a.Record(), Findings: a.Findings})
+	}
+	if err := suppress.WriteBaseline(path, known); err != nil {
+		return err
+	}
+	b, err := suppress.LoadBaseline(path)
+	if err != nil {
+		return err
+	}
+	for _, a := range r.Articles {
+		b.Apply(a.Path, a.Record(), a.Findings)
+	}
+	return nil
+}
+
+// writeReport writes one format to its destination.
+func writeReport(cmd *cobra.Command, d destination, r *report.Report, opts report.Options) error {
+	if d.path == "" {
+		return report.Write(cmd.OutOrStdout(), d.format, r, opts)
+	}
+	opts.Color = false
+	f, err := os.Create(d.path)
+	if err != nil {
+		return fmt.Errorf("%s output: %v", d.format, err)
+	}
+	if err := report.Write(f, d.format, r, opts); err != nil {
+		f.Close()
+		return fmt.Errorf("%s output %s: %v", d.format, d.path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("%s output %s: %v", d.format, d.path, err)
 	}
 	return nil
 }

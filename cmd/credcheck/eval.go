@@ -63,6 +63,12 @@ func runEval(cmd *cobra.Command, args []string) error {
 	opts.Threshold, _ = f.GetFloat64("threshold")
 	opts.Categories, _ = f.GetStringSlice("category")
 
+	if err := accuracy.CheckTask(task); err != nil {
+		return err
+	}
+	if err := accuracy.CheckFormat(format); err != nil {
+		return err
+	}
 	var baseline *accuracy.Result
 	if compare != "" {
 		if baseline, err = accuracy.ReadResult(compare); err != nil {

@@ -47,13 +47,13 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 	v.SetEnvPrefix("CREDCHECK")
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	v.AutomaticEnv()
-	for _, key := range []string{"policies", "fail-level", "fail-under", "format", "workers"} {
+	for _, key := range []string{"policies", "fail-level", "fail-under", "format", "output", "workers", "baseline"} {
 		if err := v.BindEnv(key); err != nil {
 			return cfg, err
 		}
 	}
 	v.SetDefault("fail-level", "error")
-	v.SetDefault("format", "text")
+	v.SetDefault("format", []string{"text"})
 
 	path, _ := cmd.Flags().GetString("config")
 	if path == "" {
@@ -75,7 +75,7 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 			return cfg, fmt.Errorf("configuration file %s: %w", path, err)
 		}
 	}
-	bind := map[string]string{"policy": "policies", "fail-level": "fail-level", "fail-under": "fail-under", "format": "format", "workers": "workers"}
+	bind := map[string]string{"policy": "policies", "fail-level": "fail-level", "fail-under": "fail-under", "format": "format", "output": "output", "workers": "workers", "baseline": "baseline"}
 	for flag, key := range bind {
 		if f := cmd.Flags().Lookup(flag); f != nil {
 			if err := v.BindPFlag(key, f); err != nil {
@@ -86,9 +86,23 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 	if err := v.Unmarshal(&cfg); err != nil {
 		return cfg, fmt.Errorf("configuration: %w", err)
 	}
-	fromFile := path != "" && !changed(cmd.Flags(), "policy") && os.Getenv("CREDCHECK_POLICIES") == ""
-	if fromFile {
-		cfg.Policies = config.ResolvePaths(cfg.Policies, dirOf(path))
+	if path != "" {
+		cfg.Dir = dirOf(path)
+	}
+	// Paths written in the file are relative to it; paths from flags and
+	// the environment to the working directory.
+	if path != "" && !changed(cmd.Flags(), "policy") && os.Getenv("CREDCHECK_POLICIES") == "" {
+		cfg.Policies = config.ResolvePaths(cfg.Policies, cfg.Dir)
+	}
+	if path != "" && cfg.Baseline != "" && !changed(cmd.Flags(), "baseline") && os.Getenv("CREDCHECK_BASELINE") == "" {
+		cfg.Baseline = config.ResolvePaths([]string{cfg.Baseline}, cfg.Dir)[0]
+	}
+	if path != "" && len(cfg.Output) > 0 && !changed(cmd.Flags(), "output") && os.Getenv("CREDCHECK_OUTPUT") == "" {
+		for i, o := range cfg.Output {
+			if o != "-" && o != "" {
+				cfg.Output[i] = config.ResolvePaths([]string{o}, cfg.Dir)[0]
+			}
+		}
 	}
 	return cfg, nil
 }

@@ -81,7 +81,9 @@ func runAttribution(ctx context.Context, c *checker.Checker, files []string, opt
 			}
 			predicted := scope[i]
 			conf.Add(predicted, actual)
-			ex := Example{File: r.file, ID: r.id, Line: s.Line, Text: clip(s.Text, 200)}
+			// Line is the record's line in the file, as in the other tasks:
+			// the report prints it as file:line.
+			ex := Example{File: r.file, ID: r.id, Line: r.line, Text: clip(s.Text, 200)}
 			switch {
 			case predicted && !actual && len(res.FalsePositives) < opts.Show:
 				ex.Cues = []string{"attributed by the policies, not annotated"}

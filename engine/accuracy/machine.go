@@ -118,7 +118,9 @@ func runMachine(ctx context.Context, c *checker.Checker, files []string, opts Op
 	sort.SliceStable(humans, func(a, b int) bool { return humans[a].score > humans[b].score })
 	sort.SliceStable(machines, func(a, b int) bool { return machines[a].score < machines[b].score })
 	for _, h := range humans[:min(opts.Show, len(humans))] {
-		if h.score == 0 {
+		// Listed as flagged only when the threshold flags it, as the
+		// confusion counts it and as the false negatives are chosen.
+		if h.score < opts.Threshold {
 			break
 		}
 		res.FalsePositives = append(res.FalsePositives, machineExample(kept[h.i], results[h.i], h.score))

@@ -13,7 +13,10 @@ import (
 
 // Confusion counts the decisions of a binary classifier.
 type Confusion struct {
-	TP, FP, FN, TN int
+	TP int `json:"tp"`
+	FP int `json:"fp"`
+	FN int `json:"fn"`
+	TN int `json:"tn"`
 }
 
 // Add records one decision.

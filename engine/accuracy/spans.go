@@ -90,13 +90,18 @@ func runSpans(ctx context.Context, c *checker.Checker, files []string, opts Opti
 				break
 			}
 			resolved = append(resolved, labelled{l, sp})
-			if fromLabels {
-				categories[l.Category] = true
-			}
 		}
 		if bad != nil {
 			errs = append(errs, &article.InputError{Path: r.file, Line: r.line, Reason: bad.Error()})
 			continue
+		}
+		// Only records that are evaluated say which categories are: the
+		// labels of a record dropped for a bad label must not make every
+		// other record's findings of their category count.
+		if fromLabels {
+			for _, l := range resolved {
+				categories[l.label.Category] = true
+			}
 		}
 		kept, all = append(kept, r), append(all, resolved)
 	}
@@ -121,7 +126,7 @@ func runSpans(ctx context.Context, c *checker.Checker, files []string, opts Opti
 		// Findings point into the analysed text, which starts with the
 		// title and a blank line when the record has one.
 		shift := 0
-		if title, _ := kept[i].text("title"); strings.TrimSpace(title) != "" {
+		if title, _ := kept[i].text("title"); strings.TrimSpace(title) != "" && !kept[i].markdown() {
 			shift = len(strings.TrimSpace(title)) + 2
 		}
 		found := make([]bool, len(all[i]))
@@ -149,6 +154,11 @@ func runSpans(ctx context.Context, c *checker.Checker, files []string, opts Opti
 			}
 		}
 		for j, l := range all[i] {
+			if !categories[l.label.Category] {
+				// --category left it out: a label no finding was
+				// allowed to match is not a miss.
+				continue
+			}
 			c := get(byCat, l.label.Category)
 			c.labels++
 			if l.label.Rule != "" {
@@ -203,7 +213,7 @@ func runSpans(ctx context.Context, c *checker.Checker, files []string, opts Opti
 	}
 	sort.Strings(evaluated)
 	res.Notes = []string{
-		"categories evaluated: " + strings.Join(evaluated, ", ") + "; findings of other categories are left out",
+		"categories evaluated: " + strings.Join(evaluated, ", ") + "; findings and labels of other categories are left out",
 		"a finding is correct when it overlaps a label of its category (and rule, when the label names one); a label is found when a correct finding overlaps it",
 	}
 	res.Notes = append(res.Notes, emptyNote(empty)...)

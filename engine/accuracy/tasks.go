@@ -41,12 +41,29 @@ func DefaultOptions() Options {
 	return Options{Show: 10, Prevalence: 0.227, Threshold: 1.5}
 }
 
+// CheckTask reports an unknown task before any work is done.
+func CheckTask(task string) error {
+	for _, t := range Tasks {
+		if t == task {
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown task %q (tasks: %s)", task, strings.Join(Tasks, ", "))
+}
+
 // Run evaluates the policies of c on the labelled files for a task.
 func Run(ctx context.Context, c *checker.Checker, task string, files []string, opts Options) (*Result, []*article.InputError, error) {
 	var (
 		r    *Result
 		errs []*article.InputError
 	)
+	for _, cat := range opts.Categories {
+		// A misspelt category would match nothing and report zeros as if
+		// the rules had missed every label.
+		if !finding.KnownCategory(cat) {
+			return nil, nil, fmt.Errorf("unknown category %q (categories: %s)", cat, strings.Join(finding.Categories, ", "))
+		}
+	}
 	switch task {
 	case "spans":
 		r, errs = runSpans(ctx, c, files, opts)
@@ -89,6 +106,13 @@ func (r record) text(key string) (string, bool) {
 		return s, true
 	}
 	return "", false
+}
+
+// markdown tells whether the record's text is Markdown ("format":
+// "markdown"), whose front matter and headings are read as in a .md file.
+func (r record) markdown() bool {
+	f, _ := r.text("format")
+	return f == "markdown"
 }
 
 func (r record) boolean(key string) (value, ok bool) {
@@ -144,6 +168,17 @@ func readRecords(files []string) ([]record, []*article.InputError) {
 				errs = append(errs, &article.InputError{Path: file, Line: lineNo, Reason: `record needs a non-empty "text"`})
 				continue
 			}
+			if f, present := r.fields["format"]; present {
+				var name string
+				if json.Unmarshal(f, &name) != nil || (name != "text" && name != "markdown") {
+					errs = append(errs, &article.InputError{Path: file, Line: lineNo, Reason: `"format" must be "text" or "markdown"`})
+					continue
+				}
+				if _, titled := r.text("title"); titled && name == "markdown" {
+					errs = append(errs, &article.InputError{Path: file, Line: lineNo, Reason: `a Markdown record gives its title in front matter or a heading, not in "title"`})
+					continue
+				}
+			}
 			out = append(out, r)
 		}
 	}
@@ -161,7 +196,10 @@ func checkRecords(ctx context.Context, c *checker.Checker, recs []record) ([]*re
 		text, _ := r.text("text")
 		title, _ := r.text("title")
 		articles[i] = &article.Article{ID: strconv.Itoa(i), Path: r.file, Line: r.line, Format: article.Text, Source: text}
-		if title != "" {
+		switch {
+		case r.markdown():
+			articles[i].Format = article.Markdown
+		case title != "":
 			articles[i].Format, articles[i].Title = article.JSONLines, title
 		}
 	}
@@ -197,7 +235,8 @@ func emptyNote(n int) []string {
 
 // cues describes the findings of the given rules in an article.
 func cues(a *report.Article, keep func(*finding.Finding) bool) []string {
-	var out []string
+	// Never nil: the JSON result documents cues as a list.
+	out := []string{}
 	for _, f := range a.Findings {
 		if keep(f) {
 			out = append(out, fmt.Sprintf("%s: %s", f.Rule, clip(f.Cue, 60)))

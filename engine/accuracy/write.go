@@ -11,6 +11,16 @@ import (
 // Formats are the output formats of a result.
 var Formats = []string{"text", "json"}
 
+// CheckFormat reports an unknown format before any work is done.
+func CheckFormat(format string) error {
+	for _, f := range Formats {
+		if f == format {
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown format %q (formats: %s)", format, strings.Join(Formats, ", "))
+}
+
 // Write renders a result as text for people or JSON for programs (and for
 // --compare).
 func Write(w io.Writer, format string, r *Result) error {
@@ -28,7 +38,11 @@ func Write(w io.Writer, format string, r *Result) error {
 
 func writeText(w io.Writer, r *Result) error {
 	out := bufio.NewWriter(w)
-	fmt.Fprintf(out, "task %s: %d records from %s\n\n", r.Task, r.Records, strings.Join(r.Files, ", "))
+	records := "records"
+	if r.Records == 1 {
+		records = "record"
+	}
+	fmt.Fprintf(out, "task %s: %d %s from %s\n\n", r.Task, r.Records, records, strings.Join(r.Files, ", "))
 	for _, m := range r.Metrics {
 		fmt.Fprintf(out, "  %-20s %.4f", m.Name, m.Value)
 		if m.Reference != "" {
@@ -58,7 +72,17 @@ func writeGroups(out *bufio.Writer, title string, gs []Group) {
 	}
 	fmt.Fprintf(out, "\n%-26s %6s %9s %7s %9s %7s %7s\n", title, "fired", "correct", "labels", "precision", "recall", "f1")
 	for _, g := range gs {
-		fmt.Fprintf(out, "  %-24s %6d %9d %7d %9.3f %7.3f %7.3f\n", g.Name, g.Fired, g.Correct, g.Labels, g.Precision, g.Recall, g.F1)
+		// A figure with nothing to divide by is shown as "-", not 0: a rule
+		// that no label names has no recall, rather than a recall of zero
+		// (Flat leaves these figures out for the same reason).
+		precision, recall, f1 := "-", "-", "-"
+		if g.Fired > 0 {
+			precision = fmt.Sprintf("%.3f", g.Precision)
+		}
+		if g.Labels > 0 {
+			recall, f1 = fmt.Sprintf("%.3f", g.Recall), fmt.Sprintf("%.3f", g.F1)
+		}
+		fmt.Fprintf(out, "  %-24s %6d %9d %7d %9s %7s %7s\n", g.Name, g.Fired, g.Correct, g.Labels, precision, recall, f1)
 	}
 }
 

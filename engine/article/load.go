@@ -50,6 +50,10 @@ type LoadOptions struct {
 	// should be left out (for example by an ignore list). Explicit paths are
 	// never skipped.
 	Skip func(path string) bool
+	// Only, when set, keeps just the files it accepts, named or found in a
+	// directory (the files a change touched, say). A directory whose
+	// articles it all leaves out is not an error.
+	Only func(path string) bool
 }
 
 // Load reads every article named by paths: files, directories (walked
@@ -78,7 +82,7 @@ func Load(paths []string, opts LoadOptions) ([]*Article, []*InputError) {
 			continue
 		}
 		if !info.IsDir() {
-			if seen[filepath.Clean(p)] {
+			if seen[filepath.Clean(p)] || opts.Only != nil && !opts.Only(p) {
 				continue
 			}
 			seen[filepath.Clean(p)] = true
@@ -95,7 +99,7 @@ func Load(paths []string, opts LoadOptions) ([]*Article, []*InputError) {
 			continue
 		}
 		for _, f := range files {
-			if seen[filepath.Clean(f)] {
+			if seen[filepath.Clean(f)] || opts.Only != nil && !opts.Only(f) {
 				continue
 			}
 			seen[filepath.Clean(f)] = true

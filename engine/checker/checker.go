@@ -16,9 +16,11 @@ import (
 	"github.com/credcheck/credcheck/engine/config"
 	"github.com/credcheck/credcheck/engine/document"
 	"github.com/credcheck/credcheck/engine/finding"
+	"github.com/credcheck/credcheck/engine/pathglob"
 	"github.com/credcheck/credcheck/engine/policy"
 	"github.com/credcheck/credcheck/engine/report"
 	"github.com/credcheck/credcheck/engine/scoring"
+	"github.com/credcheck/credcheck/engine/suppress"
 )
 
 // Checker holds compiled policies and scoring settings; one Checker checks
@@ -29,6 +31,9 @@ type Checker struct {
 	weights    map[string]float64
 	severities map[string]finding.Severity
 	workers    int
+	ignores    []*suppress.Ignore
+	// Baseline, when set, suppresses the findings it knows.
+	Baseline *suppress.Baseline
 	// Progress, when set, is called after each article with the number
 	// done and the total.
 	Progress func(done, total int)
@@ -72,7 +77,30 @@ func New(ctx context.Context, cfg config.Config) (*Checker, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	return &Checker{Policies: set, Scoring: settings, weights: weights, severities: severities, workers: workers}, nil
+	c := &Checker{Policies: set, Scoring: settings, weights: weights, severities: severities, workers: workers}
+	for i, ig := range cfg.Ignore {
+		label := fmt.Sprintf("ignore[%d]", i)
+		if len(ig.Rules) == 0 && len(ig.Paths) == 0 {
+			return nil, fmt.Errorf("configuration %s: give rules, paths or both", label)
+		}
+		for _, r := range ig.Rules {
+			if !c.known(r) {
+				return nil, fmt.Errorf("configuration %s: %q is neither a loaded rule nor a category", label, r)
+			}
+		}
+		paths, err := pathglob.New(cfg.Dir, ig.Paths)
+		if err != nil {
+			return nil, fmt.Errorf("configuration %s: %v", label, err)
+		}
+		c.ignores = append(c.ignores, &suppress.Ignore{Rules: ig.Rules, Paths: paths, Reason: ig.Reason, Label: label})
+	}
+	return c, nil
+}
+
+// known reports whether name is a loaded rule or a category, as a
+// suppression may name either.
+func (c *Checker) known(name string) bool {
+	return c.Policies.Rule(name) != nil || finding.KnownCategory(name)
 }
 
 // Weight is the weight of a rule after configuration.
@@ -90,7 +118,13 @@ func (c *Checker) Weight(rule string) float64 {
 func (c *Checker) Run(ctx context.Context, paths []string, opts article.LoadOptions) *report.Report {
 	articles, problems := article.Load(paths, opts)
 	results, more := c.Check(ctx, articles)
-	return &report.Report{Articles: results, Errors: append(problems, more...), Notices: c.Policies.Notices}
+	r := &report.Report{Articles: results, Errors: append(problems, more...), Notices: append([]string(nil), c.Policies.Notices...), Rules: c.Policies.Rules}
+	for _, ig := range c.ignores {
+		if !ig.Used() && len(results) > 0 {
+			r.Notices = append(r.Notices, fmt.Sprintf("configuration %s suppressed no finding; remove it", ig.Describe()))
+		}
+	}
+	return r
 }
 
 // Check checks articles concurrently and returns their results in the order
@@ -188,6 +222,15 @@ func (c *Checker) CheckArticle(ctx context.Context, a *article.Article) (*report
 	}
 	finding.Sort(findings)
 	res := &report.Article{ID: a.ID, Path: a.Path, Line: a.Line, Format: a.Format, Words: doc.Stats.Words, Findings: findings}
+	// Inline comments first, so that a finding an article switches off is
+	// not charged to a configuration entry or a baseline.
+	res.Stale = suppress.Inline(doc, findings, c.known)
+	for _, ig := range c.ignores {
+		ig.Apply(a.Path, findings)
+	}
+	if c.Baseline != nil {
+		c.Baseline.Apply(a.Path, res.Record(), findings)
+	}
 	if doc.Headline >= 0 {
 		res.Headline = doc.Sentences[doc.Headline].Text
 	}
@@ -246,6 +289,7 @@ func (c *Checker) locate(doc *document.Document, h policy.Hit) (*finding.Finding
 	f.Line, f.Column = doc.Position(start)
 	f.EndLine, f.EndColumn = doc.Position(end)
 	f.Excerpt, f.MarkStart, f.MarkEnd = excerpt(doc.Clean, s.Start, s.End, start, end)
+	f.Fingerprint = finding.Fingerprint(f.Rule, s.Text, f.Cue)
 	return f, nil
 }
 

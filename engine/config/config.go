@@ -14,6 +14,8 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/credcheck/credcheck/engine/finding"
+	"github.com/credcheck/credcheck/engine/pathglob"
+	"github.com/credcheck/credcheck/engine/report"
 	"github.com/credcheck/credcheck/engine/scoring"
 )
 
@@ -30,14 +32,62 @@ type Config struct {
 	FailLevel string `mapstructure:"fail-level" yaml:"fail-level"`
 	// FailUnder fails a run when an article scores below it (0 disables).
 	FailUnder float64 `mapstructure:"fail-under" yaml:"fail-under"`
-	// Format is the output format of check.
-	Format string `mapstructure:"format" yaml:"format"`
+	// Format lists the output formats of check; Output the files they go
+	// to, by position ("" or "-" for standard output).
+	Format StringList `mapstructure:"format" yaml:"format"`
+	Output StringList `mapstructure:"output" yaml:"output"`
 	// Rules adjusts rules by ID.
 	Rules map[string]Rule `mapstructure:"rules" yaml:"rules"`
 	// Scoring adjusts the score formula.
 	Scoring Scoring `mapstructure:"scoring" yaml:"scoring"`
 	// Workers is how many articles are checked at once (0: one per CPU).
 	Workers int `mapstructure:"workers" yaml:"workers"`
+	// Ignore suppresses findings by rule and path.
+	Ignore []Ignore `mapstructure:"ignore" yaml:"ignore"`
+	// Overrides set other thresholds for some paths.
+	Overrides []Override `mapstructure:"overrides" yaml:"overrides"`
+	// Baseline is a file of known findings that do not fail a run.
+	Baseline string `mapstructure:"baseline" yaml:"baseline"`
+	// Dir is the directory of the configuration file, which paths and
+	// globs written in it are relative to; "" when there is no file.
+	Dir string `mapstructure:"-" yaml:"-"`
+}
+
+// StringList is a list that a file may also give as a single value
+// ("format: json").
+type StringList []string
+
+// UnmarshalYAML accepts a scalar as a list of one.
+func (l *StringList) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		*l = StringList{n.Value}
+		return nil
+	}
+	var list []string
+	if err := n.Decode(&list); err != nil {
+		return err
+	}
+	*l = list
+	return nil
+}
+
+// Ignore suppresses the findings of some rules in some paths.
+type Ignore struct {
+	// Rules are rule IDs or category names; empty means every rule.
+	Rules []string `mapstructure:"rules" yaml:"rules"`
+	// Paths are globs relative to the configuration file; empty means
+	// every path.
+	Paths []string `mapstructure:"paths" yaml:"paths"`
+	// Reason is shown with the suppressed findings.
+	Reason string `mapstructure:"reason" yaml:"reason"`
+}
+
+// Override sets thresholds for the articles under some paths; later
+// overrides win over earlier ones.
+type Override struct {
+	Paths     []string `mapstructure:"paths" yaml:"paths"`
+	FailLevel string   `mapstructure:"fail-level" yaml:"fail-level"`
+	FailUnder *float64 `mapstructure:"fail-under" yaml:"fail-under"`
 }
 
 // Rule adjusts one rule.
@@ -81,7 +131,7 @@ func Find(dir string) string {
 var knownKeys = map[string]bool{}
 
 func init() {
-	for _, k := range []string{"policies", "fail-level", "fail-under", "format", "rules", "scoring", "workers"} {
+	for _, k := range []string{"policies", "fail-level", "fail-under", "format", "output", "rules", "scoring", "workers", "ignore", "overrides", "baseline"} {
 		knownKeys[k] = true
 	}
 }
@@ -115,6 +165,12 @@ func CheckFile(path string) error {
 		}
 		if k.Value == "scoring" {
 			problems = append(problems, checkScoring(path, root.Content[i+1])...)
+		}
+		if k.Value == "ignore" {
+			problems = append(problems, checkList(path, "ignore", root.Content[i+1], "rules", "paths", "reason")...)
+		}
+		if k.Value == "overrides" {
+			problems = append(problems, checkList(path, "overrides", root.Content[i+1], "paths", "fail-level", "fail-under")...)
 		}
 	}
 	if len(problems) > 0 {
@@ -168,6 +224,35 @@ func checkScoring(path string, n *yaml.Node) []string {
 	return problems
 }
 
+// checkList reports entries of a list section that are not mappings of
+// the known keys.
+func checkList(path, section string, n *yaml.Node, keys ...string) []string {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		return []string{fmt.Sprintf("%s:%d:%d: %s must be a list of entries with %s", path, n.Line, n.Column, section, strings.Join(keys, ", "))}
+	}
+	var problems []string
+	for _, e := range n.Content {
+		if e.Kind != yaml.MappingNode {
+			problems = append(problems, fmt.Sprintf("%s:%d:%d: %s: each entry needs %s", path, e.Line, e.Column, section, strings.Join(keys, ", ")))
+			continue
+		}
+		for j := 0; j+1 < len(e.Content); j += 2 {
+			key := e.Content[j]
+			known := false
+			for _, k := range keys {
+				known = known || key.Value == k
+			}
+			if !known {
+				problems = append(problems, fmt.Sprintf("%s:%d:%d: %s: unknown setting %q (known: %s)", path, key.Line, key.Column, section, key.Value, strings.Join(keys, ", ")))
+			}
+		}
+	}
+	return problems
+}
+
 func sortedKnown() []string {
 	keys := make([]string, 0, len(knownKeys))
 	for k := range knownKeys {
@@ -213,17 +298,55 @@ func (c Config) ScoringSettings() (scoring.Settings, error) {
 // FailLevelRank returns the rank of the severity that fails a run, 0 for
 // "none".
 func (c Config) FailLevelRank() (int, error) {
-	switch strings.ToLower(strings.TrimSpace(c.FailLevel)) {
+	rank, err := ParseFailLevel(c.FailLevel)
+	if err != nil {
+		return 0, fmt.Errorf("fail-level: %v", err)
+	}
+	return rank, nil
+}
+
+// ParseFailLevel reads a fail level: a severity, or "none" (rank 0);
+// empty means error.
+func ParseFailLevel(level string) (int, error) {
+	switch strings.ToLower(strings.TrimSpace(level)) {
 	case "", "error":
 		return finding.Error.Rank(), nil
 	case "none":
 		return 0, nil
 	}
-	sev, err := finding.ParseSeverity(c.FailLevel)
+	sev, err := finding.ParseSeverity(level)
 	if err != nil {
-		return 0, fmt.Errorf("fail-level: %v (or none)", err)
+		return 0, fmt.Errorf("%v (or none)", err)
 	}
 	return sev.Rank(), nil
+}
+
+// PathGates turns the overrides into per-path thresholds for the report
+// gate, their globs relative to the configuration file.
+func (c Config) PathGates() ([]report.PathGate, error) {
+	var out []report.PathGate
+	for i, o := range c.Overrides {
+		if len(o.Paths) == 0 {
+			return nil, fmt.Errorf("overrides[%d]: paths is required", i)
+		}
+		set, err := pathglob.New(c.Dir, o.Paths)
+		if err != nil {
+			return nil, fmt.Errorf("overrides[%d]: %v", i, err)
+		}
+		g := report.PathGate{Paths: set, FailUnder: o.FailUnder}
+		if o.FailLevel != "" {
+			rank, err := ParseFailLevel(o.FailLevel)
+			if err != nil {
+				return nil, fmt.Errorf("overrides[%d].fail-level: %v", i, err)
+			}
+			g.FailRank = &rank
+		}
+		if g.FailRank == nil && g.FailUnder == nil {
+			return nil, fmt.Errorf("overrides[%d]: set fail-level or fail-under", i)
+		}
+		out = append(out, g)
+	}
+	return out, nil
 }
 
 // Disabled lists the rules configuration switches off, sorted.

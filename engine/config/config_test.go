@@ -134,14 +134,14 @@ scoring:
 		{
 			name:    "unknown top-level key",
 			content: "fail-level: error\nfail_under: 60\n",
-			want:    []string{`FILE:2:1: unknown setting "fail_under" (known: fail-level, fail-under, format, policies, rules, scoring, workers)`},
+			want:    []string{`FILE:2:1: unknown setting "fail_under" (known: baseline, fail-level, fail-under, format, ignore, output, overrides, policies, rules, scoring, workers)`},
 		},
 		{
 			name:    "two unknown keys, both reported",
 			content: "formats: json\nworkers: 2\npolicy: [x]\n",
 			want: []string{
-				`FILE:1:1: unknown setting "formats" (known: fail-level, fail-under, format, policies, rules, scoring, workers)`,
-				`FILE:3:1: unknown setting "policy" (known: fail-level, fail-under, format, policies, rules, scoring, workers)`,
+				`FILE:1:1: unknown setting "formats" (known: baseline, fail-level, fail-under, format, ignore, output, overrides, policies, rules, scoring, workers)`,
+				`FILE:3:1: unknown setting "policy" (known: baseline, fail-level, fail-under, format, ignore, output, overrides, policies, rules, scoring, workers)`,
 			},
 		},
 		{
@@ -155,7 +155,7 @@ scoring:
 			want: []string{
 				`FILE:3:5: rule a: unknown setting "weigth" (known: enabled, severity, weight, params)`,
 				`FILE:4:7: rule b: unknown setting "severty" (known: enabled, severity, weight, params)`,
-				`FILE:5:1: unknown setting "fromat" (known: fail-level, fail-under, format, policies, rules, scoring, workers)`,
+				`FILE:5:1: unknown setting "fromat" (known: baseline, fail-level, fail-under, format, ignore, output, overrides, policies, rules, scoring, workers)`,
 			},
 		},
 		{
@@ -486,6 +486,75 @@ func TestDocumentedExamplesPassCheckFile(t *testing.T) {
 			if _, err := c.FailLevelRank(); err != nil {
 				t.Errorf("docs/%s example %d: FailLevelRank: %v", doc, i+1, err)
 			}
+		}
+	}
+}
+
+const ciFile = `
+ignore:
+  - rules: [loaded-language]
+    paths: ["opinion/**"]
+    reason: columns take sides
+overrides:
+  - paths: ["opinion/**", "letters/"]
+    fail-level: none
+    fail-under: 40
+  - paths: ["wire/*.jsonl"]
+    fail-level: info
+baseline: ci/baseline.json
+`
+
+func TestIgnoreOverridesAndBaselineFromFile(t *testing.T) {
+	c := load(t, ciFile)
+	c.Dir = "/newsroom"
+	if err := config.CheckFile(writeTemp(t, ciFile)); err != nil {
+		t.Errorf("CheckFile: %v", err)
+	}
+	want := []config.Ignore{{Rules: []string{"loaded-language"}, Paths: []string{"opinion/**"}, Reason: "columns take sides"}}
+	if diff := cmp.Diff(want, c.Ignore); diff != "" {
+		t.Errorf("Ignore (-want +got):\n%s", diff)
+	}
+	if c.Baseline != "ci/baseline.json" {
+		t.Errorf("Baseline = %q", c.Baseline)
+	}
+	gates, err := c.PathGates()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(gates) != 2 {
+		t.Fatalf("PathGates = %+v, want 2", gates)
+	}
+	if g := gates[0]; *g.FailRank != 0 || *g.FailUnder != 40 || g.Paths.Base != "/newsroom" || len(g.Paths.Globs) != 2 {
+		t.Errorf("first gate = %+v", g)
+	}
+	if g := gates[1]; *g.FailRank != finding.Info.Rank() || g.FailUnder != nil {
+		t.Errorf("second gate = %+v: want fail-level info and no fail-under of its own", g)
+	}
+}
+
+func TestPathGateErrors(t *testing.T) {
+	for yml, want := range map[string]string{
+		"overrides:\n  - fail-level: none\n":                    "overrides[0]: paths is required",
+		"overrides:\n  - paths: [a]\n":                          "overrides[0]: set fail-level or fail-under",
+		"overrides:\n  - paths: [a]\n    fail-level: loud\n":    `overrides[0].fail-level: unknown severity "loud"`,
+		"overrides:\n  - paths: [\"a/[\"]\n    fail-under: 9\n": `overrides[0]: bad path pattern "a/["`,
+	} {
+		_, err := load(t, yml).PathGates()
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: error = %v, want %q", yml, err, want)
+		}
+	}
+}
+
+func TestCheckFileListSections(t *testing.T) {
+	path := writeTemp(t, "ignore:\n  - rule: x\n    paths: [a]\noverrides: opinion\n")
+	err := config.CheckFile(path)
+	for _, want := range []string{
+		path + `:2:5: ignore: unknown setting "rule" (known: rules, paths, reason)`,
+		path + ":4:12: overrides must be a list of entries with paths, fail-level, fail-under",
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("CheckFile error = %v, want it to contain %q", err, want)
 		}
 	}
 }

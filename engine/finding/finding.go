@@ -4,9 +4,12 @@
 package finding
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // Severity is how serious a finding is. It decides whether a run fails
@@ -86,7 +89,53 @@ type Finding struct {
 	Strength float64
 	// Points is what the finding took off the score.
 	Points float64
+	// Fingerprint identifies the finding across edits of the article: it
+	// is made of the rule, the words of the sentence and the cue, not of
+	// positions, so moving a paragraph or editing another keeps it.
+	Fingerprint string
+	// Suppressed, when set, says why the finding does not count: it stays
+	// in machine-readable reports but costs no points and fails no run.
+	Suppressed *Suppression
 }
+
+// Suppression says why a finding does not count.
+type Suppression struct {
+	// Kind is "inline" (a comment in the article), "config" (an ignore
+	// entry of the configuration) or "baseline" (a known finding).
+	Kind string
+	// Reason names the comment, entry or file.
+	Reason string
+}
+
+// Kinds of suppression.
+const (
+	SuppressedInline   = "inline"
+	SuppressedConfig   = "config"
+	SuppressedBaseline = "baseline"
+)
+
+// Fingerprint is the stable identity of a finding of rule on the cue in
+// a sentence: a hash of the three, with case, punctuation and white space
+// folded so that re-wrapping a line or fixing a comma keeps it.
+func Fingerprint(rule, sentence, cue string) string {
+	h := sha256.New()
+	h.Write([]byte(rule))
+	h.Write([]byte{0})
+	h.Write([]byte(normalise(sentence)))
+	h.Write([]byte{0})
+	h.Write([]byte(normalise(cue)))
+	return hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+// normalise keeps the words of s, lower-cased, one space apart.
+func normalise(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ")
+}
+
+// Counts reports whether the finding counts towards scores and gates.
+func (f *Finding) Counts() bool { return f.Suppressed == nil }
 
 // Sort orders findings by position, then rule, then message, so that output
 // is the same on every run.

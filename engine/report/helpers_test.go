@@ -10,6 +10,7 @@ import (
 	"github.com/credcheck/credcheck/engine/finding"
 	"github.com/credcheck/credcheck/engine/report"
 	"github.com/credcheck/credcheck/engine/scoring"
+	"github.com/credcheck/credcheck/engine/suppress"
 )
 
 // marked builds a finding whose excerpt is sentence with span marked, the
@@ -25,6 +26,7 @@ func marked(rule, category string, sev finding.Severity, sentence, span string, 
 		Rule: rule, Category: category, Severity: sev, Message: msg, Cue: span,
 		Start: 100 + i, End: 100 + i + len(span), Line: line, Column: col, EndLine: line, EndColumn: col + me - ms,
 		Sentence: 1, Excerpt: sentence, MarkStart: ms, MarkEnd: me, Strength: 1,
+		Fingerprint: finding.Fingerprint(rule, sentence, span),
 	}
 }
 
@@ -68,6 +70,12 @@ func sampleReport() *report.Report {
 		})...),
 	}
 	deal.Findings[0].Points, deal.Findings[1].Points, deal.Findings[2].Points = 6, 3, 0.5
+	// A finding the article switched off: listed, counted apart, no points.
+	quiet := marked("loaded-language", "editorial", finding.Warning, "Critics call the plan a disaster.", "disaster", 9, 26,
+		`"disaster" tells the reader what to think`)
+	quiet.Suppressed = &finding.Suppression{Kind: finding.SuppressedInline, Reason: "line 8: quoting critics"}
+	deal.Findings = append(deal.Findings, quiet)
+	deal.Stale = []suppress.Stale{{Line: 11, Text: "<!-- credcheck-disable vague-source -->", Reason: "suppresses no finding; remove it"}}
 	brief := &report.Article{
 		ID: "r2", Path: "wire.jsonl", Line: 2, Format: article.JSONLines, Headline: "", Words: 40,
 		Findings: []*finding.Finding{

@@ -30,6 +30,19 @@ type jsonArticle struct {
 	Subscores  map[string]int `json:"subscores"`
 	Categories []jsonCategory `json:"categories"`
 	Findings   []jsonFinding  `json:"findings"`
+	// Stale lists suppression comments that matched nothing.
+	Stale []jsonStale `json:"stale_suppressions"`
+}
+
+type jsonStale struct {
+	Line      int    `json:"line"`
+	Directive string `json:"directive"`
+	Reason    string `json:"reason"`
+}
+
+type jsonSuppression struct {
+	Kind   string `json:"kind"`
+	Reason string `json:"reason"`
 }
 
 type jsonCategory struct {
@@ -58,6 +71,9 @@ type jsonFinding struct {
 	Problem   string  `json:"problem,omitempty"`
 	Strength  float64 `json:"strength"`
 	Points    float64 `json:"points"`
+	// Fingerprint names the finding across edits (baselines, SARIF).
+	Fingerprint string           `json:"fingerprint"`
+	Suppressed  *jsonSuppression `json:"suppressed,omitempty"`
 }
 
 type jsonError struct {
@@ -72,6 +88,7 @@ type jsonSummary struct {
 	Errors      int     `json:"errors"`
 	Warnings    int     `json:"warnings"`
 	Info        int     `json:"info"`
+	Suppressed  int     `json:"suppressed"`
 	InputErrors int     `json:"input_errors"`
 	MeanScore   float64 `json:"mean_score"`
 	Failed      bool    `json:"failed"`
@@ -86,25 +103,33 @@ func writeJSON(w io.Writer, r *Report, opts Options) error {
 		Notices:  append([]string{}, r.Notices...),
 		Summary: jsonSummary{
 			Articles: s.Articles, Findings: s.Findings, Errors: s.Errors, Warnings: s.Warnings, Info: s.Infos,
-			InputErrors: s.InputErrors, MeanScore: s.MeanScore, Failed: opts.Gate.ExitCode(r) != ExitClean,
+			Suppressed: s.Suppressed, InputErrors: s.InputErrors, MeanScore: s.MeanScore, Failed: opts.Gate.ExitCode(r) != ExitClean,
 		},
 	}
 	for _, a := range r.Articles {
 		ja := jsonArticle{
 			ID: a.ID, Path: a.Path, Line: a.Line, Format: string(a.Format), Headline: a.Headline, Words: a.Words,
 			Score: a.Scorecard.Score, Grade: a.Scorecard.Grade, Deduction: a.Scorecard.Deduction,
-			Subscores: map[string]int{}, Categories: []jsonCategory{}, Findings: []jsonFinding{},
+			Subscores: map[string]int{}, Categories: []jsonCategory{}, Findings: []jsonFinding{}, Stale: []jsonStale{},
+		}
+		for _, st := range a.Stale {
+			ja.Stale = append(ja.Stale, jsonStale{Line: st.Line, Directive: st.Text, Reason: st.Reason})
 		}
 		for _, c := range a.Scorecard.Categories {
 			ja.Subscores[c.Name] = c.Score
 			ja.Categories = append(ja.Categories, jsonCategory{Name: c.Name, Score: c.Score, Points: c.Points, Deduction: c.Deduction, Cap: c.Cap, Findings: c.Findings})
 		}
 		for _, f := range a.Findings {
-			ja.Findings = append(ja.Findings, jsonFinding{
+			jf := jsonFinding{
 				Rule: f.Rule, Category: f.Category, Severity: string(f.Severity), Message: f.Message, Cue: f.Cue,
 				Start: f.Start, End: f.End, Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
 				Sentence: f.Sentence, Excerpt: f.Excerpt, Problem: f.Problem, Strength: f.Strength, Points: f.Points,
-			})
+				Fingerprint: f.Fingerprint,
+			}
+			if f.Suppressed != nil {
+				jf.Suppressed = &jsonSuppression{Kind: f.Suppressed.Kind, Reason: f.Suppressed.Reason}
+			}
+			ja.Findings = append(ja.Findings, jf)
 		}
 		out.Articles = append(out.Articles, ja)
 	}

@@ -76,13 +76,15 @@ func docsExample(t *testing.T) []byte {
 // optional and absent from its example).
 var wantKeys = map[string][]string{
 	"":                         {"version", "articles", "errors", "notices", "summary"},
-	".articles[]":              {"id", "path", "line", "format", "headline", "words", "score", "grade", "deduction", "subscores", "categories", "findings"},
+	".articles[]":              {"id", "path", "line", "format", "headline", "words", "score", "grade", "deduction", "subscores", "categories", "findings", "stale_suppressions"},
 	".articles[].subscores":    {"attribution", "boilerplate", "contradiction", "editorial", "hedge", "machine"},
 	".articles[].categories[]": {"name", "score", "points", "deduction", "cap", "findings"},
 	".articles[].findings[]": {"rule", "category", "severity", "message", "cue", "start", "end", "line", "column",
-		"end_line", "end_column", "sentence", "excerpt", "problem", "strength", "points"},
-	".errors[]": {"path", "line", "message"},
-	".summary":  {"articles", "findings", "errors", "warnings", "info", "input_errors", "mean_score", "failed"},
+		"end_line", "end_column", "sentence", "excerpt", "problem", "strength", "points", "fingerprint", "suppressed"},
+	".articles[].findings[].suppressed": {"kind", "reason"},
+	".articles[].stale_suppressions[]":  {"line", "directive", "reason"},
+	".errors[]":                         {"path", "line", "message"},
+	".summary":                          {"articles", "findings", "errors", "warnings", "info", "suppressed", "input_errors", "mean_score", "failed"},
 }
 
 // without drops optional keys from a key list.
@@ -98,7 +100,7 @@ func without(keys []string, drop ...string) []string {
 
 func TestJSONKeysFollowDocsOrder(t *testing.T) {
 	got := objectKeys(t, []byte(write(t, "json", sampleReport(), report.Options{})))
-	optional := map[string][]string{".articles[]": {"line"}, ".articles[].findings[]": {"problem"}, ".errors[]": {"line"}}
+	optional := map[string][]string{".articles[]": {"line"}, ".articles[].findings[]": {"problem", "suppressed"}, ".errors[]": {"line"}}
 	for path, want := range wantKeys {
 		objs := got[path]
 		if len(objs) == 0 {
@@ -122,7 +124,8 @@ func TestJSONKeysFollowDocsOrder(t *testing.T) {
 		}
 	}
 	// The optional keys appear where they should: "line" for the JSON Lines
-	// record and for the bad record, "problem" for the contradiction.
+	// record and for the bad record, "problem" for the contradiction,
+	// "suppressed" for the finding the article switched off.
 	articles := got[".articles[]"]
 	if indexOf(articles[0], "line") >= 0 || indexOf(articles[1], "line") != 2 {
 		t.Errorf("article keys %v / %v: want line only for the JSON Lines record, third", articles[0], articles[1])
@@ -130,8 +133,11 @@ func TestJSONKeysFollowDocsOrder(t *testing.T) {
 	findings := got[".articles[].findings[]"]
 	for i, keys := range findings {
 		hasProblem := indexOf(keys, "problem") >= 0
-		if hasProblem != (i >= 3) {
-			t.Errorf("finding %d keys %v: problem present %v, want %v", i, keys, hasProblem, i >= 3)
+		if hasProblem != (i >= 4) {
+			t.Errorf("finding %d keys %v: problem present %v, want %v", i, keys, hasProblem, i >= 4)
+		}
+		if suppressed := indexOf(keys, "suppressed") >= 0; suppressed != (i == 3) {
+			t.Errorf("finding %d keys %v: suppressed present %v, want %v", i, keys, suppressed, i == 3)
 		}
 	}
 	errs := got[".errors[]"]
@@ -193,6 +199,7 @@ func TestJSONValues(t *testing.T) {
 		"cue":     "Reportedly", "start": float64(115), "end": float64(125), "line": float64(1), "column": float64(16),
 		"end_line": float64(1), "end_column": float64(26), "sentence": float64(1),
 		"excerpt": "Harwick Motors Reportedly Partners With Daejin Cells", "strength": float64(1), "points": float64(6),
+		"fingerprint": finding.Fingerprint("hearsay-hedge", "Harwick Motors Reportedly Partners With Daejin Cells", "Reportedly"),
 	}
 	if diff := cmp.Diff(wantFinding, deal["findings"].([]any)[0]); diff != "" {
 		t.Errorf("first finding (-want +got):\n%s", diff)
@@ -232,7 +239,7 @@ func TestJSONValues(t *testing.T) {
 	}
 	wantSummary := map[string]any{
 		"articles": float64(2), "findings": float64(5), "errors": float64(1), "warnings": float64(3), "info": float64(1),
-		"input_errors": float64(2), "mean_score": float64(91), "failed": true,
+		"suppressed": float64(1), "input_errors": float64(2), "mean_score": float64(91), "failed": true,
 	}
 	if diff := cmp.Diff(wantSummary, got["summary"]); diff != "" {
 		t.Errorf("summary (-want +got):\n%s", diff)
@@ -282,6 +289,7 @@ func TestJSONEmptyReportHasEmptyArrays(t *testing.T) {
     "errors": 0,
     "warnings": 0,
     "info": 0,
+    "suppressed": 0,
     "input_errors": 0,
     "mean_score": 0,
     "failed": false

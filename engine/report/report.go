@@ -11,7 +11,10 @@ import (
 
 	"github.com/credcheck/credcheck/engine/article"
 	"github.com/credcheck/credcheck/engine/finding"
+	"github.com/credcheck/credcheck/engine/pathglob"
+	"github.com/credcheck/credcheck/engine/policy"
 	"github.com/credcheck/credcheck/engine/scoring"
+	"github.com/credcheck/credcheck/engine/suppress"
 )
 
 // SchemaVersion is the version of the JSON report (docs/output.md).
@@ -22,9 +25,11 @@ type Report struct {
 	Articles []*Article
 	// Errors are inputs that could not be checked.
 	Errors []*article.InputError
-	// Notices are messages about the policies (a user rule replacing a
-	// built-in one, say).
+	// Notices are messages about the run: a user rule replacing a
+	// built-in one, a configuration entry that suppressed nothing.
 	Notices []string
+	// Rules are the loaded rules, for formats that describe them (SARIF).
+	Rules []*policy.Rule
 }
 
 // Article is the result for one article.
@@ -38,7 +43,11 @@ type Article struct {
 	Format    article.Format
 	Words     int
 	Scorecard scoring.Scorecard
-	Findings  []*finding.Finding
+	// Findings are in text order, suppressed ones included.
+	Findings []*finding.Finding
+	// Stale are the article's suppression comments that suppressed
+	// nothing or name an unknown rule.
+	Stale []suppress.Stale
 }
 
 // Location is how a report names an article's place: the path, with the
@@ -50,10 +59,21 @@ func (a *Article) Location() string {
 	return a.Path
 }
 
-// Summary counts what a report holds.
+// Record is the id of a JSON Lines record, "" for other articles: with the
+// path, it names the article in a baseline.
+func (a *Article) Record() string {
+	if a.Format == article.JSONLines {
+		return a.ID
+	}
+	return ""
+}
+
+// Summary counts what a report holds. Findings and the counts by severity
+// leave out suppressed findings, which Suppressed counts.
 type Summary struct {
 	Articles, Findings      int
 	Errors, Warnings, Infos int
+	Suppressed              int
 	InputErrors             int
 	MeanScore               float64
 	LowestScore             int
@@ -67,6 +87,10 @@ func (r *Report) Summarize() Summary {
 	total := 0
 	for _, a := range r.Articles {
 		for _, f := range a.Findings {
+			if !f.Counts() {
+				s.Suppressed++
+				continue
+			}
 			s.Findings++
 			switch f.Severity {
 			case finding.Error:
@@ -98,6 +122,40 @@ type Gate struct {
 	FailRank int
 	// FailUnder fails the run when an article scores below it; 0 disables.
 	FailUnder float64
+	// Paths set other thresholds for the articles under some paths; when
+	// several match, later ones win.
+	Paths []PathGate
+}
+
+// PathGate holds the thresholds of the articles whose path matches.
+type PathGate struct {
+	Paths     pathglob.Set
+	FailRank  *int
+	FailUnder *float64
+}
+
+// For gives the thresholds that apply to an article.
+func (g Gate) For(a *Article) (failRank int, failUnder float64) {
+	failRank, failUnder = g.FailRank, g.FailUnder
+	for _, p := range g.Paths {
+		if !p.Paths.Match(a.Path) {
+			continue
+		}
+		if p.FailRank != nil {
+			failRank = *p.FailRank
+		}
+		if p.FailUnder != nil {
+			failUnder = *p.FailUnder
+		}
+	}
+	return failRank, failUnder
+}
+
+// Fails reports whether a finding of article a fails the run: it counts
+// and reaches the article's fail level.
+func (g Gate) Fails(a *Article, f *finding.Finding) bool {
+	rank, _ := g.For(a)
+	return rank > 0 && f.Counts() && f.Severity.Rank() >= rank
 }
 
 // Failures lists why the report fails the gate, one reason per article, or
@@ -106,19 +164,20 @@ func (g Gate) Failures(r *Report) []string {
 	var out []string
 	for _, a := range r.Articles {
 		var why []string
-		if g.FailRank > 0 {
+		failRank, failUnder := g.For(a)
+		if failRank > 0 {
 			count := 0
 			for _, f := range a.Findings {
-				if f.Severity.Rank() >= g.FailRank {
+				if g.Fails(a, f) {
 					count++
 				}
 			}
 			if count > 0 {
-				why = append(why, fmt.Sprintf("%d finding(s) at or above %s", count, rankName(g.FailRank)))
+				why = append(why, fmt.Sprintf("%d finding(s) at or above %s", count, rankName(failRank)))
 			}
 		}
-		if g.FailUnder > 0 && float64(a.Scorecard.Score) < g.FailUnder {
-			why = append(why, fmt.Sprintf("score %d is below %g", a.Scorecard.Score, g.FailUnder))
+		if failUnder > 0 && float64(a.Scorecard.Score) < failUnder {
+			why = append(why, fmt.Sprintf("score %d is below %g", a.Scorecard.Score, failUnder))
 		}
 		if len(why) > 0 {
 			out = append(out, a.Location()+": "+strings.Join(why, "; "))
@@ -163,6 +222,11 @@ type Options struct {
 	Scorecards bool
 	// Gate is used to print why a run fails.
 	Gate Gate
+	// Version is the tool's version, for formats that record it.
+	Version string
+	// StepSummary is the file GitHub Actions shows as the job summary
+	// (GITHUB_STEP_SUMMARY); the github format appends a scorecard to it.
+	StepSummary string
 }
 
 // Writer renders a report in one format.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/credcheck/credcheck/engine/article"
 	"github.com/credcheck/credcheck/engine/finding"
+	"github.com/credcheck/credcheck/engine/pathglob"
 	"github.com/credcheck/credcheck/engine/report"
 )
 
@@ -192,4 +193,59 @@ func sortedStrings(xs []string) bool {
 		}
 	}
 	return true
+}
+
+func TestGatePerPathThresholdsAndSuppressedFindings(t *testing.T) {
+	dir := t.TempDir()
+	opinion, err := pathglob.New(dir, []string{"opinion/**"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	column, err := pathglob.New(dir, []string{"opinion/column.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	none, warning := 0, finding.Warning.Rank()
+	forty, seventy := 40.0, 70.0
+	gate := report.Gate{FailRank: finding.Warning.Rank(), FailUnder: 60, Paths: []report.PathGate{
+		{Paths: opinion, FailRank: &none, FailUnder: &forty},
+		{Paths: column, FailUnder: &seventy}, // later entries win, and keep what they do not set
+	}}
+	news := &report.Article{ID: "n", Path: dir + "/news/a.md", Scorecard: card(55, "D", 45), Findings: []*finding.Finding{sev(finding.Warning)}}
+	essay := &report.Article{ID: "e", Path: dir + "/opinion/essay.md", Scorecard: card(55, "D", 45), Findings: []*finding.Finding{sev(finding.Error)}}
+	col := &report.Article{ID: "c", Path: dir + "/opinion/column.md", Scorecard: card(65, "C", 35), Findings: []*finding.Finding{sev(finding.Error)}}
+	quiet := sev(finding.Error)
+	quiet.Suppressed = &finding.Suppression{Kind: finding.SuppressedBaseline}
+	known := &report.Article{ID: "k", Path: dir + "/news/known.md", Scorecard: card(100, "A", 0), Findings: []*finding.Finding{quiet}}
+
+	for _, c := range []struct {
+		a          *report.Article
+		rank       int
+		under      float64
+		firstFails bool
+	}{
+		{news, warning, 60, true},
+		{essay, none, 40, false},
+		{col, none, 70, false},
+		{known, warning, 60, false},
+	} {
+		rank, under := gate.For(c.a)
+		if rank != c.rank || under != c.under {
+			t.Errorf("%s: For = (%d, %g), want (%d, %g)", c.a.Path, rank, under, c.rank, c.under)
+		}
+		if got := gate.Fails(c.a, c.a.Findings[0]); got != c.firstFails {
+			t.Errorf("%s: Fails = %v, want %v", c.a.Path, got, c.firstFails)
+		}
+	}
+	r := &report.Report{Articles: []*report.Article{news, essay, col, known}}
+	want := []string{
+		news.Path + ": 1 finding(s) at or above warning; score 55 is below 60",
+		col.Path + ": score 65 is below 70",
+	}
+	if diff := cmp.Diff(want, gate.Failures(r)); diff != "" {
+		t.Errorf("Failures (-want +got):\n%s", diff)
+	}
+	if s := r.Summarize(); s.Findings != 3 || s.Errors != 2 || s.Suppressed != 1 {
+		t.Errorf("Summarize = %+v: want 3 counting findings (2 errors) and 1 suppressed", s)
+	}
 }

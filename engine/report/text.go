@@ -47,9 +47,15 @@ func writeText(w io.Writer, r *Report, opts Options) error {
 	}
 	for _, a := range r.Articles {
 		for _, f := range a.Findings {
+			if !f.Counts() {
+				continue // listed in json and sarif; here only counted
+			}
 			fmt.Fprintf(out, "%s:%d:%d: %s: %s %s\n", a.Location(), f.Line, f.Column, p.severity(f.Severity), f.Message, p.wrap("2", "["+f.Rule+"]"))
 			line, marks := window(f.Excerpt, f.MarkStart, f.MarkEnd)
 			fmt.Fprintf(out, "    %s\n    %s\n", line, p.wrap("1;35", marks))
+		}
+		for _, st := range a.Stale {
+			fmt.Fprintf(out, "%s:%d: %s: %s %s\n", a.Location(), st.Line, p.severity(finding.Warning), st.Reason, p.wrap("2", st.Text))
 		}
 		if opts.Scorecards {
 			writeScorecard(out, a, p)
@@ -61,7 +67,17 @@ func writeText(w io.Writer, r *Report, opts Options) error {
 
 func writeScorecard(out *bufio.Writer, a *Article, p palette) {
 	c := a.Scorecard
-	fmt.Fprintf(out, "\n%s  score %s  grade %s  %s\n", p.wrap("1", a.Location()), p.wrap("1", fmt.Sprintf("%d/100", c.Score)), p.wrap("1", c.Grade), plural(len(a.Findings), "finding"))
+	counted := 0
+	for _, f := range a.Findings {
+		if f.Counts() {
+			counted++
+		}
+	}
+	suppressed := ""
+	if n := len(a.Findings) - counted; n > 0 {
+		suppressed = fmt.Sprintf(" (%d suppressed)", n)
+	}
+	fmt.Fprintf(out, "\n%s  score %s  grade %s  %s%s\n", p.wrap("1", a.Location()), p.wrap("1", fmt.Sprintf("%d/100", c.Score)), p.wrap("1", c.Grade), plural(counted, "finding"), suppressed)
 	if a.Headline != "" {
 		fmt.Fprintf(out, "  %q\n", clip(a.Headline, 90))
 	}
@@ -79,6 +95,9 @@ func writeScorecard(out *bufio.Writer, a *Article, p palette) {
 func writeSummary(out *bufio.Writer, r *Report, opts Options, p palette) {
 	s := r.Summarize()
 	fmt.Fprintf(out, "\n%s checked: %s (%s, %s, %d info)", plural(s.Articles, "article"), plural(s.Findings, "finding"), plural(s.Errors, "error"), plural(s.Warnings, "warning"), s.Infos)
+	if s.Suppressed > 0 {
+		fmt.Fprintf(out, ", %d suppressed", s.Suppressed)
+	}
 	if s.Articles > 0 {
 		fmt.Fprintf(out, "; mean score %g; lowest %d (%s)", s.MeanScore, s.LowestScore, s.LowestArticle)
 	}

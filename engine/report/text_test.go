@@ -23,8 +23,9 @@ fixtures/deal.txt:5:1: warning: "People familiar with the matter": an anonymous 
 fixtures/deal.txt:7:10: info: "clearly" tells the reader what to think [loaded-language]
     The deal clearly helps both firms.
              ^^^^^^^
+fixtures/deal.txt:11: warning: suppresses no finding; remove it <!-- credcheck-disable vague-source -->
 
-fixtures/deal.txt  score 86/100  grade B  3 findings
+fixtures/deal.txt  score 86/100  grade B  3 findings (1 suppressed)
   "Harwick Motors Partners With Daejin Cells"
   attribution     88  █████████░  -3 of 25  1 finding
   hedge           27  ███░░░░░░░  -11 of 15  1 finding
@@ -47,7 +48,7 @@ wire.jsonl#r2  score 96/100  grade A  2 findings
   editorial      100  ██████████
   boilerplate    100  ██████████
 
-2 articles checked: 5 findings (1 error, 3 warnings, 1 info); mean score 91; lowest 86 (fixtures/deal.txt)
+2 articles checked: 5 findings (1 error, 3 warnings, 1 info), 1 suppressed; mean score 91; lowest 86 (fixtures/deal.txt)
 2 inputs could not be checked (reasons on standard error)
 FAIL fixtures/deal.txt: 2 finding(s) at or above warning; score 86 is below 90
 FAIL wire.jsonl#r2: 2 finding(s) at or above warning
@@ -71,7 +72,7 @@ func TestTextWithoutScorecardsOrFailures(t *testing.T) {
 			want = append(want, l)
 		}
 	}
-	want = append(want, "", "2 articles checked: 5 findings (1 error, 3 warnings, 1 info); mean score 91; lowest 86 (fixtures/deal.txt)", "")
+	want = append(want, "", "2 articles checked: 5 findings (1 error, 3 warnings, 1 info), 1 suppressed; mean score 91; lowest 86 (fixtures/deal.txt)", "")
 	if diff := cmp.Diff(strings.Join(want, "\n"), got); diff != "" {
 		t.Errorf("text report without scorecards (-want +got):\n%s", diff)
 	}

@@ -105,6 +105,7 @@ type Weight func(rule string) float64
 
 // Score computes the scorecard of one article and sets each finding's
 // Points. Findings are read in text order, which fixes the repeat count k.
+// Suppressed findings cost nothing and are not counted.
 func (s Settings) Score(findings []*finding.Finding, weight Weight) Scorecard {
 	ordered := append([]*finding.Finding(nil), findings...)
 	finding.Sort(ordered)
@@ -113,6 +114,10 @@ func (s Settings) Score(findings []*finding.Finding, weight Weight) Scorecard {
 	counts := map[string]int{}
 	seen := map[[2]string]bool{}
 	for _, f := range ordered {
+		if !f.Counts() {
+			f.Points = 0
+			continue
+		}
 		counts[f.Category]++
 		if f.Problem != "" {
 			key := [2]string{f.Rule, f.Problem}

@@ -56,11 +56,22 @@ pairs contains [a.sentence, n.sentence] if {
 
 first_in(set, i) := [m | some m in set; m.sentence == i][0]
 
+# The party both sentences name, as the announcement writes it: the
+# longest shared name ("Harrowgate Energy" rather than "Energy").
+party(a, shared) := text if {
+	longest := sort([[0 - count(k), k] | some k in shared])[0][1]
+	text := [e.text |
+		some j in input.sentences[a.sentence].entities
+		e := input.entities[j]
+		e.key == longest
+	][0]
+}
+
 report contains finding if {
 	some [ai, ni] in pairs
 	a := first_in(announcements, ai)
 	n := first_in(silences, ni)
-	who := min(lib.names_before(a) & lib.names_before(n))
+	who := party(a, lib.names_before(a) & lib.names_before(n))
 	problem := sprintf("%d-%d", [ai, ni])
 	some finding in [
 		{

@@ -27,6 +27,21 @@ test_fires_on_both_sentences_as_one_problem if {
 	contains(f.message, "harbor")
 }
 
+test_fires_naming_the_party_as_written if {
+	# "Harbor Lines has announced…" / "Neither Harbor Lines nor Norden…":
+	# the entity lists hold the full name and, as some inputs do, its head.
+	ents := [
+		object.union(t.entity(0, "harbor lines", 0), {"text": "Harbor Lines"}),
+		object.union(t.entity(0, "lines", 7), {"text": "Lines"}),
+		object.union(t.entity(1, "harbor lines", 108), {"text": "Harbor Lines"}),
+		object.union(t.entity(1, "lines", 115), {"text": "Lines"}),
+	]
+	s := [object.union(t.sentence(0, "lede"), {"entities": [0, 1]}), object.union(t.sentence(1, "body"), {"entities": [2, 3]})]
+	r := rule.report with input as object.union(t.doc(s, {"announce_cues": [announce], "no_comment_cues": [silence]}), {"entities": ents})
+	some f in r
+	startswith(f.message, "says Harbor Lines ")
+}
+
 test_quiet_when_announcer_is_another_party if {
 	# Sentence 0 is "Norden has announced…": only norden comes before the cue.
 	ents := [t.entity(0, "norden", 0), t.entity(1, "harbor", 108)]

@@ -1,0 +1,161 @@
+package suppress
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+
+	"github.com/credcheck/credcheck/engine/finding"
+)
+
+// BaselineVersion versions the baseline file.
+const BaselineVersion = 1
+
+// Baseline is a set of known findings: a run with it fails only on findings
+// it does not hold. Findings are known by article, rule and fingerprint, so
+// inserting, moving or editing other paragraphs keeps them known.
+type Baseline struct {
+	path string
+	dir  string
+	mu   sync.Mutex
+	// left counts the known findings not yet matched, by key.
+	left map[baselineKey]int
+}
+
+type baselineKey struct{ article, rule, fingerprint string }
+
+// baselineFile is the file format (docs/ci.md).
+type baselineFile struct {
+	Version  int             `json:"version"`
+	Findings []baselineEntry `json:"findings"`
+}
+
+type baselineEntry struct {
+	// Article is the article's path relative to the baseline file's
+	// directory, with "#id" for a JSON Lines record.
+	Article     string `json:"article"`
+	Rule        string `json:"rule"`
+	Fingerprint string `json:"fingerprint"`
+	// Line and Excerpt are for people reading the file; matching ignores
+	// them.
+	Line    int    `json:"line"`
+	Excerpt string `json:"excerpt"`
+}
+
+// LoadBaseline reads a baseline file.
+func LoadBaseline(path string) (*Baseline, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if os.IsNotExist(err) {
+			return nil, fmt.Errorf("baseline %s: no such file (write one with --write-baseline)", path)
+		}
+		return nil, fmt.Errorf("baseline %s: %v", path, err)
+	}
+	var file baselineFile
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&file); err != nil {
+		return nil, fmt.Errorf("baseline %s: not a credcheck baseline: %v", path, err)
+	}
+	if file.Version != BaselineVersion {
+		return nil, fmt.Errorf("baseline %s: version %d, want %d", path, file.Version, BaselineVersion)
+	}
+	b := &Baseline{path: path, dir: filepath.Dir(path), left: map[baselineKey]int{}}
+	for i, e := range file.Findings {
+		if e.Article == "" || e.Rule == "" || e.Fingerprint == "" {
+			return nil, fmt.Errorf("baseline %s: finding %d needs article, rule and fingerprint", path, i)
+		}
+		b.left[baselineKey{e.Article, e.Rule, e.Fingerprint}]++
+	}
+	return b, nil
+}
+
+// Apply marks the findings of an article that the baseline knows, each
+// known finding matching at most one. record is the id of a JSON Lines
+// record, "" for other articles.
+func (b *Baseline) Apply(path, record string, findings []*finding.Finding) {
+	article := articleKey(b.dir, path, record)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, f := range findings {
+		if f.Suppressed != nil {
+			continue
+		}
+		k := baselineKey{article, f.Rule, f.Fingerprint}
+		if b.left[k] > 0 {
+			b.left[k]--
+			f.Suppressed = &finding.Suppression{Kind: finding.SuppressedBaseline, Reason: b.path}
+		}
+	}
+}
+
+// Article is what a baseline records about one checked article.
+type Article struct {
+	Path string
+	// Record is the id of a JSON Lines record, "" for other articles.
+	Record   string
+	Findings []*finding.Finding
+}
+
+// WriteBaseline writes the counting findings of the articles to path, in a
+// stable order, so that the file changes only when findings do.
+func WriteBaseline(path string, articles []Article) error {
+	dir := filepath.Dir(path)
+	file := baselineFile{Version: BaselineVersion, Findings: []baselineEntry{}}
+	for _, a := range articles {
+		key := articleKey(dir, a.Path, a.Record)
+		for _, f := range a.Findings {
+			if f.Suppressed != nil && f.Suppressed.Kind != finding.SuppressedBaseline {
+				continue
+			}
+			file.Findings = append(file.Findings, baselineEntry{Article: key, Rule: f.Rule, Fingerprint: f.Fingerprint, Line: f.Line, Excerpt: f.Excerpt})
+		}
+	}
+	sort.SliceStable(file.Findings, func(i, j int) bool {
+		a, b := file.Findings[i], file.Findings[j]
+		if a.Article != b.Article {
+			return a.Article < b.Article
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Fingerprint < b.Fingerprint
+	})
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(file); err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("writing baseline: %v", err)
+	}
+	return nil
+}
+
+// articleKey names an article relative to the baseline's directory, so the
+// same baseline serves runs started from any directory.
+func articleKey(dir, path, record string) string {
+	if path != "-" {
+		absDir, err1 := filepath.Abs(dir)
+		absPath, err2 := filepath.Abs(path)
+		if err1 == nil && err2 == nil {
+			if rel, err := filepath.Rel(absDir, absPath); err == nil {
+				path = rel
+			}
+		}
+		path = filepath.ToSlash(path)
+	}
+	if record != "" {
+		return path + "#" + record
+	}
+	return path
+}
