@@ -32,6 +32,7 @@ working directory), CREDCHECK_* environment variables and flags; flags win.`,
 	}
 	root.PersistentFlags().String("config", "", "configuration file (default: .credcheck.yaml in this or a parent directory)")
 	root.PersistentFlags().StringArray("policy", nil, "user policy directory to load beside the built-in rules (repeatable)")
+	root.PersistentFlags().StringArray("data", nil, "data file that changes lexicons or rule parameters (repeatable)")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return fmt.Errorf("%v\nRun '%s --help' for usage", err, cmd.CommandPath())
 	})
@@ -47,7 +48,7 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 	v.SetEnvPrefix("CREDCHECK")
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	v.AutomaticEnv()
-	for _, key := range []string{"policies", "fail-level", "fail-under", "format", "output", "workers", "baseline"} {
+	for _, key := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "workers", "baseline"} {
 		if err := v.BindEnv(key); err != nil {
 			return cfg, err
 		}
@@ -75,7 +76,7 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 			return cfg, fmt.Errorf("configuration file %s: %w", path, err)
 		}
 	}
-	bind := map[string]string{"policy": "policies", "fail-level": "fail-level", "fail-under": "fail-under", "format": "format", "output": "output", "workers": "workers", "baseline": "baseline"}
+	bind := map[string]string{"policy": "policies", "data": "data", "fail-level": "fail-level", "fail-under": "fail-under", "format": "format", "output": "output", "workers": "workers", "baseline": "baseline"}
 	for flag, key := range bind {
 		if f := cmd.Flags().Lookup(flag); f != nil {
 			if err := v.BindPFlag(key, f); err != nil {
@@ -93,6 +94,9 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 	// the environment to the working directory.
 	if path != "" && !changed(cmd.Flags(), "policy") && os.Getenv("CREDCHECK_POLICIES") == "" {
 		cfg.Policies = config.ResolvePaths(cfg.Policies, cfg.Dir)
+	}
+	if path != "" && !changed(cmd.Flags(), "data") && os.Getenv("CREDCHECK_DATA") == "" {
+		cfg.Data = config.ResolvePaths(cfg.Data, cfg.Dir)
 	}
 	if path != "" && cfg.Baseline != "" && !changed(cmd.Flags(), "baseline") && os.Getenv("CREDCHECK_BASELINE") == "" {
 		cfg.Baseline = config.ResolvePaths([]string{cfg.Baseline}, cfg.Dir)[0]

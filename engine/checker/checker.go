@@ -54,7 +54,7 @@ func New(ctx context.Context, cfg config.Config) (*Checker, error) {
 	if err != nil {
 		return nil, err
 	}
-	set, err := policy.Load(ctx, policy.Options{Dirs: cfg.Policies, Disabled: cfg.Disabled(), Params: cfg.Params()})
+	set, err := policy.Load(ctx, cfg.PolicyOptions())
 	if err != nil {
 		return nil, err
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/credcheck/credcheck/engine/finding"
 	"github.com/credcheck/credcheck/engine/pathglob"
+	"github.com/credcheck/credcheck/engine/policy"
 	"github.com/credcheck/credcheck/engine/report"
 	"github.com/credcheck/credcheck/engine/scoring"
 )
@@ -27,6 +28,8 @@ var FileNames = []string{".credcheck.yaml", ".credcheck.yml"}
 type Config struct {
 	// Policies are user policy directories added to the built-in rules.
 	Policies []string `mapstructure:"policies" yaml:"policies"`
+	// Data are data files that change lexicons and set rule parameters.
+	Data []string `mapstructure:"data" yaml:"data"`
 	// FailLevel is the lowest severity that fails a run: error, warning,
 	// info or none.
 	FailLevel string `mapstructure:"fail-level" yaml:"fail-level"`
@@ -131,7 +134,7 @@ func Find(dir string) string {
 var knownKeys = map[string]bool{}
 
 func init() {
-	for _, k := range []string{"policies", "fail-level", "fail-under", "format", "output", "rules", "scoring", "workers", "ignore", "overrides", "baseline"} {
+	for _, k := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "rules", "scoring", "workers", "ignore", "overrides", "baseline"} {
 		knownKeys[k] = true
 	}
 }
@@ -347,6 +350,12 @@ func (c Config) PathGates() ([]report.PathGate, error) {
 		out = append(out, g)
 	}
 	return out, nil
+}
+
+// PolicyOptions says which policies and data to load and how the
+// configuration adjusts the rules.
+func (c Config) PolicyOptions() policy.Options {
+	return policy.Options{Dirs: c.Policies, DataFiles: c.Data, Disabled: c.Disabled(), Params: c.Params()}
 }
 
 // Disabled lists the rules configuration switches off, sorted.

@@ -70,7 +70,10 @@ type Set struct {
 // Error describes a lexicon that cannot be used.
 type Error struct {
 	Lexicon string
-	Reason  string
+	// Entry is the entry at fault, when there is one, so that the error
+	// can be located in the file that holds it.
+	Entry  string
+	Reason string
 }
 
 func (e *Error) Error() string {
@@ -286,7 +289,7 @@ func (s *Set) add(lex *Lexicon) error {
 	for i, e := range lex.Entries {
 		seqs, err := expandPhrase(e.Term, !lex.CaseSensitive)
 		if err != nil {
-			return &Error{Lexicon: lex.Name, Reason: fmt.Sprintf("entry %q: %v", e.Term, err)}
+			return &Error{Lexicon: lex.Name, Entry: e.Term, Reason: fmt.Sprintf("entry %q: %v", e.Term, err)}
 		}
 		for _, seq := range seqs {
 			root.insert(seq, termRef{lexicon: index, entry: i, length: len(seq)})
@@ -334,11 +337,11 @@ func compilePatterns(lex *Lexicon) (*patternMatcher, error) {
 		}
 		re, err := regexp.Compile(flags + e.Term)
 		if err != nil {
-			return nil, &Error{Lexicon: lex.Name, Reason: fmt.Sprintf("entry %q is not a valid RE2 pattern: %v", e.Term, err)}
+			return nil, &Error{Lexicon: lex.Name, Entry: e.Term, Reason: fmt.Sprintf("entry %q is not a valid RE2 pattern: %v", e.Term, err)}
 		}
 		parsed, err := syntax.Parse(flags+e.Term, syntax.Perl)
 		if err != nil {
-			return nil, &Error{Lexicon: lex.Name, Reason: fmt.Sprintf("entry %q: %v", e.Term, err)}
+			return nil, &Error{Lexicon: lex.Name, Entry: e.Term, Reason: fmt.Sprintf("entry %q: %v", e.Term, err)}
 		}
 		pm.entries = append(pm.entries, patternEntry{re: re, needs: requiredLiterals(parsed.Simplify()), perLine: perLine})
 	}

@@ -47,6 +47,9 @@ type Options struct {
 	Disabled []string
 	// Params overrides rule parameters: rule ID → parameter → value.
 	Params map[string]map[string]any
+	// DataFiles are the user's data files (configuration `data:`), which
+	// change lexicons and set rule parameters; Params win over them.
+	DataFiles []string
 	// Tests keeps the *_test.rego files (for running policy tests).
 	Tests bool
 }
@@ -118,6 +121,7 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	data := builtin.Documents
 
 	set := &Set{}
+	origins := lexiconFiles{}
 	for _, dir := range opts.Dirs {
 		user, err := loadDir(dir, opts.Tests)
 		if err != nil {
@@ -128,18 +132,53 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 			modules[name] = m
 			sources[name] = dir
 		}
-		mergeData(data, user.Documents)
+		if err := mergeUserData(data, user.Documents, dir, origins); err != nil {
+			return nil, err
+		}
+	}
+	files, err := readDataFiles(opts.DataFiles, data, origins)
+	if err != nil {
+		return nil, err
 	}
 
 	if err := set.readCatalog(modules, sources, opts.Tests); err != nil {
 		return nil, err
 	}
+	if err := set.checkParams(files); err != nil {
+		return nil, err
+	}
+	// Parameters: METADATA defaults, then data files in order, then the
+	// configuration's rules.<id>.params.
+	params := map[string]map[string]any{}
+	for _, df := range files {
+		for rule, ps := range df.params {
+			if params[rule] == nil {
+				params[rule] = map[string]any{}
+			}
+			for k, v := range ps {
+				params[rule][k] = v
+			}
+		}
+	}
+	for rule, ps := range opts.Params {
+		if params[rule] == nil {
+			params[rule] = map[string]any{}
+		}
+		for k, v := range ps {
+			params[rule][k] = v
+		}
+	}
+	opts.Params = params
 	if err := set.applyConfig(data, opts); err != nil {
 		return nil, err
 	}
 
 	lexicons, _ := dig(data, "credcheck", "lexicons").(map[string]any)
 	if set.Lexicons, err = lexicon.FromData(lexicons); err != nil {
+		var le *lexicon.Error
+		if errors.As(err, &le) {
+			return nil, locateLexiconError(err, origins[le.Lexicon])
+		}
 		return nil, err
 	}
 

@@ -1,0 +1,19 @@
+# A static credcheck binary on an empty image:
+#   docker build -t credcheck .
+#   docker run --rm -v "$PWD:/work" credcheck check articles/
+# --changed-since needs git, which this image does not hold; run that in CI
+# with the binary instead (docs/ci.md).
+FROM golang:1.26 AS build
+ARG VERSION=dev
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+RUN CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X main.version=${VERSION}" -o /out/credcheck ./cmd/credcheck
+
+FROM scratch
+COPY --from=build /out/credcheck /credcheck
+USER 65532:65532
+WORKDIR /work
+ENTRYPOINT ["/credcheck"]
+CMD ["check", "."]

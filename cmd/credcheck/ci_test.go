@@ -1,0 +1,327 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// The sample newsroom repository the CI tests run against: clean and flawed
+// news, an opinion column held to looser thresholds, an article that
+// switches a finding off, and a wire feed.
+var newsroom = map[string]string{
+	"news/port-strike.md": cleanArticle,
+	"news/port-sale.md": `# Port of Ardmore reportedly sold
+
+The Port of Ardmore has reportedly been sold to a group of investors.
+
+Harbour fees rose 14% last year. People familiar with the matter said the
+buyers plan to double them.
+`,
+	"opinion/column.md": `# The harbour deserves better
+
+The sale of the port is a disgraceful betrayal of the town. Fees will
+apparently double, and the council has said nothing.
+`,
+	"news/quoted.md": `# Council votes on harbour fees
+
+The council voted 7-2 on Tuesday to cap harbour fees, the clerk said.
+
+<!-- credcheck-disable-next-line hearsay-hedge -- the buyer's own word, checked with the clerk -->
+The buyer has reportedly accepted the cap.
+
+<!-- credcheck-disable vague-source -->
+`,
+	"wire/feed.jsonl": `{"id": "w1", "text": "The ferry company said on Monday it would add two sailings a day."}
+{"id": "w2", "text": "The ferry operator is reportedly in talks to buy a second vessel."}
+`,
+}
+
+const newsroomConfig = `fail-level: warning
+overrides:
+  - paths: ["opinion/**"]
+    fail-level: none
+    fail-under: 30
+ignore:
+  - rules: [editorial]
+    paths: ["opinion/**"]
+    reason: columns take sides
+  - rules: [machine]
+    paths: ["letters/**"]
+`
+
+func newsroomRepo(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range newsroom {
+		write(t, filepath.Join(dir, name), text)
+	}
+	write(t, filepath.Join(dir, ".credcheck.yaml"), newsroomConfig)
+	return dir
+}
+
+// fullReport is the part of the JSON report these tests read.
+type fullReport struct {
+	Articles []struct {
+		ID       string `json:"id"`
+		Path     string `json:"path"`
+		Score    int    `json:"score"`
+		Findings []struct {
+			Rule        string  `json:"rule"`
+			Line        int     `json:"line"`
+			Cue         string  `json:"cue"`
+			Points      float64 `json:"points"`
+			Fingerprint string  `json:"fingerprint"`
+			Suppressed  *struct {
+				Kind   string `json:"kind"`
+				Reason string `json:"reason"`
+			} `json:"suppressed"`
+		} `json:"findings"`
+		Stale []struct {
+			Line   int    `json:"line"`
+			Reason string `json:"reason"`
+		} `json:"stale_suppressions"`
+	} `json:"articles"`
+	Notices []string `json:"notices"`
+	Summary struct {
+		Articles   int  `json:"articles"`
+		Findings   int  `json:"findings"`
+		Suppressed int  `json:"suppressed"`
+		Failed     bool `json:"failed"`
+	} `json:"summary"`
+}
+
+func decodeFull(t *testing.T, data string) fullReport {
+	t.Helper()
+	var r fullReport
+	if err := json.Unmarshal([]byte(data), &r); err != nil {
+		t.Fatalf("not the JSON report: %v\n%.300s", err, data)
+	}
+	return r
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func TestSeveralFormatsInOneRun(t *testing.T) {
+	dir := newsroomRepo(t)
+	// A file that cannot be written is an error (exit 2) naming it; the
+	// other format is still written.
+	r := credcheck(t, dir, nil, "", "check", "--format", "json", "--output", "out/report.json", "--format", "text", "news/")
+	if r.code != 2 || !strings.Contains(r.stderr, "out/report.json") || !strings.Contains(r.stdout, "3 articles checked") {
+		t.Fatalf("writing into a missing directory: exit %d, want 2 naming the file and the text report written\n%s\n%s", r.code, r.stderr, tail(r.stdout))
+	}
+
+	os.Mkdir(filepath.Join(dir, "out"), 0o755)
+	r = credcheck(t, dir, nil, "", "check", "--format", "json", "--output", "out/report.json", "--format", "text", "news/")
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1\n%s", r.code, r.stderr)
+	}
+	rep := decodeFull(t, readFile(t, filepath.Join(dir, "out/report.json")))
+	if rep.Summary.Articles != 3 || !strings.Contains(r.stdout, "3 articles checked") {
+		t.Errorf("json file has %d articles; text on stdout:\n%s", rep.Summary.Articles, tail(r.stdout))
+	}
+	if strings.HasPrefix(strings.TrimSpace(r.stdout), "{") {
+		t.Error("standard output holds JSON, not the text format")
+	}
+
+	for _, bad := range [][]string{
+		{"--format", "json", "--format", "text"},                                   // both to stdout
+		{"--format", "json", "--output", "a", "--output", "b"},                     // more outputs than formats
+		{"--format", "json", "--output", "a", "--format", "text", "--output", "a"}, // one file twice
+	} {
+		args := append(append([]string{"check"}, bad...), "news/")
+		if r := credcheck(t, dir, nil, "", args...); r.code != 2 || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
+			t.Errorf("credcheck %s: exit %d, want 2 with one error line\n%s", strings.Join(args, " "), r.code, r.stderr)
+		}
+	}
+}
+
+func TestSuppressionsInArticlesAndConfiguration(t *testing.T) {
+	dir := newsroomRepo(t)
+	r := credcheck(t, dir, nil, "", "check", "--format", "json", ".")
+	rep := decodeFull(t, r.stdout)
+	byPath := map[string]int{}
+	for i, a := range rep.Articles {
+		byPath[a.ID] = i
+	}
+
+	quoted := rep.Articles[byPath["news/quoted.md"]]
+	var inline, counted int
+	for _, f := range quoted.Findings {
+		switch {
+		case f.Suppressed != nil && f.Suppressed.Kind == "inline":
+			inline++
+			if f.Rule != "hearsay-hedge" || f.Line != 6 || f.Points != 0 || !strings.Contains(f.Suppressed.Reason, "the buyer's own word") {
+				t.Errorf("inline suppression = %+v", f)
+			}
+		case f.Suppressed == nil:
+			counted++
+		}
+	}
+	if inline != 1 || quoted.Score != 100 || counted != 0 {
+		t.Errorf("news/quoted.md: %d inline suppressions, %d counting findings, score %d; want 1, 0, 100", inline, counted, quoted.Score)
+	}
+	if len(quoted.Stale) != 1 || quoted.Stale[0].Line != 8 || !strings.Contains(quoted.Stale[0].Reason, "suppresses no finding") {
+		t.Errorf("stale suppressions = %+v, want the unused comment on line 8", quoted.Stale)
+	}
+
+	column := rep.Articles[byPath["opinion/column.md"]]
+	var configured int
+	for _, f := range column.Findings {
+		if f.Suppressed != nil && f.Suppressed.Kind == "config" && f.Suppressed.Reason == "ignore[0]: columns take sides" {
+			configured++
+		} else if f.Rule == "loaded-language" {
+			t.Errorf("editorial finding in opinion/ not ignored: %+v", f)
+		}
+	}
+	if configured == 0 {
+		t.Error("the ignore entry suppressed nothing in opinion/column.md")
+	}
+	if !cmp.Equal(rep.Notices, []string{"configuration ignore[1] (machine in letters/**) suppressed no finding; remove it"}) {
+		t.Errorf("notices = %q, want the unused ignore entry", rep.Notices)
+	}
+	if rep.Summary.Suppressed != inline+configured {
+		t.Errorf("summary suppressed = %d, want %d", rep.Summary.Suppressed, inline+configured)
+	}
+
+	text := credcheck(t, dir, nil, "", "check", "news/quoted.md")
+	if !strings.Contains(text.stdout, "news/quoted.md:8: warning: suppresses no finding; remove it <!-- credcheck-disable vague-source -->") {
+		t.Errorf("text report lacks the stale comment:\n%s", text.stdout)
+	}
+	if strings.Contains(text.stdout, "[hearsay-hedge]") || !strings.Contains(text.stdout, "(1 suppressed)") {
+		t.Errorf("text report shows the suppressed finding or hides the count:\n%s", text.stdout)
+	}
+}
+
+func TestPerPathThresholds(t *testing.T) {
+	dir := newsroomRepo(t)
+	// The column has findings and a low score, but opinion/ fails on
+	// neither unless it drops under 30.
+	if r := credcheck(t, dir, nil, "", "check", "opinion/"); r.code != 0 {
+		t.Errorf("opinion/: exit %d, want 0\n%s", r.code, tail(r.stdout))
+	}
+	r := credcheck(t, dir, nil, "", "check", "opinion/", "news/port-sale.md")
+	if r.code != 1 || !strings.Contains(r.stdout, "FAIL news/port-sale.md") || strings.Contains(r.stdout, "FAIL opinion/") {
+		t.Errorf("exit %d; want 1 for the news article only:\n%s", r.code, tail(r.stdout))
+	}
+	// The overrides are relative to the configuration file, not to the
+	// working directory.
+	if r := credcheck(t, filepath.Join(dir, "opinion"), nil, "", "check", "column.md"); r.code != 0 {
+		t.Errorf("from inside opinion/: exit %d, want 0\n%s", r.code, tail(r.stdout))
+	}
+}
+
+func fingerprints(t *testing.T, rep fullReport, suppressed bool) []string {
+	var out []string
+	for _, a := range rep.Articles {
+		for _, f := range a.Findings {
+			if (f.Suppressed != nil && f.Suppressed.Kind == "baseline") == suppressed && (suppressed || f.Suppressed == nil) {
+				out = append(out, a.ID+" "+f.Rule+" "+f.Fingerprint)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestBaselineSuppressesExactlyTheOldFindings(t *testing.T) {
+	dir := newsroomRepo(t)
+	w := credcheck(t, dir, nil, "", "check", "--format", "json", "--write-baseline", "ci/baseline.json", "news/", "wire/")
+	if w.code != 2 || !strings.Contains(w.stderr, "ci/baseline.json") {
+		t.Fatalf("writing into a missing directory: exit %d, want 2 naming the file\n%s", w.code, w.stderr)
+	}
+	os.Mkdir(filepath.Join(dir, "ci"), 0o755)
+	w = credcheck(t, dir, nil, "", "check", "--format", "json", "--write-baseline", "ci/baseline.json", "news/", "wire/")
+	if w.code != 0 {
+		t.Fatalf("--write-baseline: exit %d, want 0 (every finding is now known)\n%s", w.code, w.stderr)
+	}
+	before := decodeFull(t, w.stdout)
+	old := fingerprints(t, before, true)
+	if len(old) < 4 {
+		t.Fatalf("baseline holds only %v", old)
+	}
+
+	// Unrelated paragraphs inserted above the old findings, lines
+	// re-wrapped, and one new problem.
+	sale := readFile(t, filepath.Join(dir, "news/port-sale.md"))
+	sale = strings.Replace(sale, "The Port of Ardmore has", "The harbour master opened the port to visitors on Sunday, she said.\n\nThe  Port of Ardmore has", 1)
+	sale = strings.Replace(sale, "People familiar with the matter said the\nbuyers", "People familiar with the matter said the buyers", 1)
+	sale += "\nThe buyers allegedly hid the deal from the council.\n"
+	write(t, filepath.Join(dir, "news/port-sale.md"), sale)
+	write(t, filepath.Join(dir, "wire/feed.jsonl"), `{"id": "w0", "text": "The harbour reopened on Sunday, the port authority said."}
+`+newsroom["wire/feed.jsonl"])
+
+	r := credcheck(t, dir, nil, "", "check", "--format", "json", "--baseline", "ci/baseline.json", "news/", "wire/")
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1 for the new finding\n%s", r.code, r.stderr)
+	}
+	after := decodeFull(t, r.stdout)
+	if diff := cmp.Diff(old, fingerprints(t, after, true)); diff != "" {
+		t.Errorf("baselined findings after the edit (-before +after):\n%s", diff)
+	}
+	fresh := fingerprints(t, after, false)
+	if len(fresh) != 1 || !strings.Contains(fresh[0], "news/port-sale.md hearsay-hedge") {
+		t.Errorf("counting findings = %v, want only the new allegation", fresh)
+	}
+
+	// The baseline is found relative to the configuration file too, and
+	// a run from another directory uses it the same way.
+	write(t, filepath.Join(dir, ".credcheck.yaml"), newsroomConfig+"baseline: ci/baseline.json\n")
+	again := credcheck(t, filepath.Join(dir, "news"), nil, "", "check", "--format", "json", ".")
+	if got := fingerprints(t, decodeFull(t, again.stdout), false); len(got) != 1 {
+		t.Errorf("from news/ with the configured baseline: counting findings %v, want 1", got)
+	}
+
+	if r := credcheck(t, dir, nil, "", "check", "--baseline", "ci/none.json", "news/"); r.code != 2 || !strings.Contains(r.stderr, "ci/none.json") {
+		t.Errorf("missing baseline: exit %d, want 2 naming it\n%s", r.code, r.stderr)
+	}
+}
+
+func git(t *testing.T, dir string, args ...string) {
+	t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.org", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.org")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+}
+
+func TestChangedSince(t *testing.T) {
+	dir := newsroomRepo(t)
+	git(t, dir, "init", "-q", "-b", "main")
+	git(t, dir, "add", ".")
+	git(t, dir, "commit", "-q", "-m", "articles")
+
+	r := credcheck(t, dir, nil, "", "check", "--changed-since", "HEAD", "news/", "opinion/")
+	if r.code != 0 || !strings.Contains(r.stderr, "no articles changed since HEAD") || !strings.Contains(r.stdout, "0 articles checked") {
+		t.Errorf("nothing changed: exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+
+	write(t, filepath.Join(dir, "news/port-strike.md"), cleanArticle+"\nThe union said talks would resume in May.\n")
+	write(t, filepath.Join(dir, "news/new.md"), hedgedArticle)
+	r = credcheck(t, dir, nil, "", "check", "--format", "json", "--changed-since", "HEAD", "news/", "opinion/")
+	var ids []string
+	for _, a := range decodeFull(t, r.stdout).Articles {
+		ids = append(ids, a.ID)
+	}
+	if !cmp.Equal(ids, []string{"news/new.md", "news/port-strike.md"}) {
+		t.Errorf("checked %v, want the modified and the new article only", ids)
+	}
+	if r := credcheck(t, dir, nil, "", "check", "--changed-since", "no-such-branch", "news/"); r.code != 2 || !strings.Contains(r.stderr, `"no-such-branch" is not a revision`) {
+		t.Errorf("unknown revision: exit %d\n%s", r.code, r.stderr)
+	}
+}
