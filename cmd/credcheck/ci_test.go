@@ -2,14 +2,19 @@ package main
 
 import (
 	"encoding/json"
+	"encoding/xml"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/credcheck/credcheck/engine/report/reporttest"
 )
 
 // The sample newsroom repository the CI tests run against: clean and flawed
@@ -75,6 +80,8 @@ type fullReport struct {
 		Findings []struct {
 			Rule        string  `json:"rule"`
 			Line        int     `json:"line"`
+			Column      int     `json:"column"`
+			EndLine     int     `json:"end_line"`
 			Cue         string  `json:"cue"`
 			Points      float64 `json:"points"`
 			Fingerprint string  `json:"fingerprint"`
@@ -323,5 +330,178 @@ func TestChangedSince(t *testing.T) {
 	}
 	if r := credcheck(t, dir, nil, "", "check", "--changed-since", "no-such-branch", "news/"); r.code != 2 || !strings.Contains(r.stderr, `"no-such-branch" is not a revision`) {
 		t.Errorf("unknown revision: exit %d\n%s", r.code, r.stderr)
+	}
+}
+
+func TestMachineReportsForCI(t *testing.T) {
+	dir := newsroomRepo(t)
+	summary := filepath.Join(dir, "summary.md")
+	write(t, summary, "# Earlier step\n")
+	r := credcheck(t, dir, []string{"GITHUB_STEP_SUMMARY=" + summary}, "", "check",
+		"--format", "github",
+		"--format", "sarif", "--format", "junit", "--format", "markdown", "--format", "json",
+		"--output", "-", "--output", "out.sarif", "--output", "out.xml", "--output", "out.md", "--output", "out.json",
+		"news/", "opinion/", "wire/", "missing.md")
+	if r.code != 2 {
+		t.Fatalf("exit %d, want 2 for the missing article\n%s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "credcheck: missing.md: no such file or directory") {
+		t.Errorf("stderr lacks the one-line error:\n%s", r.stderr)
+	}
+	rep := decodeFull(t, readFile(t, filepath.Join(dir, "out.json")))
+	type loc struct {
+		path              string
+		line, col, toLine int
+		suppressed        bool
+	}
+	var want []loc
+	var wantCounting int
+	for _, a := range rep.Articles {
+		for _, f := range a.Findings {
+			want = append(want, loc{path: a.Path, line: f.Line, col: f.Column, toLine: f.EndLine, suppressed: f.Suppressed != nil})
+			if f.Suppressed == nil {
+				wantCounting++
+			}
+		}
+	}
+	if len(want) < 8 {
+		t.Fatalf("only %d findings in the sample repository", len(want))
+	}
+
+	// SARIF: valid against the official schema, one result per finding,
+	// suppressed ones marked, the missing article a notification.
+	sarifLog := readFile(t, filepath.Join(dir, "out.sarif"))
+	if err := reporttest.ValidateSARIF([]byte(sarifLog)); err != nil {
+		t.Fatalf("out.sarif: %v", err)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID       string `json:"ruleId"`
+				Suppressions []struct {
+					Kind string `json:"kind"`
+				} `json:"suppressions"`
+				PartialFingerprints map[string]string `json:"partialFingerprints"`
+			} `json:"results"`
+			Invocations []struct {
+				ExecutionSuccessful bool `json:"executionSuccessful"`
+				Notifications       []struct {
+					Message struct {
+						Text string `json:"text"`
+					} `json:"message"`
+				} `json:"toolExecutionNotifications"`
+			} `json:"invocations"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(sarifLog), &log); err != nil {
+		t.Fatal(err)
+	}
+	results := log.Runs[0].Results
+	suppressedResults := 0
+	for _, res := range results {
+		if len(res.Suppressions) > 0 {
+			suppressedResults++
+		}
+		if len(res.PartialFingerprints["credcheck/v1"]) != 16 {
+			t.Errorf("result of %s has no fingerprint: %v", res.RuleID, res.PartialFingerprints)
+		}
+	}
+	if len(results) != len(want) || suppressedResults != len(want)-wantCounting {
+		t.Errorf("SARIF has %d results (%d suppressed), want %d (%d suppressed)", len(results), suppressedResults, len(want), len(want)-wantCounting)
+	}
+	inv := log.Runs[0].Invocations[0]
+	if inv.ExecutionSuccessful || !strings.Contains(fmt.Sprint(inv.Notifications), "missing.md") {
+		t.Errorf("SARIF invocation = %+v, want a failed execution naming missing.md", inv)
+	}
+
+	// JUnit: well-formed XML, a suite per article and one for the input.
+	var junit struct {
+		XMLName  xml.Name `xml:"testsuites"`
+		Tests    int      `xml:"tests,attr"`
+		Failures int      `xml:"failures,attr"`
+		Errors   int      `xml:"errors,attr"`
+		Suites   []struct {
+			Name     string `xml:"name,attr"`
+			Failures int    `xml:"failures,attr"`
+			Cases    []struct {
+				Name     string `xml:"name,attr"`
+				Failures []struct {
+					Message string `xml:"message,attr"`
+				} `xml:"failure"`
+			} `xml:"testcase"`
+		} `xml:"testsuite"`
+	}
+	if err := xml.Unmarshal([]byte(readFile(t, filepath.Join(dir, "out.xml"))), &junit); err != nil {
+		t.Fatalf("out.xml is not XML: %v", err)
+	}
+	if len(junit.Suites) != len(rep.Articles)+1 || junit.Errors != 1 {
+		t.Errorf("JUnit: %d suites, %d errors; want %d and 1", len(junit.Suites), junit.Errors, len(rep.Articles)+1)
+	}
+	failing := 0
+	for _, s := range junit.Suites {
+		for _, c := range s.Cases {
+			if len(c.Failures) > 0 {
+				failing++
+			}
+		}
+		if strings.HasPrefix(s.Name, "opinion/") && s.Failures != 0 {
+			t.Errorf("the opinion column fails in JUnit although opinion/ has fail-level none: %+v", s)
+		}
+	}
+	if failing != junit.Failures || failing == 0 {
+		t.Errorf("JUnit failures attribute %d, failing test cases %d", junit.Failures, failing)
+	}
+
+	// GitHub: one annotation per counting finding, at its file, line and
+	// column; the scorecard appended to the job summary.
+	annotation := regexp.MustCompile(`(?m)^::(error|warning|notice) file=([^,]+),line=(\d+)(?:,col=(\d+))?[^:]*::`)
+	got := map[string]int{}
+	for _, m := range annotation.FindAllStringSubmatch(r.stdout, -1) {
+		got[m[2]+":"+m[3]+":"+m[4]]++
+	}
+	annotated := 0
+	for _, w := range want {
+		if w.suppressed || strings.HasSuffix(w.path, ".jsonl") {
+			continue
+		}
+		// Spans over several lines lose their columns (GitHub drops such
+		// annotations otherwise).
+		key := fmt.Sprintf("%s:%d:%d", w.path, w.line, w.col)
+		if w.toLine != w.line {
+			key = fmt.Sprintf("%s:%d:", w.path, w.line)
+		}
+		if got[key] == 0 {
+			t.Errorf("no annotation at %s:\n%s", key, r.stdout)
+		}
+		annotated++
+	}
+	if n := len(annotation.FindAllString(r.stdout, -1)); n < annotated {
+		t.Errorf("%d annotations for %d counting findings", n, annotated)
+	}
+	if !strings.Contains(r.stdout, "::error file=missing.md::") {
+		t.Errorf("no annotation for the missing article:\n%s", r.stdout)
+	}
+	if s := readFile(t, summary); !strings.HasPrefix(s, "# Earlier step\n") || !strings.Contains(s, "## credcheck") {
+		t.Errorf("job summary was replaced or not written:\n%s", s)
+	}
+	if md := readFile(t, filepath.Join(dir, "out.md")); !strings.Contains(md, "| `news/port-sale.md` |") || !strings.Contains(md, "missing.md") {
+		t.Errorf("markdown scorecard lacks the article row or the missing input:\n%s", md)
+	}
+}
+
+func TestBadInputInEveryFormat(t *testing.T) {
+	dir := newsroomRepo(t)
+	write(t, filepath.Join(dir, "news/binary.md"), "PK\x03\x04\x00\x00binary")
+	for _, format := range []string{"text", "json", "sarif", "junit", "github", "markdown"} {
+		r := credcheck(t, dir, nil, "", "check", "--format", format, "news/port-sale.md", "news/binary.md")
+		if r.code != 2 {
+			t.Errorf("%s: exit %d, want 2", format, r.code)
+		}
+		if lines := strings.Split(strings.TrimSpace(r.stderr), "\n"); len(lines) != 1 || !strings.Contains(lines[0], "news/binary.md") {
+			t.Errorf("%s: stderr = %q, want one line naming the file", format, r.stderr)
+		}
+		if !strings.Contains(r.stdout, "port-sale.md") {
+			t.Errorf("%s: the readable article's results are missing:\n%.400s", format, r.stdout)
+		}
 	}
 }
