@@ -39,9 +39,16 @@ type Checker struct {
 	Progress func(done, total int)
 }
 
+// Option adjusts how New loads the policies.
+type Option func(*policy.Options)
+
+// WithPolicyTests loads the policies' Rego tests too, for commands that
+// run or list them.
+func WithPolicyTests() Option { return func(o *policy.Options) { o.Tests = true } }
+
 // New loads and compiles the policies named by the configuration (whose
 // policy paths must already be resolved) and prepares scoring.
-func New(ctx context.Context, cfg config.Config) (*Checker, error) {
+func New(ctx context.Context, cfg config.Config, options ...Option) (*Checker, error) {
 	settings, err := cfg.ScoringSettings()
 	if err != nil {
 		return nil, err
@@ -54,7 +61,11 @@ func New(ctx context.Context, cfg config.Config) (*Checker, error) {
 	if err != nil {
 		return nil, err
 	}
-	set, err := policy.Load(ctx, cfg.PolicyOptions())
+	popts := cfg.PolicyOptions()
+	for _, o := range options {
+		o(&popts)
+	}
+	set, err := policy.Load(ctx, popts)
 	if err != nil {
 		return nil, err
 	}

@@ -64,6 +64,12 @@ func entrypointFindings(t *testing.T, set *policy.Set, input ast.Value) []stockF
 	if err != nil {
 		t.Fatalf("eval %s: %v", policy.Entrypoint, err)
 	}
+	return stockFindings(t, rs)
+}
+
+// stockFindings decodes the result of evaluating the entry point.
+func stockFindings(t *testing.T, rs rego.ResultSet) []stockFinding {
+	t.Helper()
 	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
 		t.Fatalf("eval %s: %d results, want 1", policy.Entrypoint, len(rs))
 	}

@@ -67,8 +67,12 @@ type Set struct {
 	Modules  map[string]*ast.Module
 	Data     map[string]any
 	Compiler *ast.Compiler
-	store    storage.Store
-	query    rego.PreparedEvalQuery
+	// raws are the modules' sources and sources their directories
+	// (BuiltIn for embedded ones), for writing bundles.
+	raws    map[string][]byte
+	sources map[string]string
+	store   storage.Store
+	query   rego.PreparedEvalQuery
 }
 
 // Error is a problem in a policy file, located as precisely as the parser
@@ -114,9 +118,12 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	}
 	modules := map[string]*ast.Module{}
 	sources := map[string]string{}
-	for name, m := range builtin.ParsedModules() {
-		modules[BuiltInPrefix+name] = m
+	raws := map[string][]byte{}
+	for _, f := range builtin.Modules {
+		name := f.Name
+		modules[BuiltInPrefix+name] = f.Parsed
 		sources[BuiltInPrefix+name] = BuiltIn
+		raws[BuiltInPrefix+name] = f.Raw
 	}
 	data := builtin.Documents
 
@@ -127,10 +134,12 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 		if err != nil {
 			return nil, err
 		}
-		for name, m := range user.ParsedModules() {
-			set.replaceBuiltIn(modules, sources, m, name)
-			modules[name] = m
+		for _, f := range user.Modules {
+			name := f.Name
+			set.replaceBuiltIn(modules, sources, f.Parsed, name)
+			modules[name] = f.Parsed
 			sources[name] = dir
+			raws[name] = f.Raw
 		}
 		if err := mergeUserData(data, user.Documents, dir, origins); err != nil {
 			return nil, err
@@ -201,7 +210,13 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
+	for name := range raws {
+		if _, kept := modules[name]; !kept {
+			delete(raws, name)
+		}
+	}
 	set.Modules, set.Data, set.Compiler, set.store, set.query = modules, data, compiler, store, prepared
+	set.raws, set.sources = raws, sources
 	return set, nil
 }
 
@@ -284,6 +299,18 @@ func (s *Set) replaceBuiltIn(modules map[string]*ast.Module, sources map[string]
 			delete(modules, name)
 			delete(sources, name)
 			replaced = true
+		}
+	}
+	if replaced && !isTestPackage(rule) {
+		// The built-in rule's tests describe the built-in rule; the user's
+		// rule brings its own.
+		tests := user.Package.Path.Copy()
+		tests[len(tests)-1] = ast.StringTerm(rule + "_test")
+		for name, m := range modules {
+			if sources[name] == BuiltIn && m.Package.Path.Equal(tests) {
+				delete(modules, name)
+				delete(sources, name)
+			}
 		}
 	}
 	if replaced && !isTestPackage(rule) {

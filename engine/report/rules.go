@@ -68,21 +68,25 @@ type jsonExamples struct {
 	Quiet string `json:"quiet"`
 }
 
+func ruleJSON(r *policy.Rule) jsonRule {
+	jr := jsonRule{
+		ID: r.ID, Category: r.Category, Title: r.Title, Description: r.Description, Why: r.Why,
+		Severity: string(r.Severity), Weight: r.Weight, Enabled: r.Enabled, Source: r.Source, File: r.File,
+		Params: r.Params, References: []jsonReference{}, Examples: jsonExamples{Fires: r.Fires, Quiet: r.Quiet},
+	}
+	if jr.Params == nil {
+		jr.Params = map[string]any{}
+	}
+	for _, ref := range r.References {
+		jr.References = append(jr.References, jsonReference{URL: ref.URL, Description: ref.Description})
+	}
+	return jr
+}
+
 func rulesJSON(w io.Writer, rules []*policy.Rule) error {
 	out := make([]jsonRule, 0, len(rules))
 	for _, r := range rules {
-		jr := jsonRule{
-			ID: r.ID, Category: r.Category, Title: r.Title, Description: r.Description, Why: r.Why,
-			Severity: string(r.Severity), Weight: r.Weight, Enabled: r.Enabled, Source: r.Source, File: r.File,
-			Params: r.Params, References: []jsonReference{}, Examples: jsonExamples{Fires: r.Fires, Quiet: r.Quiet},
-		}
-		if jr.Params == nil {
-			jr.Params = map[string]any{}
-		}
-		for _, ref := range r.References {
-			jr.References = append(jr.References, jsonReference{URL: ref.URL, Description: ref.Description})
-		}
-		out = append(out, jr)
+		out = append(out, ruleJSON(r))
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
