@@ -1,17 +1,25 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
 	"github.com/credcheck/credcheck/engine/article"
 	"github.com/credcheck/credcheck/engine/changes"
 	"github.com/credcheck/credcheck/engine/checker"
+	"github.com/credcheck/credcheck/engine/config"
 	"github.com/credcheck/credcheck/engine/report"
 	"github.com/credcheck/credcheck/engine/suppress"
+	"github.com/credcheck/credcheck/engine/watch"
 )
 
 func newCheckCommand() *cobra.Command {
@@ -41,6 +49,7 @@ checked (the other inputs are still checked and reported).`,
   credcheck check --format sarif --output credcheck.sarif --format text articles/
   credcheck check --write-baseline .credcheck-baseline.json articles/
   credcheck check --baseline .credcheck-baseline.json --changed-since origin/main articles/
+  credcheck check --watch --policy house-rules/ articles/
   cat story.md | credcheck check -`,
 		RunE: runCheck,
 	}
@@ -57,6 +66,10 @@ checked (the other inputs are still checked and reported).`,
 	f.String("stdin-name", "-", "path reported for standard input")
 	f.Bool("scorecard", true, "print a scorecard per article (text format)")
 	f.String("color", "auto", "colour the text format: auto, always or never")
+	f.Bool("watch", false, "check again whenever an article, a policy, the configuration or the baseline changes, until Ctrl-C")
+	// Tests poll quickly so that they wait little; nobody else needs to.
+	f.Duration("watch-interval", watch.DefaultInterval, "how often --watch looks for changes")
+	_ = f.MarkHidden("watch-interval")
 	return cmd
 }
 
@@ -96,10 +109,20 @@ func destinations(formats, outputs []string) ([]destination, error) {
 }
 
 func runCheck(cmd *cobra.Command, args []string) error {
+	if watching, _ := cmd.Flags().GetBool("watch"); watching {
+		return watchCheck(cmd, args)
+	}
 	cfg, err := settings(cmd)
 	if err != nil {
 		return err
 	}
+	return checkOnce(cmd.Context(), cmd, args, cfg)
+}
+
+// checkOnce checks the articles named by args and writes the reports. It
+// takes the settings rather than reading them so that a watch session can
+// read them afresh before each run and report a broken file itself.
+func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg config.Config) error {
 	rank, err := cfg.FailLevelRank()
 	if err != nil {
 		return err
@@ -135,7 +158,7 @@ func runCheck(cmd *cobra.Command, args []string) error {
 		}
 		opts.Only = changed.Has
 	}
-	c, err := checker.New(cmd.Context(), cfg)
+	c, err := checker.New(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -147,7 +170,12 @@ func runCheck(cmd *cobra.Command, args []string) error {
 	if isTerminal(os.Stderr) {
 		c.Progress = progress()
 	}
-	r := c.Run(cmd.Context(), args, opts)
+	r := c.Run(ctx, args, opts)
+	if err := ctx.Err(); err != nil {
+		// Only a watch session's context ends (on Ctrl-C or SIGTERM): the
+		// user is leaving, and the report of a run cut short is partial.
+		return err
+	}
 	if changedSince != "" && len(r.Articles) == 0 && len(r.Errors) == 0 {
 		fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: no articles changed since %s\n", changedSince)
 	}
@@ -249,4 +277,209 @@ func useColor(mode string) (bool, error) {
 func isTerminal(f *os.File) bool {
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// watchCheck checks once, then again whenever one of the check's inputs
+// changes, until Ctrl-C or SIGTERM. The session is interactive: a failing
+// check, a broken policy or a broken configuration is reported and the
+// session goes on, so that the user can fix it and see the result; and it
+// ends with status 0, since being stopped is how it is meant to end.
+func watchCheck(cmd *cobra.Command, args []string) error {
+	if err := checkWatchUsage(cmd, args); err != nil {
+		return err
+	}
+	interval, _ := cmd.Flags().GetDuration("watch-interval")
+	if len(args) == 0 {
+		args = []string{"."}
+	}
+	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		// After the first signal a second one kills the process at once,
+		// should the session take longer to end than the user will wait.
+		<-ctx.Done()
+		stop()
+	}()
+	stderr := cmd.ErrOrStderr()
+	var (
+		w        *watch.Watcher
+		watching []string
+		// lastGood is the last configuration that could be read: while the
+		// file is broken its policy directories and baseline stay watched.
+		lastGood config.Config
+	)
+	for {
+		cfg, cfgErr := settings(cmd)
+		if cfgErr == nil {
+			lastGood = cfg
+		}
+		roots, keys := watchRoots(cmd, args, lastGood)
+		announce := false
+		if w == nil || !slices.Equal(keys, watching) {
+			// The snapshot is taken before the run, so that an edit made
+			// while it runs leads to another run.
+			var err error
+			if w, err = watch.New(ctx, roots, watch.Options{Interval: interval}); err != nil {
+				return nil
+			}
+			watching, announce = keys, true
+		}
+		if cfgErr != nil {
+			fmt.Fprintf(stderr, "credcheck: %v\n", cfgErr)
+		} else if err := checkOnce(ctx, cmd, args, cfg); err != nil && ctx.Err() == nil {
+			var exit *exitError
+			if !errors.As(err, &exit) {
+				fmt.Fprintf(stderr, "credcheck: %v\n", err)
+			}
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+		if announce {
+			fmt.Fprintf(stderr, "credcheck: watching %s; press Ctrl-C to stop\n", plural(len(roots), "path"))
+		}
+		changes, err := w.Next(ctx)
+		if err != nil {
+			return nil
+		}
+		line := fmt.Sprintf("credcheck: %s %s", displayPath(changes[0].Path), changes[0].Kind)
+		if len(changes) > 1 {
+			line += fmt.Sprintf(" (and %s)", plural(len(changes)-1, "other file"))
+		}
+		fmt.Fprintln(stderr, line+"; checking again")
+	}
+}
+
+// checkWatchUsage rejects what --watch cannot do. Flag values are checked
+// here too, as no edit made during the session could correct them; the
+// configuration file's are checked at each run, as the file can be fixed.
+func checkWatchUsage(cmd *cobra.Command, args []string) error {
+	flags := cmd.Flags()
+	if slices.Contains(args, article.Stdin) {
+		return errors.New("--watch cannot watch standard input (-); name the files or directories to check")
+	}
+	if path, _ := flags.GetString("write-baseline"); path != "" {
+		return errors.New("--watch cannot be combined with --write-baseline; write the baseline in a run of its own")
+	}
+	if interval, _ := flags.GetDuration("watch-interval"); interval <= 0 {
+		return fmt.Errorf("--watch-interval must be positive, not %v", interval)
+	}
+	colorMode, _ := flags.GetString("color")
+	if _, err := useColor(colorMode); err != nil {
+		return err
+	}
+	if changed(flags, "format") {
+		formats, _ := flags.GetStringArray("format")
+		for _, f := range formats {
+			if err := report.CheckFormat(f); err != nil {
+				return err
+			}
+		}
+	}
+	if changed(flags, "fail-level") {
+		level, _ := flags.GetString("fail-level")
+		if _, err := config.ParseFailLevel(level); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// watchRoots lists what a watch session watches: the articles, the policy
+// directories, the configuration file in use and the baseline. Report files
+// written into those directories are left out, or every run would set off
+// the next. keys identify the roots and what they leave out, to tell when a
+// configuration change calls for another watcher.
+func watchRoots(cmd *cobra.Command, args []string, cfg config.Config) (roots []watch.Root, keys []string) {
+	reports := map[string]bool{}
+	for _, o := range cfg.Output {
+		if o != "" && o != "-" {
+			if abs, err := filepath.Abs(o); err == nil {
+				reports[abs] = true
+				keys = append(keys, "report "+abs)
+			}
+		}
+	}
+	articles := func(path string) bool {
+		return slices.Contains(article.Extensions(), strings.ToLower(filepath.Ext(path))) && !reports[path]
+	}
+	policies := func(path string) bool {
+		name := filepath.Base(path)
+		ext := filepath.Ext(name)
+		switch {
+		case ext == ".rego":
+			// Tests are not loaded by check, so editing one changes nothing.
+			return !strings.HasSuffix(name, "_test.rego") && !reports[path]
+		case ext == ".json" || ext == ".yaml" || ext == ".yml":
+			return strings.TrimSuffix(name, ext) == "data" && !reports[path]
+		}
+		return false
+	}
+	seen := map[string]bool{}
+	add := func(kind, path string, include func(string) bool) {
+		key := kind + " " + filepath.Clean(path)
+		if path == "" || seen[key] {
+			return
+		}
+		seen[key] = true
+		roots = append(roots, watch.Root{Path: path, Include: include})
+		keys = append(keys, key)
+	}
+	for _, a := range args {
+		add("articles", a, articles)
+	}
+	// The --policy and --baseline flags are watched even while the
+	// configuration cannot be read and cfg does not hold them.
+	flagPolicies, _ := cmd.Flags().GetStringArray("policy")
+	for _, dir := range append(slices.Clone(cfg.Policies), flagPolicies...) {
+		add("policies", dir, policies)
+	}
+	add("file", configPath(cmd), nil)
+	flagData, _ := cmd.Flags().GetStringArray("data")
+	for _, f := range append(slices.Clone(cfg.Data), flagData...) {
+		add("file", f, nil)
+	}
+	add("file", cfg.Baseline, nil)
+	if changed(cmd.Flags(), "baseline") {
+		flagBaseline, _ := cmd.Flags().GetString("baseline")
+		add("file", flagBaseline, nil)
+	}
+	slices.Sort(keys)
+	return roots, keys
+}
+
+// configPath is the configuration file settings reads, found the same way;
+// "" when there is none. A file created later is read by the next run, and
+// watched from then on.
+func configPath(cmd *cobra.Command) string {
+	path, _ := cmd.Flags().GetString("config")
+	if path == "" {
+		path = os.Getenv("CREDCHECK_CONFIG")
+	}
+	if path == "" {
+		wd, _ := os.Getwd()
+		path = config.Find(wd)
+	}
+	return path
+}
+
+// displayPath shortens an absolute path below the working directory to the
+// relative path the user typed, most likely.
+func displayPath(path string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return path
+	}
+	rel, err := filepath.Rel(wd, path)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return path
+	}
+	return rel
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
