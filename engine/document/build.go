@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/credcheck/credcheck/engine/article"
@@ -156,7 +157,7 @@ func Build(a *article.Article, set *lexicon.Set) (*Document, error) {
 	}
 	d.Repeats = findRepeats(d.Sentences)
 	d.Attributions = findAttributions(d, set)
-	d.Stats = computeStats(d)
+	d.Stats = computeStats(d, set)
 	return d, nil
 }
 
@@ -167,12 +168,37 @@ func (d *Document) match(m lexicon.Match, sentence int, quotes []Span, clean str
 		r, _ := utf8.DecodeRuneInString(rest)
 		next = string(r)
 	}
-	return Match{
+	out := Match{
 		Lexicon: m.Lexicon.Name, Term: m.Term(), Group: m.Group(), Sentence: sentence,
 		Start: m.Start, End: m.End, Text: collapse(clean[m.Start:m.End]),
 		Quoted:     inSpans(quotes, m.Start, m.End) || d.Paragraphs[s.Paragraph].Kind == KindQuote,
 		FirstToken: m.FirstToken, LastToken: m.LastToken, FollowedBy: next,
 	}
+	out.Passive = passive(s.Tokens, m.FirstToken, m.LastToken)
+	r, _ := utf8.DecodeRuneInString(out.Text)
+	out.Capitalised = unicode.IsUpper(r)
+	return out
+}
+
+var (
+	beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
+	// Adverbs that sit between "be" and a participle without being -ly words.
+	passiveAdverbs = map[string]bool{"later": true, "then": true, "also": true, "not": true, "never": true, "often": true,
+		"since": true, "previously": true, "first": true, "once": true, "already": true}
+)
+
+// passive tells whether tokens first..last read as a verb in the passive
+// with no agent.
+func passive(toks []lexicon.Token, first, last int) bool {
+	if first < 1 || last >= len(toks) || strings.HasSuffix(toks[last].Fold, "ing") {
+		return false
+	}
+	prev := toks[first-1].Fold
+	be := beForms[prev]
+	if !be && first >= 2 && (strings.HasSuffix(prev, "ly") || passiveAdverbs[prev]) {
+		be = beForms[toks[first-2].Fold]
+	}
+	return be && !(last+1 < len(toks) && toks[last+1].Fold == "by")
 }
 
 // findRepeats lists sentences of three words or more whose words repeat an
@@ -282,7 +308,7 @@ func allQuoted(toks []lexicon.Token, quotes []Span) bool {
 
 // computeStats describes the running prose: headline, headings and bylines
 // are left out because their fragments would distort sentence lengths.
-func computeStats(d *Document) Stats {
+func computeStats(d *Document, set *lexicon.Set) Stats {
 	var st Stats
 	var lengths []float64
 	var words []int32
@@ -324,7 +350,27 @@ func computeStats(d *Document) Stats {
 		st.WordLengthMean = float64(letters) / float64(len(words))
 	}
 	st.MATTR = mattr(words, len(ids), MATTRWindow)
+	if st.SentenceLengthMean > 0 {
+		st.SentenceLengthCV = st.SentenceLengthSD / st.SentenceLengthMean
+	}
+	if len(words) > 0 {
+		st.SpecificsPer1000 = float64(d.specifics(set)) * 1000 / float64(len(words))
+	}
 	return st
+}
+
+// specifics counts what reporting is made of: names, figures, direct
+// quotes, and matches of the lexicons that credit a source (those with
+// `sources`, such as attribution_cues). Headline ones count too: a
+// headline that names its parties is part of the reporting.
+func (d *Document) specifics(set *lexicon.Set) int {
+	n := len(d.Entities) + len(d.Numbers) + len(d.Quotes)
+	for _, m := range d.Matches {
+		if lex := set.Lookup(m.Lexicon); lex != nil && len(lex.Sources) > 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // mattr is the mean type-token ratio over every window of n consecutive

@@ -159,6 +159,14 @@ type Match struct {
 	// FollowedBy is the first character after the match within its
 	// sentence, spaces skipped ("," after "In conclusion"), or "".
 	FollowedBy string
+	// Passive is true when the match reads as a verb in the passive with no
+	// agent: after a form of "be", with at most one adverb between ("was
+	// added", "is widely reported"), not an -ing form, and not followed by
+	// "by".
+	Passive bool
+	// Capitalised is true when the match begins with an upper-case letter
+	// as written.
+	Capitalised bool
 }
 
 // Attribution is an attribution cue ("said", "according to") with the words
@@ -202,6 +210,12 @@ type Stats struct {
 	MATTR float64
 	// WordLengthMean is the mean length of words in letters.
 	WordLengthMean float64
+	// SentenceLengthCV is the spread of sentence lengths relative to their
+	// mean (SD over mean), comparable across texts of any length.
+	SentenceLengthCV float64
+	// SpecificsPer1000 counts the names, figures, direct quotes and
+	// attribution cues the engine found, per 1,000 words of prose.
+	SpecificsPer1000 float64
 }
 
 // MATTRWindow is the window of the moving-average type-token ratio.

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/credcheck/credcheck/engine/article"
+	"github.com/credcheck/credcheck/engine/lexicon"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
@@ -25,7 +26,11 @@ func TestStatsCountRunningProseOnly(t *testing.T) {
 		SentenceLengthMean: mean, SentenceLengthSD: sd,
 		TypeTokenRatio: 16.0 / 17, MATTR: 16.0 / 17,
 		// Letters: 19 + 35 + 18.
-		WordLengthMean: 72.0 / 17,
+		WordLengthMean:   72.0 / 17,
+		SentenceLengthCV: sd / mean,
+		// The byline's "Jane Roe" is the one name; no figure, quote or
+		// attribution cue.
+		SpecificsPer1000: 1000.0 / 17,
 	}
 	if diff := cmp.Diff(want, d.Stats, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
@@ -132,4 +137,39 @@ func FuzzBuild(f *testing.F) {
 			t.Fatalf("JSON: %v", err)
 		}
 	})
+}
+
+func TestSpecificsCountNamesFiguresQuotesAndAttributionCues(t *testing.T) {
+	src := "Harbor Lines Buys Norden\n\nHarbor Lines paid $40 million, the company said. \"It is done,\" Mara Holt told reporters."
+	d := build(t, article.Text, src)
+	attributionCues := 0
+	for _, m := range d.Matches {
+		if m.Lexicon == "attribution_cues" {
+			attributionCues++
+		}
+	}
+	// Names (headline ones included), "$40 million", the quote, and
+	// "said" and "told".
+	if len(d.Numbers) != 1 || len(d.Quotes) != 1 || attributionCues != 2 || len(d.Entities) < 3 {
+		t.Fatalf("entities %v, %d numbers, %d quotes, %d attribution cues", d.Entities, len(d.Numbers), len(d.Quotes), attributionCues)
+	}
+	want := float64(len(d.Entities)+1+1+2) * 1000 / float64(d.Stats.Words)
+	if math.Abs(d.Stats.SpecificsPer1000-want) > 1e-9 {
+		t.Errorf("SpecificsPer1000 = %g, want %g", d.Stats.SpecificsPer1000, want)
+	}
+	// Without the lexicons that credit a source, only names, figures and
+	// quotes count.
+	bare := buildArticle(t, newArticle(article.Text, src), emptyLexicons(t))
+	if got, want := bare.Stats.SpecificsPer1000, float64(len(bare.Entities)+2)*1000/float64(bare.Stats.Words); math.Abs(got-want) > 1e-9 {
+		t.Errorf("without lexicons: SpecificsPer1000 = %g, want %g", got, want)
+	}
+}
+
+func emptyLexicons(t *testing.T) *lexicon.Set {
+	t.Helper()
+	set, err := lexicon.FromData(map[string]any{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
 }

@@ -45,6 +45,7 @@ func (d *Document) Value() ast.Value {
 			kv(kTerm, w(m.Term)), kv(kGroup, w(m.Group)), kv(kText, w(m.Text)),
 			kv(kQuoted, ast.InternedTerm(m.Quoted)),
 			kv(kFirstToken, num(m.FirstToken)), kv(kLastToken, num(m.LastToken)), kv(kFollowedBy, w(m.FollowedBy)),
+			kv(kPassive, ast.InternedTerm(m.Passive)), kv(kCapitalised, ast.InternedTerm(m.Capitalised)),
 		))
 		if _, ok := byLexicon[m.Lexicon]; !ok {
 			lexiconOrder = append(lexiconOrder, m.Lexicon)
@@ -134,6 +135,7 @@ func (d *Document) Value() ast.Value {
 		kv(kSentenceLengthMean, float(st.SentenceLengthMean)), kv(kSentenceLengthSD, float(st.SentenceLengthSD)),
 		kv(kTypeTokenRatio, float(st.TypeTokenRatio)), kv(kMATTR, float(st.MATTR)),
 		kv(kWordLengthMean, float(st.WordLengthMean)),
+		kv(kSentenceLengthCV, float(st.SentenceLengthCV)), kv(kSpecificsPer1000, float(st.SpecificsPer1000)),
 	)
 
 	return obj(
@@ -176,7 +178,8 @@ var (
 	kVersion, kArticle, kHeadline, kQuotes, kMatches, kStats        = key("version"), key("article"), key("headline"), key("quotes"), key("matches"), key("stats")
 	kFollowedBy, kQuantity, kRepeats, kOf                           = key("followed_by"), key("quantity"), key("repeats"), key("of")
 	kAttributions, kLexicon, kSource                                = key("attributions"), key("lexicon"), key("source")
-	kWordLengthMean, kCapitals                                      = key("word_length_mean"), key("capitals")
+	kWordLengthMean, kCapitals, kCapitalised                        = key("word_length_mean"), key("capitals"), key("capitalised")
+	kSentenceLengthCV, kSpecificsPer1000, kPassive                  = key("sentence_length_cv"), key("specifics_per_1000"), key("passive")
 )
 
 func key(s string) *ast.Term { return ast.StringTerm(s) }

@@ -25,7 +25,7 @@ func documentedFields(t *testing.T) map[string][]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	backticked := regexp.MustCompile("`([a-z_]+)`")
+	backticked := regexp.MustCompile("`([a-z][a-z_0-9]*)`")
 	heading := regexp.MustCompile("^#{2,3} `?([A-Za-z_ ]+?)(?:\\[[a-z]+\\])*`?$")
 	sections := map[string][]string{}
 	section := "-"

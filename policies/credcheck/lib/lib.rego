@@ -47,7 +47,26 @@ attributed contains m.sentence if {
 	some m in input.matches[name]
 	m.quoted == false
 	m.group != "stance"
-	not passive(m)
+	m.group != "verb"
+}
+
+# Reporting verbs, unless the verb is an agentless passive ("the sauce was
+# added later": the verb names no one who spoke) or part of a name. The
+# common case, a verb in lower case, needs no further check.
+attributed contains m.sentence if {
+	some m in input.matches.attribution_cues
+	m.group == "verb"
+	m.quoted == false
+	m.passive == false
+	m.capitalised == false
+}
+
+attributed contains m.sentence if {
+	some m in input.matches.attribution_cues
+	m.group == "verb"
+	m.quoted == false
+	m.passive == false
+	m.capitalised == true
 	not proper_noun(m)
 }
 
@@ -56,9 +75,7 @@ attributed contains m.sentence if {
 #   A capitalised verb inside a sentence of running text is part of a
 #   name ("the United States", "Tell City"), not a verb.
 proper_noun(m) if {
-	m.group == "verb"
 	m.first_token > 0
-	regex.match(`^\p{Lu}`, m.text)
 	not title_case(input.sentences[m.sentence])
 }
 
@@ -66,34 +83,6 @@ proper_noun(m) if {
 title_case(s) if s.zone == "headline"
 
 title_case(s) if s.capitals * 10 >= count(s.tokens) * 6
-
-# METADATA
-# description: |
-#   A reporting verb in the passive with no agent ("the sauce was added
-#   later", "it was reported"): the verb names no one who spoke. With an
-#   agent ("was criticised by the union") the agent is the source.
-passive(m) if {
-	m.group == "verb"
-	tokens := input.sentences[m.sentence].tokens
-	be_before(tokens, m.first_token)
-	not endswith(m.text, "ing") # "is saying" is progressive, not passive
-	not tokens[m.last_token + 1] == "by"
-}
-
-be_forms := {"is", "are", "was", "were", "be", "been", "being"}
-
-# Tokens are folded to lower case.
-be_before(tokens, k) if tokens[k - 1] in be_forms
-
-# "was allegedly added", "was later reported": one adverb may stand between.
-be_before(tokens, k) if {
-	adverb(tokens[k - 1])
-	tokens[k - 2] in be_forms
-}
-
-adverb(w) if endswith(w, "ly")
-
-adverb(w) if w in {"later", "then", "also", "not", "never", "often", "since", "previously", "first", "widely", "once", "already"}
 
 # METADATA
 # description: |

@@ -17,6 +17,7 @@ match(i, term, group, tok) := {
 	"sentence": i, "start": ((i * 100) + 10) + tok, "end": (((i * 100) + 10) + tok) + count(term),
 	"term": term, "group": group, "text": term, "quoted": false,
 	"first_token": tok, "last_token": tok, "followed_by": "",
+	"passive": false, "capitalised": false,
 }
 
 # An entity mention in sentence i starting at byte offset start.

@@ -39,26 +39,28 @@ params := p if {
 	p := data.credcheck.config.params.stylometry
 } else := lib.params(rego.metadata.chain())
 
-clamp(x) := max([0, min([1, x])])
-
-# Each signal: 0 at the typical value of news, 1 at the generated one.
-score(value, bounds) := clamp((value - bounds.typical) / (bounds.generated - bounds.typical))
-
 report contains finding if {
-	words := input.stats.words
-	words >= params.min_words
+	input.stats.words >= params.min_words
 	input.stats.sentences >= 3
-	evenness := input.stats.sentence_length_sd / max([input.stats.sentence_length_mean, 1])
-	specifics := ((((count(input.entities) + count(input.numbers)) + count(input.quotes)) + count(object.get(input.matches, "attribution_cues", []))) * 1000) / words
-	signals := [
-		["sentences of even length", sprintf("spread %.2f", [evenness]), score(evenness, params.evenness)],
-		["long words", sprintf("%.1f letters", [input.stats.word_length_mean]), score(input.stats.word_length_mean, params.word_length)],
-		["few specifics", sprintf("%.0f names, figures, quotes and attributions per 1,000 words", [specifics]), score(specifics, params.specifics)],
-		["a repetitive vocabulary", sprintf("MATTR %.2f", [input.stats.mattr]), score(input.stats.mattr, params.diversity)],
+	values := [input.stats.sentence_length_cv, input.stats.word_length_mean, input.stats.specifics_per_1000, input.stats.mattr]
+	bounds := [params.evenness, params.word_length, params.specifics, params.diversity]
+
+	# Each signal scores 0 at the typical value of news and 1 at the
+	# generated one, clamped. Written out rather than as a function:
+	# arithmetic is the costly part of this rule, and calls add to it.
+	scores := [max([0, min([1, (v - b.typical) / (b.generated - b.typical)])]) |
+		some i, v in values
+		b := bounds[i]
 	]
-	strength := sum([s[2] | some s in signals]) / count(signals)
+	strength := sum(scores) / count(scores)
 	strength >= params.min_strength
-	reasons := [sprintf("%s (%s)", [s[0], s[1]]) | some s in signals; s[2] >= 0.5]
+	labels := [
+		["sentences of even length", sprintf("spread %.2f", [values[0]])],
+		["long words", sprintf("%.1f letters", [values[1]])],
+		["few specifics", sprintf("%.0f names, figures, quotes and attributions per 1,000 words", [values[2]])],
+		["a repetitive vocabulary", sprintf("MATTR %.2f", [values[3]])],
+	]
+	reasons := [sprintf("%s (%s)", [l[0], l[1]]) | some i, l in labels; scores[i] >= 0.5]
 	first := input.sentences[[i | some i, s in input.sentences; s.zone in lib.prose_zones][0]]
 	finding := {
 		"sentence": first.index, "start": first.start, "end": first.end,
