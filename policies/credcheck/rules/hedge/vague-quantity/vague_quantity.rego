@@ -5,8 +5,9 @@
 #   "several companies", "some experts"), a claim of prevalence ("widely",
 #   "generally") or a superlative of fame ("the most famous"). Each is a
 #   weasel word when the article could count or name. Uses before a figure
-#   ("some 4,000 people"), of time ("many years") and inside quotes are left
-#   alone; the finding is a note (info).
+#   ("some 4,000 people"), of time ("many years"), inside quotes, and in
+#   what a source is reported to have said are left alone (but not in the
+#   source itself: "many historians believe"); the finding is a note (info).
 # related_resources:
 #   - ref: https://en.wikipedia.org/wiki/Wikipedia:Manual_of_Style/Words_to_watch#Unsupported_attributions
 #     description: MOS:WEASEL — numerically vague subjects
@@ -20,6 +21,10 @@
 #     quiet: Some 4,000 residents signed the petition, organisers said.
 package credcheck.rules.hedge["vague-quantity"]
 
+import data.credcheck.lib
+
+attributed := lib.attributed
+
 time_words := {"years", "times", "hours", "days", "months", "weeks", "decades", "centuries", "minutes", "seconds", "more", "less", "fewer", "other", "others"}
 
 report contains finding if {
@@ -27,6 +32,8 @@ report contains finding if {
 	m.quoted == false
 	not exact(m)
 	input.sentences[m.sentence].zone != "quote"
+
+	not reported(m)
 	finding := {
 		"sentence": m.sentence, "start": m.start, "end": m.end,
 		"cue": m.text,
@@ -38,6 +45,21 @@ explanations := {
 	"quantity": "leaves the quantity vague: a figure or a named example would let the reader judge it",
 	"prevalence": "claims how widespread something is without saying who measured it",
 	"superlative": "ranks without evidence: say by what measure, or who ranks it so",
+}
+
+# "Holt said Lumora talked to several companies": the vagueness is in what
+# a source said, reported as such. "Many historians believe…" is not: there
+# the vague quantity is the source.
+reported(m) if {
+	attributed[m.sentence]
+	not in_source(m)
+}
+
+in_source(m) if {
+	some a in input.attributions
+	a.sentence == m.sentence
+	a.source.start <= m.start
+	m.end <= a.source.end
 }
 
 # "some 4,000", "many years": an approximation of a figure, or time.

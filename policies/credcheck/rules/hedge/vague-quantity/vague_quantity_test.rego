@@ -44,3 +44,26 @@ test_quiet_inside_quote if {
 	r := rule.report with input as t.doc([with_tokens(["several", "firms", "agreed"])], {"vague_quantities": [m]})
 	count(r) == 0
 }
+
+test_quiet_in_an_attributed_sentence if {
+	m := t.match(0, "several", "quantity", 3)
+	said := t.match(0, "said", "verb", 1)
+	r := rule.report with input as t.doc(
+		[with_tokens(["holt", "said", "they", "several", "firms", "met"])],
+		{"vague_quantities": [m], "attribution_cues": [said]},
+	)
+	count(r) == 0
+}
+
+test_fires_when_the_source_itself_is_vague if {
+	m := t.match(0, "many", "quantity", 0)
+	believe := t.match(0, "believe", "verb", 2)
+	r := rule.report with input as object.union(
+		t.doc(
+			[with_tokens(["many", "historians", "believe", "it", "burned"])],
+			{"vague_quantities": [m], "attribution_cues": [believe]},
+		),
+		{"attributions": [{"sentence": 0, "start": believe.start, "end": believe.end, "source": {"start": m.start, "end": m.end + 11}}]},
+	)
+	count(r) == 1
+}
