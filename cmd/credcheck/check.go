@@ -434,7 +434,8 @@ func watchRoots(cmd *cobra.Command, args []string, cfg config.Config) (roots []w
 	for _, dir := range append(slices.Clone(cfg.Policies), flagPolicies...) {
 		add("policies", dir, policies)
 	}
-	add("file", configPath(cmd), nil)
+	configFile, _ := configPath(cmd)
+	add("file", configFile, nil)
 	flagData, _ := cmd.Flags().GetStringArray("data")
 	for _, f := range append(slices.Clone(cfg.Data), flagData...) {
 		add("file", f, nil)
@@ -446,21 +447,6 @@ func watchRoots(cmd *cobra.Command, args []string, cfg config.Config) (roots []w
 	}
 	slices.Sort(keys)
 	return roots, keys
-}
-
-// configPath is the configuration file settings reads, found the same way;
-// "" when there is none. A file created later is read by the next run, and
-// watched from then on.
-func configPath(cmd *cobra.Command) string {
-	path, _ := cmd.Flags().GetString("config")
-	if path == "" {
-		path = os.Getenv("CREDCHECK_CONFIG")
-	}
-	if path == "" {
-		wd, _ := os.Getwd()
-		path = config.Find(wd)
-	}
-	return path
 }
 
 // displayPath shortens an absolute path below the working directory to the

@@ -56,15 +56,11 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 	v.SetDefault("fail-level", "error")
 	v.SetDefault("format", []string{"text"})
 
-	path, _ := cmd.Flags().GetString("config")
-	if path == "" {
-		path = os.Getenv("CREDCHECK_CONFIG")
-	}
-	if path == "" {
-		wd, _ := os.Getwd()
-		path = config.Find(wd)
-	} else if _, err := os.Stat(path); err != nil {
-		return cfg, fmt.Errorf("configuration file %s: %w", path, errors.Unwrap(err))
+	path, named := configPath(cmd)
+	if named {
+		if _, err := os.Stat(path); err != nil {
+			return cfg, fmt.Errorf("configuration file %s: %w", path, errors.Unwrap(err))
+		}
 	}
 	if path != "" {
 		if err := config.CheckFile(path); err != nil {
@@ -122,4 +118,19 @@ func dirOf(path string) string {
 		return "."
 	}
 	return path[:i]
+}
+
+// configPath is the configuration file in use: named with --config or
+// CREDCHECK_CONFIG (named is true), or else found by walking up from the
+// working directory; "" when there is none.
+func configPath(cmd *cobra.Command) (path string, named bool) {
+	path, _ = cmd.Flags().GetString("config")
+	if path == "" {
+		path = os.Getenv("CREDCHECK_CONFIG")
+	}
+	if path != "" {
+		return path, true
+	}
+	wd, _ := os.Getwd()
+	return config.Find(wd), false
 }
