@@ -149,10 +149,13 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 	if len(args) == 0 {
 		args = []string{"."}
 	}
-	opts := article.LoadOptions{Stdin: cmd.InOrStdin(), StdinFormat: article.Format(stdinFormat), StdinName: stdinName}
+	inFormat, err := article.ParseFormat(stdinFormat)
+	if err != nil {
+		return fmt.Errorf("--stdin-format: %v", err)
+	}
+	opts := article.LoadOptions{Stdin: cmd.InOrStdin(), StdinFormat: inFormat, StdinName: stdinName, Skip: insideAny(cfg.Policies)}
 	if changedSince != "" {
-		wd, _ := os.Getwd()
-		changed, err := changes.Since(wd, changedSince)
+		changed, err := changes.Since(repositoryDir(args), changedSince)
 		if err != nil {
 			return err
 		}
@@ -162,7 +165,8 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 	if err != nil {
 		return err
 	}
-	if cfg.Baseline != "" {
+	// A baseline that --write-baseline is about to create need not exist.
+	if cfg.Baseline != "" && !(writeBaseline != "" && sameFile(cfg.Baseline, writeBaseline) && !exists(cfg.Baseline)) {
 		if c.Baseline, err = suppress.LoadBaseline(cfg.Baseline); err != nil {
 			return err
 		}
@@ -183,7 +187,7 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 		fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: %s\n", e.Error())
 	}
 	if writeBaseline != "" {
-		if err := writeBaselineFile(writeBaseline, r); err != nil {
+		if err := c.WriteBaseline(writeBaseline, r); err != nil {
 			return err
 		}
 		fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: wrote %s\n", writeBaseline)
@@ -206,24 +210,54 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 	return nil
 }
 
-// writeBaselineFile records the run's findings as known; from then on the
-// run itself is judged against them, as the next one will be.
-func writeBaselineFile(path string, r *report.Report) error {
-	var known []suppress.Article
-	for _, a := range r.Articles {
-		known = append(known, suppress.Article{Path: a.Path, Record: a.Record(), Findings: a.Findings})
+// insideAny skips, while walking directories of articles, the user's
+// policy directories: their example articles are written to fail.
+func insideAny(dirs []string) func(string) bool {
+	var abs []string
+	for _, d := range dirs {
+		if a, err := filepath.Abs(d); err == nil {
+			abs = append(abs, a)
+		}
 	}
-	if err := suppress.WriteBaseline(path, known); err != nil {
-		return err
+	return func(path string) bool {
+		p, err := filepath.Abs(path)
+		if err != nil {
+			return false
+		}
+		for _, d := range abs {
+			if p == d || strings.HasPrefix(p, d+string(filepath.Separator)) {
+				return true
+			}
+		}
+		return false
 	}
-	b, err := suppress.LoadBaseline(path)
-	if err != nil {
-		return err
+}
+
+// repositoryDir is where git is asked about changes: the first path
+// checked (its directory, for a file), so that the articles' repository is
+// used whatever the working directory.
+func repositoryDir(paths []string) string {
+	for _, p := range paths {
+		if p == article.Stdin {
+			continue
+		}
+		if info, err := os.Stat(p); err == nil && !info.IsDir() {
+			return filepath.Dir(p)
+		}
+		return p
 	}
-	for _, a := range r.Articles {
-		b.Apply(a.Path, a.Record(), a.Findings)
-	}
-	return nil
+	return "."
+}
+
+func sameFile(a, b string) bool {
+	absA, errA := filepath.Abs(a)
+	absB, errB := filepath.Abs(b)
+	return errA == nil && errB == nil && absA == absB
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // writeReport writes one format to its destination.
@@ -232,6 +266,9 @@ func writeReport(cmd *cobra.Command, d destination, r *report.Report, opts repor
 		return report.Write(cmd.OutOrStdout(), d.format, r, opts)
 	}
 	opts.Color = false
+	if err := os.MkdirAll(filepath.Dir(d.path), 0o755); err != nil {
+		return fmt.Errorf("%s output: %v", d.format, err)
+	}
 	f, err := os.Create(d.path)
 	if err != nil {
 		return fmt.Errorf("%s output: %v", d.format, err)

@@ -335,4 +335,10 @@ func TestEvalUsesTheConfiguration(t *testing.T) {
 	if !strings.Contains(r.stdout, "[quillstream-fees] editorial") {
 		t.Errorf("the label the disabled rule would have found is not listed as missed:\n%s", r.stdout)
 	}
+	// Findings an ignore entry suppresses are not predictions either.
+	write(t, filepath.Join(dir, ".credcheck.yaml"), "ignore:\n  - rules: [loaded-language]\n")
+	r = credcheck(t, dir, nil, "", "eval", "spans.jsonl")
+	if r.code != 0 || !strings.Contains(r.stdout, "  editorial                     0         0       1         -   0.000   0.000\n") {
+		t.Errorf("loaded-language ignored: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
 }

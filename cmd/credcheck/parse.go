@@ -38,7 +38,11 @@ func runParse(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	stdinFormat, _ := cmd.Flags().GetString("stdin-format")
-	docs, problems := c.Parse(args, article.LoadOptions{Stdin: cmd.InOrStdin(), StdinFormat: article.Format(stdinFormat)})
+	inFormat, err := article.ParseFormat(stdinFormat)
+	if err != nil {
+		return fmt.Errorf("--stdin-format: %v", err)
+	}
+	docs, problems := c.Parse(args, article.LoadOptions{Stdin: cmd.InOrStdin(), StdinFormat: inFormat})
 	for _, d := range docs {
 		data, err := d.JSON(len(docs) == 1)
 		if err != nil {

@@ -81,10 +81,16 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 		}
 	}
 	if err := v.Unmarshal(&cfg); err != nil {
-		return cfg, fmt.Errorf("configuration: %w", err)
+		if path != "" {
+			return cfg, fmt.Errorf("configuration (%s, CREDCHECK_* variables or flags): %w", path, err)
+		}
+		return cfg, fmt.Errorf("configuration (CREDCHECK_* variables or flags): %w", err)
 	}
 	if path != "" {
 		cfg.Dir = dirOf(path)
+	}
+	if err := pairFormatsAndOutputs(cmd, &cfg); err != nil {
+		return cfg, err
 	}
 	// Paths written in the file are relative to it; paths from flags and
 	// the environment to the working directory.
@@ -97,7 +103,8 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 	if path != "" && cfg.Baseline != "" && !changed(cmd.Flags(), "baseline") && os.Getenv("CREDCHECK_BASELINE") == "" {
 		cfg.Baseline = config.ResolvePaths([]string{cfg.Baseline}, cfg.Dir)[0]
 	}
-	if path != "" && len(cfg.Output) > 0 && !changed(cmd.Flags(), "output") && os.Getenv("CREDCHECK_OUTPUT") == "" {
+	if path != "" && len(cfg.Output) > 0 && !changed(cmd.Flags(), "output") && !changed(cmd.Flags(), "format") &&
+		os.Getenv("CREDCHECK_OUTPUT") == "" && os.Getenv("CREDCHECK_FORMAT") == "" {
 		for i, o := range cfg.Output {
 			if o != "-" && o != "" {
 				cfg.Output[i] = config.ResolvePaths([]string{o}, cfg.Dir)[0]
@@ -105,6 +112,41 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 		}
 	}
 	return cfg, nil
+}
+
+// pairFormatsAndOutputs takes formats and outputs from one place: the Nth
+// output belongs to the Nth format, so a format given on the command line
+// must not be paired with outputs from the configuration file, nor the
+// other way round. Flags come first, then the environment, then the file.
+func pairFormatsAndOutputs(cmd *cobra.Command, cfg *config.Config) error {
+	flags := cmd.Flags()
+	f, o := flags.Lookup("format"), flags.Lookup("output")
+	if f == nil || o == nil || f.Value.Type() != "stringArray" || o.Value.Type() != "stringArray" {
+		return nil // a command without report outputs (policy bundle's -o is a file)
+	}
+	if changed(flags, "format") || changed(flags, "output") {
+		formats, err := flags.GetStringArray("format")
+		if err != nil {
+			return err
+		}
+		outputs, err := flags.GetStringArray("output")
+		if err != nil {
+			return err
+		}
+		cfg.Format, cfg.Output = formats, outputs
+		return nil
+	}
+	envFormat, envOutput := os.Getenv("CREDCHECK_FORMAT"), os.Getenv("CREDCHECK_OUTPUT")
+	if envFormat != "" || envOutput != "" {
+		cfg.Format, cfg.Output = []string{"text"}, nil
+		if envFormat != "" {
+			cfg.Format = strings.Split(envFormat, ",")
+		}
+		if envOutput != "" {
+			cfg.Output = strings.Split(envOutput, ",")
+		}
+	}
+	return nil
 }
 
 func changed(fs *pflag.FlagSet, name string) bool {

@@ -207,6 +207,15 @@ func checkRecords(ctx context.Context, c *checker.Checker, recs []record) ([]*re
 	out := make([]*report.Article, len(recs))
 	for _, res := range results {
 		i, _ := strconv.Atoi(res.ID)
+		// Findings the configuration suppresses are not predictions, as
+		// they do not count in check.
+		counting := res.Findings[:0]
+		for _, f := range res.Findings {
+			if f.Counts() {
+				counting = append(counting, f)
+			}
+		}
+		res.Findings = counting
 		out[i] = res
 	}
 	var errs []*article.InputError

@@ -82,10 +82,10 @@ func Load(paths []string, opts LoadOptions) ([]*Article, []*InputError) {
 			continue
 		}
 		if !info.IsDir() {
-			if seen[filepath.Clean(p)] || opts.Only != nil && !opts.Only(p) {
+			if seen[sameFileKey(p)] || opts.Only != nil && !opts.Only(p) {
 				continue
 			}
-			seen[filepath.Clean(p)] = true
+			seen[sameFileKey(p)] = true
 			add(ReadFile(p, formatForPath(p, true)))
 			continue
 		}
@@ -99,14 +99,33 @@ func Load(paths []string, opts LoadOptions) ([]*Article, []*InputError) {
 			continue
 		}
 		for _, f := range files {
-			if seen[filepath.Clean(f)] || opts.Only != nil && !opts.Only(f) {
+			if seen[sameFileKey(f)] || opts.Only != nil && !opts.Only(f) {
 				continue
 			}
-			seen[filepath.Clean(f)] = true
+			seen[sameFileKey(f)] = true
 			add(ReadFile(f, formatForPath(f, false)))
 		}
 	}
 	return articles, problems
+}
+
+// sameFileKey names a file so that one file named two ways ("a.md",
+// "./a.md", "/home/desk/a.md") is read once.
+func sameFileKey(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return filepath.Clean(path)
+}
+
+// ParseFormat reads a format name given by a user (--stdin-format); ""
+// means detect it.
+func ParseFormat(name string) (Format, error) {
+	switch f := Format(name); f {
+	case "", Text, Markdown, JSONLines:
+		return f, nil
+	}
+	return "", fmt.Errorf("unknown format %q (formats: text, markdown, jsonl)", name)
 }
 
 func formatForPath(path string, explicit bool) Format {

@@ -25,7 +25,7 @@ func Since(dir, rev string) (Set, error) {
 	}
 	top, err := git(dir, "rev-parse", "--show-toplevel")
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("--changed-since: %s is not in a git repository (%v)", dir, err)
 	}
 	root := strings.TrimSpace(string(top))
 	if _, err := git(dir, "rev-parse", "--verify", "--quiet", rev+"^{commit}"); err != nil {

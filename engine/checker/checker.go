@@ -131,7 +131,7 @@ func (c *Checker) Run(ctx context.Context, paths []string, opts article.LoadOpti
 	results, more := c.Check(ctx, articles)
 	r := &report.Report{Articles: results, Errors: append(problems, more...), Notices: append([]string(nil), c.Policies.Notices...), Rules: c.Policies.Rules}
 	for _, ig := range c.ignores {
-		if !ig.Used() && len(results) > 0 {
+		if ig.Stale() {
 			r.Notices = append(r.Notices, fmt.Sprintf("configuration %s suppressed no finding; remove it", ig.Describe()))
 		}
 	}
@@ -344,4 +344,26 @@ func excerpt(text string, from, to, start, end int) (string, int, int) {
 		markEnd = len(buf)
 	}
 	return string(buf), markStart, max(markStart, markEnd)
+}
+
+// WriteBaseline records the findings of a run as known in the baseline file
+// at path, then judges the run against it, as the next run will be judged:
+// the findings it records are suppressed and the articles scored again.
+func (c *Checker) WriteBaseline(path string, r *report.Report) error {
+	known := make([]suppress.Article, 0, len(r.Articles))
+	for _, a := range r.Articles {
+		known = append(known, suppress.Article{Path: a.Path, Record: a.Record(), Findings: a.Findings})
+	}
+	if err := suppress.WriteBaseline(path, known); err != nil {
+		return err
+	}
+	b, err := suppress.LoadBaseline(path)
+	if err != nil {
+		return err
+	}
+	for _, a := range r.Articles {
+		b.Apply(a.Path, a.Record(), a.Findings)
+		a.Scorecard = c.Scoring.Score(a.Findings, c.Weight)
+	}
+	return nil
 }

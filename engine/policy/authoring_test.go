@@ -149,7 +149,12 @@ func TestTestRunLocatesFailuresAndMeasuresCoverage(t *testing.T) {
 		t.Errorf("summary %q", run)
 	}
 	var rule *policy.FileCoverage
+	listed := map[string]bool{}
 	for i := range run.Coverage {
+		if listed[run.Coverage[i].File] {
+			t.Errorf("coverage lists %s twice", run.Coverage[i].File)
+		}
+		listed[run.Coverage[i].File] = true
 		if run.Coverage[i].File == made.Rule {
 			rule = &run.Coverage[i]
 		}

@@ -165,7 +165,7 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 				params[rule] = map[string]any{}
 			}
 			for k, v := range ps {
-				params[rule][k] = v
+				params[rule][k] = mergeParam(params[rule][k], v)
 			}
 		}
 	}
@@ -174,7 +174,7 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 			params[rule] = map[string]any{}
 		}
 		for k, v := range ps {
-			params[rule][k] = v
+			params[rule][k] = mergeParam(params[rule][k], v)
 		}
 	}
 	opts.Params = params
@@ -407,9 +407,13 @@ func (s *Set) applyConfig(data map[string]any, opts Options) error {
 		if r == nil {
 			return fmt.Errorf("configuration sets parameters of unknown rule %q", id)
 		}
-		for k := range p {
-			if _, ok := r.Params[k]; !ok {
+		for k, v := range p {
+			def, ok := r.Params[k]
+			if !ok {
 				return fmt.Errorf("configuration sets unknown parameter %q of rule %s (parameters: %s)", k, id, strings.Join(sortedKeys(r.Params), ", "))
+			}
+			if err := sameShape(def, v, k); err != nil {
+				return fmt.Errorf("configuration: rules.%s.params.%v", id, err)
 			}
 		}
 	}
@@ -425,7 +429,7 @@ func (s *Set) applyConfig(data map[string]any, opts Options) error {
 			merged[k] = v
 		}
 		for k, v := range opts.Params[r.ID] {
-			merged[k] = v
+			merged[k] = mergeParam(merged[k], v)
 		}
 		params[r.ID] = jsonValue(merged)
 	}
@@ -437,6 +441,65 @@ func (s *Set) applyConfig(data map[string]any, opts Options) error {
 	}
 	credcheck["config"] = cfg
 	return nil
+}
+
+// kindOf names the JSON kind of a parameter value.
+func kindOf(v any) string {
+	switch v.(type) {
+	case int, int64, float64, json.Number:
+		return "a number"
+	case string:
+		return "text"
+	case bool:
+		return "true or false"
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a mapping"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// sameShape checks a configured parameter against its default: the same
+// kind of value, and for a mapping only keys the default has, so that a
+// typo or a quoted number does not switch a rule off without a word.
+func sameShape(def, v any, path string) error {
+	if kindOf(def) != kindOf(v) {
+		return fmt.Errorf("%s must be %s, like its default %v; got %v", path, kindOf(def), def, v)
+	}
+	dm, ok := def.(map[string]any)
+	if !ok {
+		return nil
+	}
+	for k, x := range v.(map[string]any) {
+		d, known := dm[k]
+		if !known {
+			return fmt.Errorf("%s has no key %q (keys: %s)", path, k, strings.Join(sortedKeys(dm), ", "))
+		}
+		if err := sameShape(d, x, path+"."+k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// mergeParam overrides a default with a configured value; a mapping
+// changes only the keys it gives ("evenness: {typical: 0.4}" keeps the
+// default "generated").
+func mergeParam(def, v any) any {
+	dm, ok1 := def.(map[string]any)
+	vm, ok2 := v.(map[string]any)
+	if !ok1 || !ok2 {
+		return v
+	}
+	out := make(map[string]any, len(dm))
+	for k, x := range dm {
+		out[k] = x
+	}
+	for k, x := range vm {
+		out[k] = mergeParam(dm[k], x)
+	}
+	return out
 }
 
 func sortedKeys(m map[string]any) []string {

@@ -164,21 +164,36 @@ func failedLine(trace []*topdown.Event, file string, from int) int {
 
 // coverage reports per policy file (tests left out), in file order.
 func (s *Set) coverage(cov *cover.Cover) []FileCoverage {
-	report := cov.Report(s.Modules)
+	// Coverage is recorded under the file names in the modules' locations,
+	// which for embedded files lack the built-in prefix of s.Modules' keys.
+	byLocation := make(map[string]*ast.Module, len(s.Modules))
+	for name, m := range s.Modules {
+		file := name
+		if m.Package != nil && m.Package.Location != nil && m.Package.Location.File != "" {
+			file = m.Package.Location.File
+		}
+		byLocation[file] = m
+	}
+	report := cov.Report(byLocation)
 	var out []FileCoverage
 	for file, fr := range report.Files {
 		if strings.HasSuffix(file, "_test.rego") {
 			continue
 		}
 		fc := FileCoverage{File: s.displayName(file), Percent: fr.Coverage}
+		seen := map[int]bool{}
 		for _, r := range fr.NotCovered {
 			for line := r.Start.Row; line <= r.End.Row && len(fc.NotCovered) < 10; line++ {
-				fc.NotCovered = append(fc.NotCovered, line)
+				if !seen[line] {
+					seen[line] = true
+					fc.NotCovered = append(fc.NotCovered, line)
+				}
 			}
 		}
+		sort.Ints(fc.NotCovered)
 		out = append(out, fc)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].File < out[j].File })
+	sort.SliceStable(out, func(i, j int) bool { return out[i].File < out[j].File })
 	return out
 }
 

@@ -248,9 +248,14 @@ func (s *Set) checkParams(files []*dataFile) error {
 				continue
 			}
 			for _, p := range keysOf(df.params[rule]) {
-				if _, ok := r.Params[p]; !ok {
-					k := df.valueKeys[[2]string{rule, p}]
+				k := df.valueKeys[[2]string{rule, p}]
+				def, ok := r.Params[p]
+				if !ok {
 					errs = append(errs, &Error{File: df.path, Line: k.Line, Column: k.Column, Reason: fmt.Sprintf("params: rule %s has no parameter %q (parameters: %s)", rule, p, strings.Join(sortedKeys(r.Params), ", "))})
+					continue
+				}
+				if err := sameShape(def, df.params[rule][p], p); err != nil {
+					errs = append(errs, &Error{File: df.path, Line: k.Line, Column: k.Column, Reason: fmt.Sprintf("params: rule %s: %v", rule, err)})
 				}
 			}
 		}

@@ -151,3 +151,27 @@ func TestUserDataErrorsAreLocated(t *testing.T) {
 
 // jsonNumber is how parameters reach the policy data: as JSON numbers.
 func jsonNumber(s string) json.Number { return json.Number(s) }
+
+func TestParametersMergeMappingsAndKeepTheirTypes(t *testing.T) {
+	set := loadBuiltIn(t, policy.Options{Params: map[string]map[string]any{"stylometry": {"evenness": map[string]any{"typical": 0.4}}}})
+	params := set.Data["credcheck"].(map[string]any)["config"].(map[string]any)["params"].(map[string]any)["stylometry"].(map[string]any)
+	evenness := params["evenness"].(map[string]any)
+	if evenness["typical"] != jsonNumber("0.4") || evenness["generated"] != jsonNumber("0.25") {
+		t.Errorf("evenness = %v: want the configured typical and the default generated", evenness)
+	}
+	for name, p := range map[string]map[string]any{
+		`min_strength must be a number, like its default 0.5; got 0.9`: {"min_strength": "0.9"},
+		`evenness has no key "typicl"`:                                 {"evenness": map[string]any{"typicl": 0.4}},
+		`evenness.typical must be a number`:                            {"evenness": map[string]any{"typical": true}},
+	} {
+		_, err := policy.Load(context.Background(), policy.Options{Params: map[string]map[string]any{"stylometry": p}})
+		if err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("params %v: error %v, want %q", p, err, name)
+		}
+	}
+	dir := writeTree(t, map[string]string{"house.yaml": "params:\n  stylometry:\n    min_words: many\n"})
+	_, err := policy.Load(context.Background(), policy.Options{DataFiles: []string{filepath.Join(dir, "house.yaml")}})
+	if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "house.yaml")+":3:5: params: rule stylometry: min_words must be a number") {
+		t.Errorf("data file with a text parameter: %v", err)
+	}
+}

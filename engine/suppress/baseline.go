@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/credcheck/credcheck/engine/finding"
@@ -48,30 +49,57 @@ type baselineEntry struct {
 
 // LoadBaseline reads a baseline file.
 func LoadBaseline(path string) (*Baseline, error) {
-	data, err := os.ReadFile(path)
+	file, err := readBaselineFile(path)
 	if err != nil {
 		if os.IsNotExist(err) {
 			return nil, fmt.Errorf("baseline %s: no such file (write one with --write-baseline)", path)
 		}
 		return nil, fmt.Errorf("baseline %s: %v", path, err)
 	}
+	b := &Baseline{path: path, dir: filepath.Dir(path), left: map[baselineKey]int{}}
+	for _, e := range file.Findings {
+		b.left[baselineKey{e.Article, e.Rule, e.Fingerprint}]++
+	}
+	return b, nil
+}
+
+// readBaselineFile reads and checks a baseline file; a missing file gives
+// an error for which os.IsNotExist holds.
+func readBaselineFile(path string) (*baselineFile, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
 	var file baselineFile
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&file); err != nil {
-		return nil, fmt.Errorf("baseline %s: not a credcheck baseline: %v", path, err)
+		return nil, fmt.Errorf("not a credcheck baseline: %v", err)
 	}
 	if file.Version != BaselineVersion {
-		return nil, fmt.Errorf("baseline %s: version %d, want %d", path, file.Version, BaselineVersion)
+		return nil, fmt.Errorf("version %d, want %d", file.Version, BaselineVersion)
 	}
-	b := &Baseline{path: path, dir: filepath.Dir(path), left: map[baselineKey]int{}}
 	for i, e := range file.Findings {
 		if e.Article == "" || e.Rule == "" || e.Fingerprint == "" {
-			return nil, fmt.Errorf("baseline %s: finding %d needs article, rule and fingerprint", path, i)
+			return nil, fmt.Errorf("finding %d needs article, rule and fingerprint", i)
 		}
-		b.left[baselineKey{e.Article, e.Rule, e.Fingerprint}]++
 	}
-	return b, nil
+	return &file, nil
+}
+
+// articleExists tells whether the article an entry names is still there.
+func articleExists(dir, key string) bool {
+	path := key
+	if i := strings.LastIndex(key, "#"); i >= 0 {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(key))); err != nil {
+			path = key[:i] // a JSON Lines record: its file
+		}
+	}
+	if path == "-" {
+		return false
+	}
+	_, err := os.Stat(filepath.Join(dir, filepath.FromSlash(path)))
+	return err == nil
 }
 
 // Apply marks the findings of an article that the baseline knows, each
@@ -102,10 +130,25 @@ type Article struct {
 }
 
 // WriteBaseline writes the counting findings of the articles to path, in a
-// stable order, so that the file changes only when findings do.
+// stable order, so that the file changes only when findings do. Entries of
+// an existing file for articles not given (a run over the changed articles
+// only) are kept, unless their file is gone.
 func WriteBaseline(path string, articles []Article) error {
 	dir := filepath.Dir(path)
 	file := baselineFile{Version: BaselineVersion, Findings: []baselineEntry{}}
+	written := map[string]bool{}
+	for _, a := range articles {
+		written[articleKey(dir, a.Path, a.Record)] = true
+	}
+	if old, err := readBaselineFile(path); err == nil {
+		for _, e := range old.Findings {
+			if !written[e.Article] && articleExists(dir, e.Article) {
+				file.Findings = append(file.Findings, e)
+			}
+		}
+	} else if !os.IsNotExist(err) {
+		return fmt.Errorf("baseline %s: %v; not overwriting it", path, err)
+	}
 	for _, a := range articles {
 		key := articleKey(dir, a.Path, a.Record)
 		for _, f := range a.Findings {
@@ -134,6 +177,9 @@ func WriteBaseline(path string, articles []Article) error {
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(file); err != nil {
 		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("writing baseline: %v", err)
 	}
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("writing baseline: %v", err)

@@ -182,8 +182,9 @@ type Ignore struct {
 	Paths  pathglob.Set
 	Reason string
 	// Label names the entry in messages ("ignore[2]").
-	Label string
-	used  atomic.Int64
+	Label   string
+	used    atomic.Int64
+	matched atomic.Int64
 }
 
 // Apply marks the findings of an article at path that the entry covers.
@@ -192,6 +193,7 @@ func (g *Ignore) Apply(path string, findings []*finding.Finding) {
 	if !g.Paths.Match(path) {
 		return
 	}
+	g.matched.Add(1)
 	for _, f := range findings {
 		if f.Suppressed != nil || !g.covers(f) {
 			continue
@@ -219,6 +221,11 @@ func (g *Ignore) covers(f *finding.Finding) bool {
 
 // Used reports whether the entry has suppressed anything yet.
 func (g *Ignore) Used() bool { return g.used.Load() > 0 }
+
+// Stale reports an entry that covered articles of the run and suppressed
+// nothing in them. An entry whose paths the run did not reach (a run over
+// changed files only) is not judged.
+func (g *Ignore) Stale() bool { return g.matched.Load() > 0 && g.used.Load() == 0 }
 
 // Describe says what the entry covers, for a notice that it is stale.
 func (g *Ignore) Describe() string {

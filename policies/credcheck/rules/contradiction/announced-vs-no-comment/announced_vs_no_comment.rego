@@ -54,7 +54,17 @@ pairs contains [a.sentence, n.sentence] if {
 	count(lib.names_before(a) & lib.names_before(n)) > 0
 }
 
-first_in(set, i) := [m | some m in set; m.sentence == i][0]
+# The first announcement and silence of two sentences that name a party in
+# common, in text order: another announcement in the same sentence may be
+# about someone else ("Norden announced a route, and Harbor has announced a
+# deal").
+pair_in(ai, ni) := sort([[a.start, n.start, a, n] |
+	some a in announcements
+	a.sentence == ai
+	some n in silences
+	n.sentence == ni
+	count(lib.names_before(a) & lib.names_before(n)) > 0
+])[0]
 
 # The party both sentences name, as the announcement writes it: the
 # longest shared name ("Harrowgate Energy" rather than "Energy").
@@ -69,8 +79,7 @@ party(a, shared) := text if {
 
 report contains finding if {
 	some [ai, ni] in pairs
-	a := first_in(announcements, ai)
-	n := first_in(silences, ni)
+	[_, _, a, n] := pair_in(ai, ni)
 	who := party(a, lib.names_before(a) & lib.names_before(n))
 	problem := sprintf("%d-%d", [ai, ni])
 	some finding in [

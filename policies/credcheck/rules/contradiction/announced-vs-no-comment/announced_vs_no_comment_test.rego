@@ -70,3 +70,17 @@ test_quiet_when_announcement_is_quoted if {
 	r := rule.report with input as document({"announce_cues": [object.union(announce, {"quoted": true})], "no_comment_cues": [silence]})
 	count(r) == 0
 }
+
+test_fires_when_another_party_announces_first_in_the_sentence if {
+	# "Norden announced a route, and Harbor has announced a partnership."
+	# "Neither Harbor nor Norden…" is silence from Harbor only here.
+	norden_route := t.match(0, "announced", "", 1)
+	harbor_deal := object.union(t.match(0, "has announced", "", 8), {"start": 60, "end": 73})
+	ents := [t.entity(0, "norden", 0), t.entity(0, "harbor", 40), t.entity(1, "harbor", 108)]
+	s := [object.union(t.sentence(0, "lede"), {"entities": [0, 1]}), object.union(t.sentence(1, "body"), {"entities": [2]})]
+	d := object.union(t.doc(s, {"announce_cues": [norden_route, harbor_deal], "no_comment_cues": [silence]}), {"entities": ents})
+	r := rule.report with input as d
+	some f in r
+	f.sentence == 0
+	f.start == 60
+}

@@ -4,7 +4,7 @@ import data.credcheck.lib.testing as t
 import data.credcheck.rules.contradiction["headline-overstates-body"] as rule
 
 # Sentence 0 (lede): "Norvale has partnered with Tessaro."
-# Sentence 1 (body): "Norvale has reportedly entered into a strategic partnership with Tessaro."
+# Sentence 1 (body): "Norvale has reportedly struck a strategic alliance with Tessaro."
 lede_deal := t.match(0, "partnered", "partnership", 2)
 
 body_hedge := t.match(1, "reportedly", "hearsay", 2)
