@@ -46,19 +46,7 @@ func runHedge(ctx context.Context, c *checker.Checker, files []string, opts Opti
 		if gold[i] {
 			positives++
 		}
-		rules := map[string]bool{}
-		for _, f := range a.Findings {
-			if uncertainty(f) {
-				rules[f.Rule] = true
-			}
-		}
-		for rule := range rules {
-			fired[rule]++
-			if gold[i] {
-				correct[rule]++
-			}
-		}
-		predicted := len(rules) > 0
+		predicted := countRules(a, uncertainty, gold[i], fired, correct) > 0
 		conf.Add(predicted, gold[i])
 		text, _ := kept[i].text("text")
 		ex := Example{File: kept[i].file, ID: kept[i].id, Line: kept[i].line, Text: clip(text, 200)}

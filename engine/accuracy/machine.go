@@ -3,6 +3,8 @@ package accuracy
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 
 	"github.com/credcheck/credcheck/engine/article"
@@ -82,26 +84,11 @@ func runMachine(ctx context.Context, c *checker.Checker, files []string, opts Op
 		} else {
 			humans = append(humans, scored{i, s})
 		}
-		rules := map[string]bool{}
-		for _, f := range a.Findings {
-			if isMachine(f) {
-				rules[f.Rule] = true
-			}
-		}
-		for rule := range rules {
-			fired[rule]++
-			if gold[i] {
-				correct[rule]++
-			}
-		}
+		countRules(a, isMachine, gold[i], fired, correct)
 	}
 	res.Confusion = &conf
 	res.metric("auroc", AUROC(scores, labels), "model-free rules only; Fast-DetectGPT 0.991 / 0.940 and RoBERTa-large 0.851 / 0.933 on XSum GPT-3.5-turbo / davinci")
-	var names []string
-	for name := range byGenerator {
-		names = append(names, name)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(byGenerator))
 	if len(names) > 1 || len(names) == 1 && names[0] != "" {
 		for _, name := range names {
 			g := byGenerator[name]

@@ -4,7 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/credcheck/credcheck/engine/article"
@@ -184,22 +185,12 @@ func runSpans(ctx context.Context, c *checker.Checker, files []string, opts Opti
 		}
 	}
 	var total counts
-	var names []string
-	for name := range byCat {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(byCat)) {
 		c := byCat[name]
 		res.Categories = append(res.Categories, newGroup(name, c.fired, c.correct, c.labels, c.found))
 		total.fired, total.correct, total.labels, total.found = total.fired+c.fired, total.correct+c.correct, total.labels+c.labels, total.found+c.found
 	}
-	names = names[:0]
-	for name := range byRule {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(byRule)) {
 		c := byRule[name]
 		res.Rules = append(res.Rules, newGroup(name, c.fired, c.correct, c.labels, c.found))
 	}
@@ -207,11 +198,7 @@ func runSpans(ctx context.Context, c *checker.Checker, files []string, opts Opti
 	res.metric("precision", p, "")
 	res.metric("recall", r, "")
 	res.metric("f1", f1(p, r), "")
-	var evaluated []string
-	for cat := range categories {
-		evaluated = append(evaluated, cat)
-	}
-	sort.Strings(evaluated)
+	evaluated := slices.Sorted(maps.Keys(categories))
 	res.Notes = []string{
 		"categories evaluated: " + strings.Join(evaluated, ", ") + "; findings and labels of other categories are left out",
 		"a finding is correct when it overlaps a label of its category (and rule, when the label names one); a label is found when a correct finding overlaps it",

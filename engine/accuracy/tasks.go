@@ -7,8 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -218,6 +219,15 @@ func checkRecords(ctx context.Context, c *checker.Checker, recs []record) ([]*re
 		res.Findings = counting
 		out[i] = res
 	}
+	// Problems name a record by file and line; find its index once.
+	type place struct {
+		path string
+		line int
+	}
+	at := make(map[place]int, len(articles))
+	for i, a := range articles {
+		at[place{a.Path, a.Line}] = i
+	}
 	var errs []*article.InputError
 	empty := 0
 	for _, p := range problems {
@@ -225,11 +235,10 @@ func checkRecords(ctx context.Context, c *checker.Checker, recs []record) ([]*re
 			errs = append(errs, p)
 			continue
 		}
-		for i, a := range articles {
-			if out[i] == nil && a.Path == p.Path && a.Line == p.Line {
-				out[i] = &report.Article{ID: a.ID, Path: a.Path, Line: a.Line, Format: a.Format, Scorecard: c.Scoring.Score(nil, c.Weight)}
-				empty++
-			}
+		if i, ok := at[place{p.Path, p.Line}]; ok && out[i] == nil {
+			a := articles[i]
+			out[i] = &report.Article{ID: a.ID, Path: a.Path, Line: a.Line, Format: a.Format, Scorecard: c.Scoring.Score(nil, c.Weight)}
+			empty++
 		}
 	}
 	return out, errs, empty
@@ -254,13 +263,28 @@ func cues(a *report.Article, keep func(*finding.Finding) bool) []string {
 	return out
 }
 
+// countRules counts, per rule, a record it fired on (once, however many
+// findings) in fired, and in correct when the record is a positive. It
+// returns how many of the rules keep selects fired.
+func countRules(a *report.Article, keep func(*finding.Finding) bool, positive bool, fired, correct map[string]int) int {
+	rules := map[string]bool{}
+	for _, f := range a.Findings {
+		if keep(f) {
+			rules[f.Rule] = true
+		}
+	}
+	for rule := range rules {
+		fired[rule]++
+		if positive {
+			correct[rule]++
+		}
+	}
+	return len(rules)
+}
+
 // ruleGroups turns per-rule counts into sorted groups.
 func ruleGroups(fired, correct map[string]int, labels int, found map[string]int) []Group {
-	var names []string
-	for name := range fired {
-		names = append(names, name)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(fired))
 	out := make([]Group, 0, len(names))
 	for _, name := range names {
 		out = append(out, newGroup(name, fired[name], correct[name], labels, found[name]))

@@ -11,9 +11,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -410,7 +412,7 @@ func (s *Set) applyConfig(data map[string]any, opts Options) error {
 		for k, v := range p {
 			def, ok := r.Params[k]
 			if !ok {
-				return fmt.Errorf("configuration sets unknown parameter %q of rule %s (parameters: %s)", k, id, strings.Join(sortedKeys(r.Params), ", "))
+				return fmt.Errorf("configuration sets unknown parameter %q of rule %s (parameters: %s)", k, id, keyList(r.Params))
 			}
 			if err := sameShape(def, v, k); err != nil {
 				return fmt.Errorf("configuration: rules.%s.params.%v", id, err)
@@ -474,7 +476,7 @@ func sameShape(def, v any, path string) error {
 	for k, x := range v.(map[string]any) {
 		d, known := dm[k]
 		if !known {
-			return fmt.Errorf("%s has no key %q (keys: %s)", path, k, strings.Join(sortedKeys(dm), ", "))
+			return fmt.Errorf("%s has no key %q (keys: %s)", path, k, keyList(dm))
 		}
 		if err := sameShape(d, x, path+"."+k); err != nil {
 			return err
@@ -502,16 +504,12 @@ func mergeParam(def, v any) any {
 	return out
 }
 
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+// keyList names a mapping's keys for a message, or "none".
+func keyList(m map[string]any) string {
+	if len(m) == 0 {
+		return "none"
 	}
-	sort.Strings(keys)
-	if len(keys) == 0 {
-		return []string{"none"}
-	}
-	return keys
+	return strings.Join(slices.Sorted(maps.Keys(m)), ", ")
 }
 
 // jsonValue normalises configuration values (which may hold ints, floats or

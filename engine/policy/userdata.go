@@ -3,9 +3,10 @@ package policy
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -24,12 +25,7 @@ type lexiconFiles map[string][]string
 // directory can add or remove single entries.
 func mergeUserData(data, user map[string]any, dir string, origins lexiconFiles) error {
 	if lexicons, ok := dig(user, "credcheck", "lexicons").(map[string]any); ok {
-		names := make([]string, 0, len(lexicons))
-		for name := range lexicons {
-			names = append(names, name)
-		}
-		sort.Strings(names)
-		for _, name := range names {
+		for _, name := range slices.Sorted(maps.Keys(lexicons)) {
 			file := lexiconFile(dir, name)
 			change, ok := lexicons[name].(map[string]any)
 			if !ok {
@@ -138,7 +134,7 @@ func readDataFiles(paths []string, data map[string]any, origins lexiconFiles) ([
 		if err != nil {
 			return nil, err
 		}
-		for _, name := range sortedNames(lexicons) {
+		for _, name := range slices.Sorted(maps.Keys(lexicons)) {
 			change, ok := lexicons[name].value.(map[string]any)
 			if !ok {
 				n := lexicons[name].key
@@ -160,15 +156,6 @@ func readDataFiles(paths []string, data map[string]any, origins lexiconFiles) ([
 type keyed struct {
 	key   *yaml.Node
 	value any
-}
-
-func sortedNames(m map[string]keyed) []string {
-	names := make([]string, 0, len(m))
-	for n := range m {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
 }
 
 // parseDataFile reads a data file's two sections, keeping the position of
@@ -206,7 +193,7 @@ func parseDataFile(path string) (*dataFile, map[string]keyed, error) {
 				if err := v.Content[j+1].Decode(&value); err != nil {
 					return nil, nil, &Error{File: path, Line: v.Content[j+1].Line, Column: v.Content[j+1].Column, Reason: err.Error()}
 				}
-				lexicons[v.Content[j].Value] = keyed{key: v.Content[j], value: normalise(value)}
+				lexicons[v.Content[j].Value] = keyed{key: v.Content[j], value: value}
 			}
 		case "params":
 			if v.Kind != yaml.MappingNode {
@@ -224,7 +211,7 @@ func parseDataFile(path string) (*dataFile, map[string]keyed, error) {
 					if err := params.Content[p+1].Decode(&value); err != nil {
 						return nil, nil, &Error{File: path, Line: params.Content[p+1].Line, Column: params.Content[p+1].Column, Reason: err.Error()}
 					}
-					df.params[rule.Value][params.Content[p].Value] = normalise(value)
+					df.params[rule.Value][params.Content[p].Value] = value
 					df.valueKeys[[2]string{rule.Value, params.Content[p].Value}] = params.Content[p]
 				}
 			}
@@ -240,18 +227,18 @@ func parseDataFile(path string) (*dataFile, map[string]keyed, error) {
 func (s *Set) checkParams(files []*dataFile) error {
 	var errs Errors
 	for _, df := range files {
-		for _, rule := range sortedKeysOf(df.params) {
+		for _, rule := range slices.Sorted(maps.Keys(df.params)) {
 			r := s.byID[rule]
 			if r == nil {
 				k := df.paramKeys[rule]
 				errs = append(errs, &Error{File: df.path, Line: k.Line, Column: k.Column, Reason: fmt.Sprintf("params: unknown rule %q (run `credcheck rules` for the list)", rule)})
 				continue
 			}
-			for _, p := range keysOf(df.params[rule]) {
+			for _, p := range slices.Sorted(maps.Keys(df.params[rule])) {
 				k := df.valueKeys[[2]string{rule, p}]
 				def, ok := r.Params[p]
 				if !ok {
-					errs = append(errs, &Error{File: df.path, Line: k.Line, Column: k.Column, Reason: fmt.Sprintf("params: rule %s has no parameter %q (parameters: %s)", rule, p, strings.Join(sortedKeys(r.Params), ", "))})
+					errs = append(errs, &Error{File: df.path, Line: k.Line, Column: k.Column, Reason: fmt.Sprintf("params: rule %s has no parameter %q (parameters: %s)", rule, p, keyList(r.Params))})
 					continue
 				}
 				if err := sameShape(def, df.params[rule][p], p); err != nil {
@@ -266,24 +253,6 @@ func (s *Set) checkParams(files []*dataFile) error {
 	return nil
 }
 
-func keysOf(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-func sortedKeysOf(m map[string]map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
 // yamlError locates a YAML syntax error.
 func yamlError(path string, err error) error {
 	msg := err.Error()
@@ -293,24 +262,6 @@ func yamlError(path string, err error) error {
 		return &Error{File: path, Line: line, Column: 1, Reason: "invalid YAML: " + reason}
 	}
 	return &Error{File: path, Reason: "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
-}
-
-// normalise turns YAML-decoded values into the JSON-like types the rest of
-// the data holds.
-func normalise(v any) any {
-	switch t := v.(type) {
-	case map[string]any:
-		for k, x := range t {
-			t[k] = normalise(x)
-		}
-		return t
-	case []any:
-		for i, x := range t {
-			t[i] = normalise(x)
-		}
-		return t
-	}
-	return v
 }
 
 // ensure returns the object at path in data, creating it.

@@ -8,6 +8,7 @@ package suppress
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -68,16 +69,12 @@ func Directives(doc *document.Document) []Directive {
 }
 
 // names reports whether a directive's rules cover a finding.
-func (d Directive) names(f *finding.Finding) bool {
-	if len(d.Rules) == 0 {
-		return true
-	}
-	for _, n := range d.Rules {
-		if n == f.Rule || n == f.Category {
-			return true
-		}
-	}
-	return false
+func (d Directive) names(f *finding.Finding) bool { return covers(d.Rules, f) }
+
+// covers reports whether a list of rule IDs and category names takes in a
+// finding; an empty list takes in every finding.
+func covers(names []string, f *finding.Finding) bool {
+	return len(names) == 0 || slices.Contains(names, f.Rule) || slices.Contains(names, f.Category)
 }
 
 // Inline marks the findings the document's directives switch off and
@@ -195,7 +192,7 @@ func (g *Ignore) Apply(path string, findings []*finding.Finding) {
 	}
 	g.matched.Add(1)
 	for _, f := range findings {
-		if f.Suppressed != nil || !g.covers(f) {
+		if f.Suppressed != nil || !covers(g.Rules, f) {
 			continue
 		}
 		reason := g.Label
@@ -205,18 +202,6 @@ func (g *Ignore) Apply(path string, findings []*finding.Finding) {
 		f.Suppressed = &finding.Suppression{Kind: finding.SuppressedConfig, Reason: reason}
 		g.used.Add(1)
 	}
-}
-
-func (g *Ignore) covers(f *finding.Finding) bool {
-	if len(g.Rules) == 0 {
-		return true
-	}
-	for _, r := range g.Rules {
-		if r == f.Rule || r == f.Category {
-			return true
-		}
-	}
-	return false
 }
 
 // Used reports whether the entry has suppressed anything yet.
