@@ -47,9 +47,15 @@ func ParseSeverity(s string) (Severity, error) {
 	return "", fmt.Errorf("unknown severity %q (want error, warning or info)", s)
 }
 
-// Categories are the kinds of credibility problem rules report. The list is
-// fixed because scoring gives each a cap; a rule must name one of them.
-var Categories = []string{"attribution", "hedge", "contradiction", "machine", "editorial", "boilerplate"}
+// Categories are the kinds of evidence rules report. The list is fixed
+// because scoring gives each a cap; a rule must name one of them. All but
+// CreditCategory hold problems that cost points.
+var Categories = []string{"attribution", "hedge", "contradiction", "machine", "editorial", "boilerplate", CreditCategory}
+
+// CreditCategory holds positive evidence (named, on-record and primary
+// sources, specifics, a response sought): its findings earn points instead
+// of costing them, and never fail a run.
+const CreditCategory = "sourcing"
 
 // KnownCategory reports whether c is one of Categories.
 func KnownCategory(c string) bool {
@@ -136,6 +142,10 @@ func normalise(s string) string {
 
 // Counts reports whether the finding counts towards scores and gates.
 func (f *Finding) Counts() bool { return f.Suppressed == nil }
+
+// Credit reports whether the finding is positive evidence, which earns
+// points and never fails a run.
+func (f *Finding) Credit() bool { return f.Category == CreditCategory }
 
 // Sort orders findings by position, then rule, then message, so that output
 // is the same on every run.

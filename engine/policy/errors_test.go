@@ -63,7 +63,7 @@ func TestLoadErrorsAreLocated(t *testing.T) {
 		{
 			name:  "unknown category",
 			files: map[string]string{"r.rego": rule(ruleMeta("gossip", "warning", "1"), `credcheck.rules.gossip["tattle"]`)},
-			file:  "r.rego", line: 1, col: 1, reason: `rule tattle: unknown category "gossip" (categories: attribution, hedge, contradiction, machine, editorial, boilerplate)`,
+			file:  "r.rego", line: 1, col: 1, reason: `rule tattle: unknown category "gossip" (categories: attribution, hedge, contradiction, machine, editorial, boilerplate, sourcing)`,
 		},
 		{
 			name:  "category differs from package path",

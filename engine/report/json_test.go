@@ -77,7 +77,7 @@ func docsExample(t *testing.T) []byte {
 var wantKeys = map[string][]string{
 	"":                         {"version", "articles", "errors", "notices", "summary"},
 	".articles[]":              {"id", "path", "line", "format", "headline", "words", "score", "grade", "deduction", "subscores", "categories", "findings", "stale_suppressions"},
-	".articles[].subscores":    {"attribution", "boilerplate", "contradiction", "editorial", "hedge", "machine"},
+	".articles[].subscores":    {"attribution", "boilerplate", "contradiction", "editorial", "hedge", "machine", "sourcing"},
 	".articles[].categories[]": {"name", "score", "points", "deduction", "cap", "findings"},
 	".articles[].findings[]": {"rule", "category", "severity", "message", "cue", "start", "end", "line", "column",
 		"end_line", "end_column", "sentence", "excerpt", "problem", "strength", "points", "fingerprint", "suppressed"},
@@ -209,7 +209,7 @@ func TestJSONValues(t *testing.T) {
 		"headline": "Harwick Motors Partners With Daejin Cells", "words": float64(81),
 		"score": float64(86), "grade": "B", "deduction": 14.5,
 		"subscores": map[string]any{"attribution": float64(88), "hedge": float64(27), "contradiction": float64(100),
-			"machine": float64(100), "editorial": float64(95), "boilerplate": float64(100)},
+			"machine": float64(100), "editorial": float64(95), "boilerplate": float64(100), "sourcing": float64(100)},
 	}
 	for k, v := range wantArticle {
 		if diff := cmp.Diff(v, deal[k]); diff != "" {

@@ -18,10 +18,10 @@ var sampleMarkdown = strings.ReplaceAll(`## credcheck
 
 **failed** · 2 articles · 5 findings (1 error, 3 warnings, 1 info) · 1 suppressed · mean score 91 · 2 inputs could not be checked
 
-| article | headline | score | grade | result | attribution | hedge | contradiction | machine | editorial | boilerplate |
-|---|---|--:|:-:|---|--:|--:|--:|--:|--:|--:|
-| 'fixtures/deal.txt' | Harwick Motors Partners With Daejin Cells | 86 | B | **fail** | 88 | 27 | 100 | 100 | 95 | 100 |
-| 'wire.jsonl#r2' |  | 96 | A | **fail** | 100 | 100 | 84 | 100 | 100 | 100 |
+| article | headline | score | grade | result | attribution | hedge | contradiction | machine | editorial | boilerplate | sourcing |
+|---|---|--:|:-:|---|--:|--:|--:|--:|--:|--:|--:|
+| 'fixtures/deal.txt' | Harwick Motors Partners With Daejin Cells | 86 | B | **fail** | 88 | 27 | 100 | 100 | 95 | 100 | 100 |
+| 'wire.jsonl#r2' |  | 96 | A | **fail** | 100 | 100 | 84 | 100 | 100 | 100 | 100 |
 
 ### 'fixtures/deal.txt'
 

@@ -155,7 +155,7 @@ func (g Gate) For(a *Article) (failRank int, failUnder float64) {
 // and reaches the article's fail level.
 func (g Gate) Fails(a *Article, f *finding.Finding) bool {
 	rank, _ := g.For(a)
-	return rank > 0 && f.Counts() && f.Severity.Rank() >= rank
+	return rank > 0 && f.Counts() && !f.Credit() && f.Severity.Rank() >= rank
 }
 
 // Failures lists why the report fails the gate, one reason per article, or

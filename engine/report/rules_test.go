@@ -124,8 +124,12 @@ func TestWriteRulesMarkdownCoversTheBuiltInCatalog(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := writeRules(t, "markdown", set.Rules)
+	used := map[string]bool{}
+	for _, r := range set.Rules {
+		used[r.Category] = true
+	}
 	for _, c := range finding.Categories {
-		if !strings.Contains(out, "\n## "+c+"\n") {
+		if used[c] && !strings.Contains(out, "\n## "+c+"\n") {
 			t.Errorf("markdown lacks the %s section", c)
 		}
 	}

@@ -33,6 +33,7 @@ fixtures/deal.txt  score 86/100  grade B  3 findings (1 suppressed)
   machine        100  ██████████
   editorial       95  ██████████  -0.5 of 10  1 finding
   boilerplate    100  ██████████
+  sourcing       100  ██████████
 wire.jsonl#r2:3:5: warning: gives the deal as $2.4 billion, but line 4 gives $3.1 billion [number-mismatch]
     The $2.4 billion deal closes in May.
         ^^^^^^^^^^^^
@@ -47,6 +48,7 @@ wire.jsonl#r2  score 96/100  grade A  2 findings
   machine        100  ██████████
   editorial      100  ██████████
   boilerplate    100  ██████████
+  sourcing       100  ██████████
 
 2 articles checked: 5 findings (1 error, 3 warnings, 1 info), 1 suppressed; mean score 91; lowest 86 (fixtures/deal.txt)
 2 inputs could not be checked (reasons on standard error)

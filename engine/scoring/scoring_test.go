@@ -205,6 +205,7 @@ func TestScoreCategoriesAndCaps(t *testing.T) {
 			{Name: "machine", Score: 0, Points: 28, Deduction: 15, Cap: 15, Findings: 3},
 			{Name: "editorial", Score: 100, Cap: 10},
 			{Name: "boilerplate", Score: 0, Points: 7.5, Deduction: 5, Cap: 5, Findings: 4},
+			{Name: "sourcing", Score: 100},
 		},
 	}
 	if diff := cmp.Diff(want, card); diff != "" {
