@@ -236,7 +236,7 @@ func TestLabelErrorsNameFileAndLineAndSpareTheOtherRecords(t *testing.T) {
 		path + `:3: label quote "reportedly" (occurrence 2) is not in the text`,
 		path + `:4: label offsets 19–500 are outside the text (54 bytes)`,
 		path + `:5: label offsets 29–19 are outside the text (54 bytes)`,
-		path + `:6: label category "hedges" is not one of attribution, hedge, contradiction, machine, editorial, boilerplate`,
+		path + `:6: label category "hedges" is not one of attribution, hedge, contradiction, machine, editorial, boilerplate, sourcing`,
 		path + `:7: a label needs "quote", or "start" and "end"`,
 		path + `:8: "labels" must be a list of {category, quote or start/end}`,
 		path + `:9: label quote "x1" (occurrence 1) is not in the text`,
