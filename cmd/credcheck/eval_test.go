@@ -273,7 +273,7 @@ func TestEvalPublicCorpusTasks(t *testing.T) {
 			"  auroc.model-a        1.0000\n",
 			"  auroc.model-b        0.6667\n",
 			"confusion: 4 true positives, 1 false positives, 1 false negatives, 4 true negatives",
-			"fixtures/testdata/eval/machine.jsonl:4 [human-model-b-04] score 1.50 stock-opener: Furthermore; stock-opener: Moreover\n",
+			"fixtures/testdata/eval/machine.jsonl:4 [human-model-b-04] score 4.64 stock-opener: Furthermore; stock-opener: Moreover\n",
 			"fixtures/testdata/eval/machine.jsonl:10 [machine-model-b-10] score 0.00",
 		}},
 		{"attribution", "attribution.jsonl", []string{
@@ -308,9 +308,9 @@ func TestEvalOptionFlags(t *testing.T) {
 	if !strings.Contains(r.stdout, "  natural_precision    0.8000\n") || !strings.Contains(r.stdout, "re-weight to a prevalence of 0.500") {
 		t.Errorf("--prevalence 0.5:\n%s", r.stdout)
 	}
-	r = credcheck(t, "", nil, "", "eval", "--task", "machine", "--threshold", "2", evalData+"machine.jsonl")
+	r = credcheck(t, "", nil, "", "eval", "--task", "machine", "--threshold", "5", evalData+"machine.jsonl")
 	if !strings.Contains(r.stdout, "confusion: 3 true positives, 0 false positives, 2 false negatives, 5 true negatives") || strings.Contains(r.stdout, "false positives (flagged") {
-		t.Errorf("--threshold 2:\n%s", r.stdout)
+		t.Errorf("--threshold 5:\n%s", r.stdout)
 	}
 	r = credcheck(t, "", nil, "", "eval", "--category", "hedge", evalData+"spans.jsonl")
 	if !regexp.MustCompile(`(?m)^  precision            1\.0000\n  recall               1\.0000$`).MatchString(r.stdout) || strings.Contains(r.stdout, "attribution") {

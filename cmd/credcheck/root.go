@@ -36,7 +36,8 @@ working directory), CREDCHECK_* environment variables and flags; flags win.`,
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return fmt.Errorf("%v\nRun '%s --help' for usage", err, cmd.CommandPath())
 	})
-	root.AddCommand(newCheckCommand(), newParseCommand(), newRulesCommand(), newExplainCommand(), newEvalCommand(), newPolicyCommand())
+	root.AddCommand(newCheckCommand(), newParseCommand(), newRulesCommand(), newExplainCommand(), newEvalCommand(),
+	newCalibrateCommand(), newPolicyCommand())
 	return root
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"sort"
 
@@ -14,15 +15,18 @@ import (
 )
 
 // machinePoints is the machine-style score of an article: the points its
-// machine findings cost before the category cap, so that the ranking keeps
-// its order where the capped sub-score would tie.
-func machinePoints(a *report.Article) float64 {
-	for _, c := range a.Scorecard.Categories {
-		if c.Name == "machine" {
-			return c.Points
+// machine findings would cost at the weights of the rules' METADATA, before
+// the category cap. The detector is judged on its own weights, not on the
+// ones calibration fitted for credibility, which may switch a style rule
+// off because style says little about an outlet's reliability.
+func machinePoints(c *checker.Checker, a *report.Article) float64 {
+	total := 0.0
+	for rule, x := range c.Scoring.Features(a.Findings, a.Words) {
+		if r := c.Policies.Rule(rule); r != nil && r.Category == "machine" {
+			total += r.Weight * x
 		}
 	}
-	return 0
+	return math.Round(total*100) / 100
 }
 
 func isMachine(f *finding.Finding) bool { return f.Category == "machine" }
@@ -66,7 +70,7 @@ func runMachine(ctx context.Context, c *checker.Checker, files []string, opts Op
 			continue
 		}
 		res.Records++
-		s := machinePoints(a)
+		s := machinePoints(c, a)
 		scores, labels = append(scores, s), append(labels, gold[i])
 		g := byGenerator[generators[i]]
 		if g == nil {
@@ -119,7 +123,7 @@ func runMachine(ctx context.Context, c *checker.Checker, files []string, opts Op
 		res.FalseNegatives = append(res.FalseNegatives, machineExample(kept[m.i], results[m.i], m.score))
 	}
 	res.Notes = []string{
-		"the score of a text is the points its machine-category findings cost before the category cap",
+		"the score of a text is the points its machine-category findings would cost at the rules' METADATA weights, before the category cap",
 		fmt.Sprintf("accuracy, precision and recall call a text machine-generated when its score is %g or more", opts.Threshold),
 		"per rule: precision is the share of the texts it fired on that are machine-generated; recall the share of machine-generated texts it fired on",
 	}

@@ -237,7 +237,7 @@ func checkRecords(ctx context.Context, c *checker.Checker, recs []record) ([]*re
 		}
 		if i, ok := at[place{p.Path, p.Line}]; ok && out[i] == nil {
 			a := articles[i]
-			out[i] = &report.Article{ID: a.ID, Path: a.Path, Line: a.Line, Format: a.Format, Scorecard: c.Scoring.Score(nil, c.Weight)}
+			out[i] = &report.Article{ID: a.ID, Path: a.Path, Line: a.Line, Format: a.Format, Scorecard: c.Scoring.Score(nil, 0, c.Weight)}
 			empty++
 		}
 	}

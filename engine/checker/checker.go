@@ -49,10 +49,6 @@ func WithPolicyTests() Option { return func(o *policy.Options) { o.Tests = true 
 // New loads and compiles the policies named by the configuration (whose
 // policy paths must already be resolved) and prepares scoring.
 func New(ctx context.Context, cfg config.Config, options ...Option) (*Checker, error) {
-	settings, err := cfg.ScoringSettings()
-	if err != nil {
-		return nil, err
-	}
 	severities, err := cfg.Severities()
 	if err != nil {
 		return nil, err
@@ -66,6 +62,10 @@ func New(ctx context.Context, cfg config.Config, options ...Option) (*Checker, e
 		o(&popts)
 	}
 	set, err := policy.Load(ctx, popts)
+	if err != nil {
+		return nil, err
+	}
+	settings, err := cfg.ScoringSettings(set.Scoring.Settings)
 	if err != nil {
 		return nil, err
 	}
@@ -114,9 +114,13 @@ func (c *Checker) known(name string) bool {
 	return c.Policies.Rule(name) != nil || finding.KnownCategory(name)
 }
 
-// Weight is the weight of a rule after configuration.
+// Weight is the weight of a rule: the configuration's, else the scoring
+// data's (fitted by calibration), else its METADATA's.
 func (c *Checker) Weight(rule string) float64 {
 	if w, ok := c.weights[rule]; ok {
+		return w
+	}
+	if w, ok := c.Policies.Scoring.Weights[rule]; ok {
 		return w
 	}
 	if r := c.Policies.Rule(rule); r != nil {
@@ -245,7 +249,7 @@ func (c *Checker) CheckArticle(ctx context.Context, a *article.Article) (*report
 	if doc.Headline >= 0 {
 		res.Headline = doc.Sentences[doc.Headline].Text
 	}
-	res.Scorecard = c.Scoring.Score(findings, c.Weight)
+	res.Scorecard = c.Scoring.Score(findings, res.Words, c.Weight)
 	return res, nil
 }
 
@@ -293,6 +297,7 @@ func (c *Checker) locate(doc *document.Document, h policy.Hit) (*finding.Finding
 	f := &finding.Finding{
 		Rule: h.Rule, Category: rule.Category, Severity: severity, Message: h.Message, Cue: h.Cue,
 		Start: start, End: end, Sentence: si, Problem: h.Problem, Strength: h.Strength,
+		Lead: s.Zone == document.Headline || s.Zone == document.Lede,
 	}
 	if f.Cue == "" {
 		f.Cue = strings.Join(strings.Fields(doc.Clean[start:end]), " ")
@@ -363,7 +368,7 @@ func (c *Checker) WriteBaseline(path string, r *report.Report) error {
 	}
 	for _, a := range r.Articles {
 		b.Apply(a.Path, a.Record(), a.Findings)
-		a.Scorecard = c.Scoring.Score(a.Findings, c.Weight)
+		a.Scorecard = c.Scoring.Score(a.Findings, a.Words, c.Weight)
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -103,7 +104,8 @@ type Rule struct {
 
 // Scoring adjusts the score formula; unset values keep their defaults.
 type Scoring struct {
-	Decay   *float64           `mapstructure:"decay" yaml:"decay"`
+	Floor   *float64           `mapstructure:"floor" yaml:"floor"`
+	Base    *float64           `mapstructure:"base" yaml:"base"`
 	Factors map[string]float64 `mapstructure:"factors" yaml:"factors"`
 	Caps    map[string]float64 `mapstructure:"caps" yaml:"caps"`
 }
@@ -207,21 +209,21 @@ func checkRules(path string, n *yaml.Node) []string {
 	return problems
 }
 
-// checkScoring reports keys of the scoring section other than decay,
-// factors and caps; an empty section is fine.
+// checkScoring reports keys of the scoring section other than base,
+// floor, factors and caps; an empty section is fine.
 func checkScoring(path string, n *yaml.Node) []string {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return nil
 	}
 	if n.Kind != yaml.MappingNode {
-		return []string{fmt.Sprintf("%s:%d:%d: scoring must map decay, factors and caps to values", path, n.Line, n.Column)}
+		return []string{fmt.Sprintf("%s:%d:%d: scoring must map base, floor, factors and caps to values", path, n.Line, n.Column)}
 	}
 	var problems []string
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		switch key := n.Content[i]; key.Value {
-		case "decay", "factors", "caps":
+		case "base", "floor", "factors", "caps":
 		default:
-			problems = append(problems, fmt.Sprintf("%s:%d:%d: scoring: unknown setting %q (known: caps, decay, factors)", path, key.Line, key.Column, key.Value))
+			problems = append(problems, fmt.Sprintf("%s:%d:%d: scoring: unknown setting %q (known: base, caps, factors, floor)", path, key.Line, key.Column, key.Value))
 		}
 	}
 	return problems
@@ -279,11 +281,18 @@ func ResolvePaths(paths []string, base string) []string {
 	return out
 }
 
-// ScoringSettings applies the configuration to the default score formula.
-func (c Config) ScoringSettings() (scoring.Settings, error) {
-	s := scoring.Defaults()
-	if c.Scoring.Decay != nil {
-		s.Decay = *c.Scoring.Decay
+// ScoringSettings applies the configuration to the score formula the
+// policies' scoring data set (scoring.Defaults when there is none); the
+// maps of base are not changed.
+func (c Config) ScoringSettings(base scoring.Settings) (scoring.Settings, error) {
+	s := base
+	s.Factors = maps.Clone(base.Factors)
+	s.Caps = maps.Clone(base.Caps)
+	if c.Scoring.Floor != nil {
+		s.Floor = *c.Scoring.Floor
+	}
+	if c.Scoring.Base != nil {
+		s.Base = *c.Scoring.Base
 	}
 	for name, f := range c.Scoring.Factors {
 		sev, err := finding.ParseSeverity(name)

@@ -124,7 +124,8 @@ rules:
     params:
       min_distinct: 4
 scoring:
-  decay: 0.5
+  floor: 200
+  base: 70
   factors: {error: 2}
   caps: {machine: 10}
 `,
@@ -172,14 +173,14 @@ scoring:
 			name:    "unknown scoring setting",
 			content: "scoring:\n  decy: 0.3\n  caps: {machine: 10}\n  factor: {error: 3}\n",
 			want: []string{
-				`FILE:2:3: scoring: unknown setting "decy" (known: caps, decay, factors)`,
-				`FILE:4:3: scoring: unknown setting "factor" (known: caps, decay, factors)`,
+				`FILE:2:3: scoring: unknown setting "decy" (known: base, caps, factors, floor)`,
+				`FILE:4:3: scoring: unknown setting "factor" (known: base, caps, factors, floor)`,
 			},
 		},
 		{
 			name:    "scoring given a scalar",
 			content: "scoring: strict\n",
-			want:    []string{`FILE:1:10: scoring must map decay, factors and caps to values`},
+			want:    []string{`FILE:1:10: scoring must map base, floor, factors and caps to values`},
 		},
 		{name: "empty scoring section", content: "scoring:\n"},
 		{
@@ -247,14 +248,14 @@ func TestScoringSettings(t *testing.T) {
 	}{
 		{name: "nothing set keeps the defaults", change: func(*scoring.Settings) {}},
 		{
-			name:    "decay",
-			scoring: config.Scoring{Decay: ptr(0.25)},
-			change:  func(s *scoring.Settings) { s.Decay = 0.25 },
+			name:    "floor",
+			scoring: config.Scoring{Floor: ptr(400.0)},
+			change:  func(s *scoring.Settings) { s.Floor = 400 },
 		},
 		{
-			name:    "decay 0 is a value, not unset",
-			scoring: config.Scoring{Decay: ptr(0.0)},
-			change:  func(s *scoring.Settings) { s.Decay = 0 },
+			name:    "base 0 is a value, not unset",
+			scoring: config.Scoring{Base: ptr(0.0)},
+			change:  func(s *scoring.Settings) { s.Base = 0 },
 		},
 		{
 			name:    "factors by severity name, any case",
@@ -272,8 +273,8 @@ func TestScoringSettings(t *testing.T) {
 				s.Caps["boilerplate"] = 0
 			},
 		},
-		{name: "decay above 1", scoring: config.Scoring{Decay: ptr(2.0)}, wantErr: "scoring decay must be between 0 and 1, got 2"},
-		{name: "negative decay", scoring: config.Scoring{Decay: ptr(-0.5)}, wantErr: "scoring decay must be between 0 and 1, got -0.5"},
+		{name: "base above 100", scoring: config.Scoring{Base: ptr(101.0)}, wantErr: "scoring base must be between 0 and 100, got 101"},
+		{name: "floor below a word", scoring: config.Scoring{Floor: ptr(0.5)}, wantErr: "scoring floor must be at least 1 word, got 0.5"},
 		{name: "factor of unknown severity", scoring: config.Scoring{Factors: map[string]float64{"critical": 4}}, wantErr: `scoring.factors: unknown severity "critical" (want error, warning or info)`},
 		{name: "negative factor", scoring: config.Scoring{Factors: map[string]float64{"warning": -1}}, wantErr: "scoring factor for warning must not be negative"},
 		{name: "cap of unknown category", scoring: config.Scoring{Caps: map[string]float64{"style": 5}}, wantErr: `scoring cap for unknown category "style"`},
@@ -281,7 +282,7 @@ func TestScoringSettings(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got, err := config.Config{Scoring: c.scoring}.ScoringSettings()
+			got, err := config.Config{Scoring: c.scoring}.ScoringSettings(scoring.Defaults())
 			if c.wantErr != "" {
 				if err == nil || err.Error() != c.wantErr {
 					t.Errorf("ScoringSettings error = %v, want %q", err, c.wantErr)
@@ -299,22 +300,22 @@ func TestScoringSettings(t *testing.T) {
 		})
 	}
 	// Changing one configuration's settings does not leak into the defaults.
-	if _, err := (config.Config{Scoring: config.Scoring{Caps: map[string]float64{"hedge": 1}}}).ScoringSettings(); err != nil {
+	if _, err := (config.Config{Scoring: config.Scoring{Caps: map[string]float64{"hedge": 1}}}).ScoringSettings(scoring.Defaults()); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := (config.Config{}).ScoringSettings(); got.Caps["hedge"] != 15 {
+	if got, _ := (config.Config{}).ScoringSettings(scoring.Defaults()); got.Caps["hedge"] != 15 {
 		t.Errorf("hedge cap is %g after another configuration set it; want the default 15", got.Caps["hedge"])
 	}
 }
 
 func TestScoringSettingsFromFile(t *testing.T) {
-	c := load(t, "scoring:\n  decay: 0.75\n  factors: {error: 4, warning: 2}\n  caps: {machine: 10}\n")
-	got, err := c.ScoringSettings()
+	c := load(t, "scoring:\n  floor: 300\n  factors: {error: 4, warning: 2}\n  caps: {machine: 10}\n")
+	got, err := c.ScoringSettings(scoring.Defaults())
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := scoring.Defaults()
-	want.Decay = 0.75
+	want.Floor = 300
 	want.Factors[finding.Error], want.Factors[finding.Warning] = 4, 2
 	want.Caps["machine"] = 10
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -480,7 +481,7 @@ func TestDocumentedExamplesPassCheckFile(t *testing.T) {
 				t.Errorf("docs/%s example %d fails CheckFile:\n%v", doc, i+1, err)
 			}
 			c := load(t, example)
-			if _, err := c.ScoringSettings(); err != nil {
+			if _, err := c.ScoringSettings(scoring.Defaults()); err != nil {
 				t.Errorf("docs/%s example %d: ScoringSettings: %v", doc, i+1, err)
 			}
 			if _, err := c.FailLevelRank(); err != nil {

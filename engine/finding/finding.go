@@ -83,6 +83,9 @@ type Finding struct {
 	EndLine, EndColumn int
 	// Sentence indexes the document's sentences.
 	Sentence int
+	// Lead is set when the sentence is in the headline or the lede, where
+	// a finding weighs the same however long the article is.
+	Lead bool
 	// Excerpt is the sentence, white space collapsed; MarkStart and MarkEnd
 	// are the character offsets of the finding within it.
 	Excerpt            string

@@ -66,8 +66,11 @@ type Set struct {
 	Notices []string
 	// Modules are the compiled modules by file name; Data is the data
 	// document they run against.
-	Modules  map[string]*ast.Module
-	Data     map[string]any
+	Modules map[string]*ast.Module
+	Data    map[string]any
+	// Scoring is the scoring data: the formula's numbers and the rules'
+	// fitted weights.
+	Scoring  *Scoring
 	Compiler *ast.Compiler
 	// raws are the modules' sources and sources their directories
 	// (BuiltIn for embedded ones), for writing bundles.
@@ -181,6 +184,9 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	}
 	opts.Params = params
 	if err := set.applyConfig(data, opts); err != nil {
+		return nil, err
+	}
+	if set.Scoring, err = readScoring(data); err != nil {
 		return nil, err
 	}
 

@@ -120,6 +120,9 @@ func find(path, text string) (line, col int) {
 type dataFile struct {
 	path   string
 	params map[string]map[string]any
+	// scoring is the file's scoring section, merged over the built-in
+	// scoring data.
+	scoring map[string]any
 	// paramKeys locate each rule's and each parameter's key for errors.
 	paramKeys map[string]*yaml.Node
 	valueKeys map[[2]string]*yaml.Node
@@ -147,6 +150,9 @@ func readDataFiles(paths []string, data map[string]any, origins lexiconFiles) ([
 				}
 				return nil, err
 			}
+		}
+		if df.scoring != nil {
+			mergeData(ensure(data, "credcheck", "scoring"), df.scoring)
 		}
 		out = append(out, df)
 	}
@@ -215,8 +221,28 @@ func parseDataFile(path string) (*dataFile, map[string]keyed, error) {
 					df.valueKeys[[2]string{rule.Value, params.Content[p].Value}] = params.Content[p]
 				}
 			}
+		case "scoring":
+			var value any
+			if err := v.Decode(&value); err != nil {
+				return nil, nil, &Error{File: path, Line: v.Line, Column: v.Column, Reason: err.Error()}
+			}
+			section, ok := value.(map[string]any)
+			if !ok {
+				return nil, nil, &Error{File: path, Line: v.Line, Column: v.Column, Reason: "scoring must map base, floor, caps, bands and weights to values"}
+			}
+			// Check the section on its own, so that an error names this
+			// file and not the built-in data it is merged into.
+			if _, err := readScoring(map[string]any{"credcheck": map[string]any{"scoring": section}}); err != nil {
+				var pe *Error
+				reason := err.Error()
+				if errors.As(err, &pe) {
+					reason = pe.Reason
+				}
+				return nil, nil, &Error{File: path, Line: k.Line, Column: k.Column, Reason: reason}
+			}
+			df.scoring = section
 		default:
-			return nil, nil, &Error{File: path, Line: k.Line, Column: k.Column, Reason: fmt.Sprintf("unknown section %q (a data file holds lexicons and params)", k.Value)}
+			return nil, nil, &Error{File: path, Line: k.Line, Column: k.Column, Reason: fmt.Sprintf("unknown section %q (a data file holds lexicons, params and scoring)", k.Value)}
 		}
 	}
 	return df, lexicons, nil

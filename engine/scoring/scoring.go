@@ -1,18 +1,23 @@
 // Package scoring turns an article's findings into a 0–100 credibility score,
 // per-category sub-scores and a grade.
 //
-// The formula (docs/scoring.md):
+// The formula (docs/scoring.md) is a linear model over rates, so that a long
+// article is not punished for its length and weights can be fitted on
+// labelled articles (package calibrate):
 //
-//	points(f)   = weight(rule) × factor(severity) × strength(f) × decay^(k−1)
-//	deduction_c = min(cap_c, Σ points of the findings in category c)
-//	score       = 100 − Σ_c deduction_c
-//	sub-score_c = 100 × (1 − deduction_c / cap_c)
+//	mass(f)     = factor(severity) × strength(f)
+//	rate_r      = 1000 × (Σ mass of r's body findings / max(words, floor)
+//	                      + Σ mass of r's headline and lede findings / floor)
+//	x_r         = log2(1 + rate_r)
+//	points_r    = weight(r) × x_r, shared among r's findings by mass
+//	deduction_c = min(cap_c, Σ points of the problem rules in c)
+//	earned      = min(cap_sourcing, Σ points of the credit rules)
+//	score       = clamp(base − Σ_c deduction_c + earned, 0, 100)
 //
-// where k counts the findings of the same rule in the article in text order,
-// so a rule that fires ten times costs at most twice its first finding (with
-// the default decay of ½), and each category can take at most its cap.
-// Findings that report one problem at several places (the two sentences of
-// a contradiction) share a problem key, and only the first of them counts.
+// The logarithm makes the tenth finding of a rule cost less than the first:
+// one flaw repeated is not ten flaws. Findings that report one problem at
+// several places (the two sentences of a contradiction) share a problem key,
+// and only the first of them counts.
 package scoring
 
 import (
@@ -23,14 +28,19 @@ import (
 	"github.com/credcheck/credcheck/engine/finding"
 )
 
-// Settings are the numbers of the formula; configuration may change them.
+// Settings are the numbers of the formula; the built-in scoring data and
+// configuration may change them.
 type Settings struct {
-	// Factors multiply a rule's weight by the severity of each finding.
+	// Factors multiply a finding's mass by its severity.
 	Factors map[finding.Severity]float64
-	// Decay multiplies each further finding of the same rule.
-	Decay float64
-	// Caps bound the deduction of each category. By default they sum to 95:
-	// residue costs little, so no article scores below 5.
+	// Floor is the word count below which an article is rated as if it had
+	// Floor words, so that one finding in a three-line brief does not read
+	// as a flood; headline and lede findings are always rated this way.
+	Floor float64
+	// Base is the score of an article with no finding.
+	Base float64
+	// Caps bound what each category can take off (or, for the credit
+	// category, add to) the score.
 	Caps map[string]float64
 	// Bands map scores to grades, best first.
 	Bands []Band
@@ -42,14 +52,16 @@ type Band struct {
 	Grade string
 }
 
-// Defaults returns the documented default settings.
+// Defaults returns the uncalibrated settings: the built-in scoring data
+// (policies/credcheck/data.yaml) replaces most of them.
 func Defaults() Settings {
 	return Settings{
 		Factors: map[finding.Severity]float64{finding.Error: 2, finding.Warning: 1, finding.Info: 0.5},
-		Decay:   0.5,
+		Floor:   250,
+		Base:    100,
 		Caps: map[string]float64{
 			"attribution": 25, "hedge": 15, "contradiction": 25,
-			"machine": 15, "editorial": 10, "boilerplate": 5,
+			"machine": 15, "editorial": 10, "boilerplate": 5, finding.CreditCategory: 0,
 		},
 		Bands: []Band{{90, "A"}, {75, "B"}, {60, "C"}, {40, "D"}, {0, "F"}},
 	}
@@ -57,8 +69,11 @@ func Defaults() Settings {
 
 // Validate reports settings that would make scores meaningless.
 func (s Settings) Validate() error {
-	if s.Decay < 0 || s.Decay > 1 {
-		return fmt.Errorf("scoring decay must be between 0 and 1, got %g", s.Decay)
+	if s.Floor < 1 {
+		return fmt.Errorf("scoring floor must be at least 1 word, got %g", s.Floor)
+	}
+	if s.Base < 0 || s.Base > 100 {
+		return fmt.Errorf("scoring base must be between 0 and 100, got %g", s.Base)
 	}
 	for sev, f := range s.Factors {
 		if f < 0 {
@@ -83,8 +98,12 @@ func (s Settings) Validate() error {
 
 // Scorecard is the score of one article.
 type Scorecard struct {
-	Score      int
-	Grade      string
+	Score int
+	Grade string
+	// Base is the score the article started from; Deduction is what its
+	// findings took off, net of what credits earned (negative when credits
+	// outweigh problems), before the score was clamped to 0–100.
+	Base       float64
 	Deduction  float64
 	Categories []Category
 }
@@ -92,10 +111,11 @@ type Scorecard struct {
 // Category is one category's part of a scorecard.
 type Category struct {
 	Name string
-	// Score is the sub-score, 0–100.
+	// Score is the sub-score, 0–100: how little of its cap a problem
+	// category took, or how much of its cap the credit category earned.
 	Score int
 	// Points is the sum of its findings' points before the cap; Deduction
-	// is what it took off the score.
+	// is what it took off the score (negative for earned credit).
 	Points, Deduction, Cap float64
 	Findings               int
 }
@@ -103,48 +123,50 @@ type Category struct {
 // Weight gives the weight of a rule.
 type Weight func(rule string) float64
 
-// Score computes the scorecard of one article and sets each finding's
-// Points. Findings are read in text order, which fixes the repeat count k.
-// Suppressed findings cost nothing and are not counted.
-func (s Settings) Score(findings []*finding.Finding, weight Weight) Scorecard {
-	ordered := append([]*finding.Finding(nil), findings...)
-	finding.Sort(ordered)
-	repeats := map[string]int{}
+// Score computes the scorecard of an article of the given number of words
+// and sets each finding's Points. Suppressed findings cost nothing and are
+// not counted.
+func (s Settings) Score(findings []*finding.Finding, words int, weight Weight) Scorecard {
+	ev := s.evidence(findings, words)
 	points := map[string]float64{}
 	counts := map[string]int{}
-	seen := map[[2]string]bool{}
-	for _, f := range ordered {
-		if !f.Counts() {
-			f.Points = 0
-			continue
+	for _, f := range findings {
+		f.Points = 0
+		if f.Counts() {
+			counts[f.Category]++
 		}
-		counts[f.Category]++
-		if f.Problem != "" {
-			key := [2]string{f.Rule, f.Problem}
-			if seen[key] {
-				f.Points = 0
-				continue
-			}
-			seen[key] = true
-		}
-		k := repeats[f.Rule]
-		repeats[f.Rule] = k + 1
-		f.Points = round2(weight(f.Rule) * s.Factors[f.Severity] * strength(f) * math.Pow(s.Decay, float64(k)))
-		points[f.Category] += f.Points
 	}
-	card := Scorecard{}
+	for _, r := range ev {
+		total := weight(r.rule) * r.x
+		for _, m := range r.findings {
+			m.f.Points = round2(total * m.mass / r.mass)
+		}
+		points[r.category] += total
+	}
+	card := Scorecard{Base: s.Base}
 	for _, c := range finding.Categories {
 		cp := s.Caps[c]
-		cat := Category{Name: c, Points: round2(points[c]), Deduction: round2(math.Min(cp, points[c])), Cap: cp, Findings: counts[c]}
-		cat.Score = 100
-		if cp > 0 {
-			cat.Score = int(math.Round(100 * (1 - cat.Deduction/cp)))
+		p := points[c]
+		taken := math.Min(cp, p)
+		cat := Category{Name: c, Points: round2(p), Cap: cp, Findings: counts[c]}
+		if c == finding.CreditCategory {
+			cat.Deduction = round2(-taken)
+			cat.Score = 0
+			if cp > 0 {
+				cat.Score = int(math.Round(100 * taken / cp))
+			}
+		} else {
+			cat.Deduction = round2(taken)
+			cat.Score = 100
+			if cp > 0 {
+				cat.Score = int(math.Round(100 * (1 - taken/cp)))
+			}
 		}
 		card.Deduction += cat.Deduction
 		card.Categories = append(card.Categories, cat)
 	}
 	card.Deduction = round2(card.Deduction)
-	card.Score = int(math.Round(math.Max(0, 100-card.Deduction)))
+	card.Score = int(math.Round(math.Max(0, math.Min(100, s.Base-card.Deduction))))
 	card.Grade = s.Grade(float64(card.Score))
 	return card
 }
@@ -165,12 +187,3 @@ func (s Settings) Grade(score float64) string {
 }
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
-
-// strength is a finding's strength, 1 when it has none (a finding built
-// outside the engine, say).
-func strength(f *finding.Finding) float64 {
-	if f.Strength <= 0 {
-		return 1
-	}
-	return f.Strength
-}

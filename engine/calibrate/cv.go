@@ -1,0 +1,113 @@
+package calibrate
+
+import (
+	"cmp"
+	"maps"
+	"slices"
+	"sort"
+)
+
+// Folds splits the samples into k folds by group: every sample of a group
+// lands in the same fold, so a model is never tested on an outlet it was
+// fitted on. Groups go, largest first, to the fold with the fewest
+// samples (ties by name), which keeps the folds near equal in size and the
+// split the same on every run. A sample without a group is a group of its
+// own. It returns the fold of each sample.
+func Folds(samples []Sample, k int) []int {
+	sizes := map[string]int{}
+	key := make([]string, len(samples))
+	for i, s := range samples {
+		key[i] = s.Group
+		if key[i] == "" {
+			key[i] = "\x00" + string(rune(i))
+		}
+		sizes[key[i]]++
+	}
+	groups := slices.Sorted(maps.Keys(sizes))
+	sort.SliceStable(groups, func(i, j int) bool { return sizes[groups[i]] > sizes[groups[j]] })
+	k = max(1, min(k, len(groups)))
+	load := make([]int, k)
+	foldOf := map[string]int{}
+	for _, g := range groups {
+		f := 0
+		for i := range load {
+			if load[i] < load[f] {
+				f = i
+			}
+		}
+		foldOf[g] = f
+		load[f] += sizes[g]
+	}
+	out := make([]int, len(samples))
+	for i := range samples {
+		out[i] = foldOf[key[i]]
+	}
+	return out
+}
+
+// CrossValidate fits on all folds but one and predicts the held-out fold,
+// for each fold, and returns the held-out log-odds of every sample. A
+// fold whose training part lacks a class (too few groups) predicts from
+// the class balance alone.
+func CrossValidate(samples []Sample, rules []Rule, lambda float64, folds []int) ([]float64, error) {
+	k := 0
+	for _, f := range folds {
+		k = max(k, f+1)
+	}
+	out := make([]float64, len(samples))
+	for f := range k {
+		var train []Sample
+		for i, s := range samples {
+			if folds[i] != f {
+				train = append(train, s)
+			}
+		}
+		m, err := Fit(train, rules, lambda)
+		if err != nil {
+			m = Model{Weights: map[string]float64{}}
+		}
+		for i, s := range samples {
+			if folds[i] == f {
+				out[i] = m.LogOdds(rules, s.Features)
+			}
+		}
+	}
+	return out, nil
+}
+
+// AUROC is the probability that a good sample scores above a bad one,
+// ties counting half; 0.5 when either class is empty.
+func AUROC(scores []float64, good []bool) float64 {
+	type pair struct {
+		s float64
+		g bool
+	}
+	ps := make([]pair, len(scores))
+	for i := range scores {
+		ps[i] = pair{scores[i], good[i]}
+	}
+	slices.SortFunc(ps, func(a, b pair) int { return cmp.Compare(a.s, b.s) })
+	var pos, neg, sum float64
+	for i := 0; i < len(ps); {
+		j := i
+		var g, b float64
+		for j < len(ps) && ps[j].s == ps[i].s {
+			if ps[j].g {
+				g++
+			} else {
+				b++
+			}
+			j++
+		}
+		// Good samples of this score beat every bad one below it and tie
+		// with the bad ones at it.
+		sum += g * (neg + b/2)
+		pos += g
+		neg += b
+		i = j
+	}
+	if pos == 0 || neg == 0 {
+		return 0.5
+	}
+	return sum / (pos * neg)
+}
