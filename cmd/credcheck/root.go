@@ -37,7 +37,7 @@ working directory), CREDCHECK_* environment variables and flags; flags win.`,
 		return fmt.Errorf("%v\nRun '%s --help' for usage", err, cmd.CommandPath())
 	})
 	root.AddCommand(newCheckCommand(), newParseCommand(), newRulesCommand(), newExplainCommand(), newEvalCommand(),
-	newCalibrateCommand(), newPolicyCommand())
+		newCalibrateCommand(), newPolicyCommand())
 	return root
 }
 
