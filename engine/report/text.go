@@ -77,7 +77,7 @@ func writeScorecard(out *bufio.Writer, a *Article, p palette) {
 	if n := len(a.Findings) - counted; n > 0 {
 		suppressed = fmt.Sprintf(" (%d suppressed)", n)
 	}
-	fmt.Fprintf(out, "\n%s  score %s  grade %s  %s%s\n", p.wrap("1", a.Location()), p.wrap("1", fmt.Sprintf("%d/100", c.Score)), p.wrap("1", c.Grade), plural(counted, "finding"), suppressed)
+	fmt.Fprintf(out, "\n%s  score %s  grade %s  %s%s  (base %g, %s)\n", p.wrap("1", a.Location()), p.wrap("1", fmt.Sprintf("%d/100", c.Score)), p.wrap("1", c.Grade), plural(counted, "finding"), suppressed, c.Base, signed(-c.Deduction))
 	if a.Headline != "" {
 		fmt.Fprintf(out, "  %q\n", clip(a.Headline, 90))
 	}
@@ -85,7 +85,10 @@ func writeScorecard(out *bufio.Writer, a *Article, p palette) {
 		filled := (cat.Score*barWidth + 50) / 100
 		bar := strings.Repeat("█", filled) + strings.Repeat("░", barWidth-filled)
 		detail := ""
-		if cat.Findings > 0 {
+		switch {
+		case cat.Findings > 0 && cat.Deduction < 0:
+			detail = fmt.Sprintf("  +%g of %g  %s", -cat.Deduction, cat.Cap, plural(cat.Findings, "finding"))
+		case cat.Findings > 0:
 			detail = fmt.Sprintf("  -%g of %g  %s", cat.Deduction, cat.Cap, plural(cat.Findings, "finding"))
 		}
 		fmt.Fprintf(out, "  %-14s %3d  %s%s\n", cat.Name, cat.Score, bar, detail)
@@ -152,4 +155,15 @@ func window(excerpt string, start, end int) (string, string) {
 	pad := utf8.RuneCountInString(prefix) + start - from
 	width := max(1, min(end, to)-start)
 	return line, strings.Repeat(" ", pad) + strings.Repeat("^", width)
+}
+
+// signed writes a change of score with its sign.
+func signed(x float64) string {
+	if x == 0 {
+		return "±0"
+	}
+	if x > 0 {
+		return fmt.Sprintf("+%g", x)
+	}
+	return fmt.Sprintf("−%g", -x)
 }
