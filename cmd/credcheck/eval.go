@@ -23,6 +23,8 @@ Tasks:
   hedge        sentences labelled "uncertain" (CoNLL-2010 format)
   machine      texts labelled "machine" (and "generator"), ranked by machine style
   attribution  articles with annotated attributions (PolNeAR format)
+  credibility  articles labelled by outlet reliability ("label", "group"):
+               AUROC of the score with a bootstrap interval, per-rule QA
 
 With --compare, the run exits 1 when a figure fell by more than
 --tolerance against a result saved with --format json, so that a policy
@@ -30,13 +32,14 @@ repository can gate edits on accuracy.`,
 		Example: `  credcheck eval fixtures/testdata/eval/spans.jsonl
   credcheck eval --task hedge hedge-conll2010.jsonl
   credcheck eval --task machine --format json machine-*.jsonl > baseline.json
-  credcheck eval --task machine --compare baseline.json machine-*.jsonl`,
+  credcheck eval --task machine --compare baseline.json machine-*.jsonl
+  credcheck eval --task credibility --good reliable credibility-recovery.jsonl`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: runEval,
 	}
 	defaults := accuracy.DefaultOptions()
 	f := cmd.Flags()
-	f.String("task", "spans", "kind of labelled data: spans, hedge, machine or attribution")
+	f.String("task", "spans", "kind of labelled data: spans, hedge, machine, attribution or credibility")
 	f.StringP("format", "f", "text", "output format: text or json")
 	f.String("compare", "", "saved JSON result to compare with; exit 1 on a regression")
 	f.Float64("tolerance", 0.005, "how far a figure may fall before --compare calls it a regression")
@@ -44,6 +47,8 @@ repository can gate edits on accuracy.`,
 	f.Float64("prevalence", defaults.Prevalence, "hedge task: natural share of uncertain sentences")
 	f.Float64("threshold", defaults.Threshold, "machine task: machine-style points that call a text machine-generated")
 	f.StringSlice("category", nil, "spans task: categories to evaluate (default: those labelled)")
+	f.String("good", defaults.Good, "credibility task: the label of credible articles; every other label is not credible")
+	f.Int("bootstrap", defaults.Bootstrap, "credibility task: bootstrap resamples for the AUROC interval (0: none)")
 	return cmd
 }
 
@@ -62,12 +67,17 @@ func runEval(cmd *cobra.Command, args []string) error {
 	opts.Prevalence, _ = f.GetFloat64("prevalence")
 	opts.Threshold, _ = f.GetFloat64("threshold")
 	opts.Categories, _ = f.GetStringSlice("category")
+	opts.Good, _ = f.GetString("good")
+	opts.Bootstrap, _ = f.GetInt("bootstrap")
 
 	if err := accuracy.CheckTask(task); err != nil {
 		return err
 	}
 	if err := accuracy.CheckFormat(format); err != nil {
 		return err
+	}
+	if opts.Bootstrap < 0 {
+		return fmt.Errorf("--bootstrap must not be negative, got %d", opts.Bootstrap)
 	}
 	var baseline *accuracy.Result
 	if compare != "" {

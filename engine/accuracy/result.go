@@ -18,12 +18,16 @@ type Result struct {
 	Files   []string `json:"files"`
 	Records int      `json:"records"`
 	// Metrics are the headline figures, in a fixed order; every one is
-	// higher-is-better.
+	// higher-is-better unless it is marked descriptive.
 	Metrics []Metric `json:"metrics"`
 	// Confusion is the overall count of decisions, for binary tasks.
 	Confusion  *Confusion `json:"confusion,omitempty"`
 	Categories []Group    `json:"categories"`
 	Rules      []Group    `json:"rules"`
+	// RuleQA and GroupScores are the credibility task's per-rule and
+	// per-group tables; other tasks leave them out.
+	RuleQA      []RuleQA     `json:"rule_qa,omitempty"`
+	GroupScores []GroupScore `json:"group_scores,omitempty"`
 	// FalsePositives and FalseNegatives are the worst mistakes, with text.
 	FalsePositives []Example `json:"false_positives"`
 	FalseNegatives []Example `json:"false_negatives"`
@@ -37,6 +41,10 @@ type Metric struct {
 	Name      string  `json:"name"`
 	Value     float64 `json:"value"`
 	Reference string  `json:"reference,omitempty"`
+	// Descriptive marks a figure that is shown but not compared, because
+	// neither higher nor lower is better (the mean score of not-credible
+	// articles).
+	Descriptive bool `json:"descriptive,omitempty"`
 }
 
 // Group is the accuracy of one category or rule.
@@ -76,13 +84,21 @@ func (r *Result) metric(name string, value float64, reference string) {
 	r.Metrics = append(r.Metrics, Metric{Name: name, Value: round4(value), Reference: reference})
 }
 
-// Flat lists every figure of a result under a dotted name
-// ("f1", "category.hedge.f1", "rule.hearsay-hedge.precision"), for
-// comparing results.
+// Flat lists every higher-is-better figure of a result under a dotted name
+// ("f1", "category.hedge.f1", "rule.hearsay-hedge.precision",
+// "rule.hearsay-hedge.auroc"), for comparing results. Descriptive metrics,
+// a rule's shares and rates, and group means are left out: that one falls
+// is no regression.
 func (r *Result) Flat() map[string]float64 {
 	out := map[string]float64{}
 	for _, m := range r.Metrics {
-		out[m.Name] = m.Value
+		if !m.Descriptive {
+			out[m.Name] = m.Value
+		}
+	}
+	for _, q := range r.RuleQA {
+		out["rule."+q.Name+".auroc"] = q.AUROC
+		out["rule."+q.Name+".so"] = q.SO
 	}
 	for _, g := range r.Categories {
 		groupFigures(out, "category."+g.Name, g)

@@ -21,7 +21,7 @@ import (
 )
 
 // Tasks are the kinds of labelled data eval reads.
-var Tasks = []string{"spans", "hedge", "machine", "attribution"}
+var Tasks = []string{"spans", "hedge", "machine", "attribution", "credibility"}
 
 // Options tune an evaluation.
 type Options struct {
@@ -35,11 +35,17 @@ type Options struct {
 	Threshold float64
 	// Categories restricts the spans task to these categories.
 	Categories []string
+	// Good is the label of the credible class in the credibility task;
+	// every other label is not credible.
+	Good string
+	// Bootstrap is how many resamples the credibility task draws for the
+	// interval of its AUROC; 0 draws none.
+	Bootstrap int
 }
 
 // DefaultOptions are the documented defaults.
 func DefaultOptions() Options {
-	return Options{Show: 10, Prevalence: 0.227, Threshold: 1.5}
+	return Options{Show: 10, Prevalence: 0.227, Threshold: 1.5, Good: "reliable", Bootstrap: 1000}
 }
 
 // CheckTask reports an unknown task before any work is done.
@@ -74,6 +80,11 @@ func Run(ctx context.Context, c *checker.Checker, task string, files []string, o
 		r, errs = runMachine(ctx, c, files, opts)
 	case "attribution":
 		r, errs = runAttribution(ctx, c, files, opts)
+	case "credibility":
+		var err error
+		if r, errs, err = runCredibility(ctx, c, files, opts); err != nil {
+			return nil, errs, err
+		}
 	default:
 		return nil, nil, fmt.Errorf("unknown task %q (tasks: %s)", task, strings.Join(Tasks, ", "))
 	}

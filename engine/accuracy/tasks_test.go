@@ -406,7 +406,7 @@ func TestRunMissingFileAndUnknownTask(t *testing.T) {
 		}
 	}
 	_, _, err := accuracy.Run(context.Background(), builtin(t), "sentiment", []string{testdata + "hedge.jsonl"}, accuracy.DefaultOptions())
-	if err == nil || err.Error() != `unknown task "sentiment" (tasks: spans, hedge, machine, attribution)` {
+	if err == nil || err.Error() != `unknown task "sentiment" (tasks: spans, hedge, machine, attribution, credibility)` {
 		t.Errorf("unknown task: error = %v", err)
 	}
 }
@@ -539,6 +539,7 @@ func TestRunAttributionNeedsAttributions(t *testing.T) {
 func TestResultIsIdenticalAcrossRuns(t *testing.T) {
 	for _, c := range []struct{ task, file string }{
 		{"spans", "spans.jsonl"}, {"hedge", "hedge.jsonl"}, {"machine", "machine.jsonl"}, {"attribution", "attribution.jsonl"},
+		{"credibility", "credibility.jsonl"},
 	} {
 		var outs [2]bytes.Buffer
 		for i := range outs {

@@ -43,8 +43,12 @@ func writeText(w io.Writer, r *Result) error {
 		records = "record"
 	}
 	fmt.Fprintf(out, "task %s: %d %s from %s\n\n", r.Task, r.Records, records, strings.Join(r.Files, ", "))
+	width := 20
 	for _, m := range r.Metrics {
-		fmt.Fprintf(out, "  %-20s %.4f", m.Name, m.Value)
+		width = max(width, len(m.Name))
+	}
+	for _, m := range r.Metrics {
+		fmt.Fprintf(out, "  %-*s %.4f", width, m.Name, m.Value)
 		if m.Reference != "" {
 			fmt.Fprintf(out, "   (%s)", m.Reference)
 		}
@@ -55,6 +59,8 @@ func writeText(w io.Writer, r *Result) error {
 	}
 	writeGroups(out, "categories", r.Categories)
 	writeGroups(out, "rules", r.Rules)
+	writeRuleQA(out, r.RuleQA)
+	writeGroupScores(out, r.GroupScores)
 	writeExamples(out, "false positives (flagged, not labelled)", r.FalsePositives)
 	writeExamples(out, "false negatives (labelled, not flagged)", r.FalseNegatives)
 	if len(r.Notes) > 0 {
@@ -102,5 +108,26 @@ func writeExamples(out *bufio.Writer, title string, es []Example) {
 		}
 		fmt.Fprintf(out, "  %s [%s]%s %s\n", loc, e.ID, score, strings.Join(e.Cues, "; "))
 		fmt.Fprintf(out, "      %s\n", e.Text)
+	}
+}
+
+func writeRuleQA(out *bufio.Writer, qs []RuleQA) {
+	if len(qs) == 0 {
+		return
+	}
+	fmt.Fprintf(out, "\n%-26s %6s %7s %7s %8s %8s %6s %6s  %s\n", "rules", "points", "good%", "bad%", "good/1k", "bad/1k", "auroc", "s/o", "verdict")
+	for _, q := range qs {
+		fmt.Fprintf(out, "  %-24s %6s %6.1f%% %6.1f%% %8.2f %8.2f %6.3f %6.3f  %s\n",
+			q.Name, q.Points, q.ShareGood*100, q.ShareBad*100, q.RateGood, q.RateBad, q.AUROC, q.SO, q.Verdict)
+	}
+}
+
+func writeGroupScores(out *bufio.Writer, gs []GroupScore) {
+	if len(gs) == 0 {
+		return
+	}
+	fmt.Fprintf(out, "\n%-34s %6s %8s %10s\n", "groups", "class", "articles", "mean score")
+	for _, g := range gs {
+		fmt.Fprintf(out, "  %-32s %6s %8d %10.2f\n", clip(g.Name, 32), g.Class, g.Articles, g.MeanScore)
 	}
 }
