@@ -74,7 +74,7 @@ func runCalibrate(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	labelled, problems, err := accuracy.Labelled(cmd.Context(), c, args, good)
+	labelled, problems, _, err := accuracy.Labelled(cmd.Context(), c, args, good)
 	if err != nil {
 		return err
 	}

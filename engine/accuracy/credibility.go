@@ -6,7 +6,6 @@ import (
 	"maps"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/credcheck/credcheck/engine/article"
 	"github.com/credcheck/credcheck/engine/checker"
@@ -114,28 +113,10 @@ func credibilityScore(a *report.Article) float64 { return float64(a.Scorecard.Sc
 // label, group) and measures how well the article score, the category
 // sub-scores and each rule separate them.
 func runCredibility(ctx context.Context, c *checker.Checker, files []string, opts Options) (*Result, []*article.InputError, error) {
-	recs, errs := readRecords(files)
-	var kept []record
-	var gold []bool
-	var groups []string
-	labels := map[string]bool{}
-	for _, r := range recs {
-		label, _ := r.text("label")
-		if strings.TrimSpace(label) == "" {
-			errs = append(errs, &article.InputError{Path: r.file, Line: r.line, Reason: `credibility records need a "label"`})
-			continue
-		}
-		labels[label] = true
-		g, _ := r.text("group")
-		kept, gold, groups = append(kept, r), append(gold, label == opts.Good), append(groups, g)
+	labelled, errs, notes, err := Labelled(ctx, c, files, opts.Good)
+	if err != nil {
+		return nil, errs, err
 	}
-	if len(kept) > 0 && !labels[opts.Good] {
-		// A misspelt --good would count every article as not credible
-		// and report an AUROC of 0.5 as if the rules had failed.
-		return nil, errs, fmt.Errorf("no record is labelled %q (--good); labels: %s", opts.Good, strings.Join(slices.Sorted(maps.Keys(labels)), ", "))
-	}
-	results, more, empty := checkRecords(ctx, c, kept)
-	errs = append(errs, more...)
 
 	res := &Result{}
 	var (
@@ -147,21 +128,19 @@ func runCredibility(ctx context.Context, c *checker.Checker, files []string, opt
 		names    []string
 	)
 	grouped, unscored := false, 0
-	for i, a := range results {
-		if a == nil {
-			continue
-		}
+	for _, l := range labelled {
+		a := l.Article
 		if !scored(a) {
 			unscored++
 			continue
 		}
 		arts = append(arts, a)
-		scores, good, words = append(scores, credibilityScore(a)), append(good, gold[i]), append(words, float64(a.Words))
-		names = append(names, groups[i])
+		scores, good, words = append(scores, credibilityScore(a)), append(good, l.Good), append(words, float64(a.Words))
+		names = append(names, l.Group)
 		// An article without a group is a cluster of its own.
-		cluster := fmt.Sprintf("record %s:%d", kept[i].file, kept[i].line)
-		if groups[i] != "" {
-			cluster, grouped = "group "+groups[i], true
+		cluster := "record " + l.ID
+		if l.Group != "" {
+			cluster, grouped = "group "+l.Group, true
 		}
 		clusters = append(clusters, cluster)
 	}
@@ -221,7 +200,7 @@ func runCredibility(ctx context.Context, c *checker.Checker, files []string, opt
 	if unscored > 0 {
 		res.Notes = append(res.Notes, fmt.Sprintf("%d articles could not be scored and are left out", unscored))
 	}
-	res.Notes = append(res.Notes, emptyNote(empty)...)
+	res.Notes = append(res.Notes, notes...)
 	return res, errs, nil
 }
 

@@ -12,7 +12,8 @@ import (
 	"github.com/credcheck/credcheck/engine/report"
 )
 
-// LabelledArticle is a checked article labelled credible or not.
+// LabelledArticle is a checked article labelled credible or not. A record
+// whose text holds no prose is checked as an article with no findings.
 type LabelledArticle struct {
 	Article *report.Article
 	// Good is set when the article carries the credible label.
@@ -26,8 +27,9 @@ type LabelledArticle struct {
 // Labelled reads records labelled for credibility (text, optional title,
 // label, optional group), checks them, and returns them in file order. A
 // record without a label is an input error; good must be one of the
-// labels, or every article would count as not credible.
-func Labelled(ctx context.Context, c *checker.Checker, files []string, good string) ([]LabelledArticle, []*article.InputError, error) {
+// labels, or every article would count as not credible. The notes say
+// how many records held no prose.
+func Labelled(ctx context.Context, c *checker.Checker, files []string, good string) ([]LabelledArticle, []*article.InputError, []string, error) {
 	recs, errs := readRecords(files)
 	var kept []record
 	labels := map[string]bool{}
@@ -41,9 +43,9 @@ func Labelled(ctx context.Context, c *checker.Checker, files []string, good stri
 		kept = append(kept, r)
 	}
 	if len(kept) > 0 && !labels[good] {
-		return nil, errs, fmt.Errorf("no record is labelled %q (--good); labels: %s", good, strings.Join(slices.Sorted(maps.Keys(labels)), ", "))
+		return nil, errs, nil, fmt.Errorf("no record is labelled %q (--good); labels: %s", good, strings.Join(slices.Sorted(maps.Keys(labels)), ", "))
 	}
-	results, more, _ := checkRecords(ctx, c, kept)
+	results, more, empty := checkRecords(ctx, c, kept)
 	errs = append(errs, more...)
 	var out []LabelledArticle
 	for i, a := range results {
@@ -54,5 +56,5 @@ func Labelled(ctx context.Context, c *checker.Checker, files []string, good stri
 		group, _ := kept[i].text("group")
 		out = append(out, LabelledArticle{Article: a, Good: label == good, Group: group, ID: kept[i].id})
 	}
-	return out, errs, nil
+	return out, errs, emptyNote(empty), nil
 }
