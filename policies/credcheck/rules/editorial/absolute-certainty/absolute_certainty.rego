@@ -16,7 +16,7 @@
 #   weight: 2
 #   why: Certainty the writer asserts rather than sources asks the reader to take the claim on trust.
 #   examples:
-#     fires: This proves that the new rule is 100% safe, and the truth is nobody wanted it.
+#     fires: This proves that the new rule is 100 percent safe.
 #     quiet: The trial proves that the drug works, its lead author, Dr. Ana Ruiz, said.
 package credcheck.rules.editorial["absolute-certainty"]
 
