@@ -78,6 +78,7 @@ func (d *Document) Value() ast.Value {
 			kv(kIndex, num(s.Index)), kv(kParagraph, num(s.Paragraph)), kv(kZone, w(string(s.Zone))),
 			kv(kStart, num(s.Start)), kv(kEnd, num(s.End)), kv(kLine, num(s.Line)), kv(kColumn, num(s.Column)),
 			kv(kText, str(s.Text)), kv(kTokens, ast.ArrayTerm(tokens...)), kv(kCapitals, num(capitals)),
+			kv(kUpper, ints(upperTokens(s.Tokens))),
 			kv(kQuoted, ast.InternedTerm(s.Quoted)), kv(kCues, ast.NewTerm(sc)),
 			kv(kEntities, ints(s.Entities)), kv(kNumbers, ints(s.Numbers)),
 		))
@@ -180,6 +181,7 @@ var (
 	kAttributions, kLexicon, kSource                                = key("attributions"), key("lexicon"), key("source")
 	kWordLengthMean, kCapitals, kCapitalised                        = key("word_length_mean"), key("capitals"), key("capitalised")
 	kSentenceLengthCV, kSpecificsPer1000, kPassive                  = key("sentence_length_cv"), key("specifics_per_1000"), key("passive")
+	kUpper                                                          = key("upper")
 )
 
 func key(s string) *ast.Term { return ast.StringTerm(s) }

@@ -98,6 +98,22 @@ Construction is apparently due to begin in spring. The club declined to comment.
 `,
 		fires: []string{"loaded-language", "hearsay-hedge", "vague-source"},
 	},
+	{
+		name:   "harbour-campaign.md",
+		format: article.Markdown,
+		text: `---
+title: "You Won't Believe What the Board Is HIDING NOW!"
+---
+
+The harbour board met in private on Monday. The mainstream media won't tell you why.
+
+The truth is, the vote was fixed. I believe that the board has failed.
+
+Share this article with your neighbours. Please donate today to keep us going.
+`,
+		fires: []string{"clickbait-headline", "conspiracy-framing", "absolute-certainty", "first-person-opinion",
+			"reader-address", "promotion"},
+	},
 }
 
 // loadBuiltIn loads the built-in policies with the given options.
