@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/credcheck/credcheck/engine/finding"
 )
 
 // binary is the credcheck executable built once for these tests, so that
@@ -135,7 +137,8 @@ func TestCheckCleanArticleExitsZero(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d, want 0\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	if !strings.Contains(r.stdout, "clean.md  score 100/100  grade A") || !strings.Contains(r.stdout, "1 article checked: 0 findings") {
+	// The only findings are credits for its sourcing.
+	if !strings.Contains(r.stdout, "clean.md  score 100/100  grade A") || !strings.Contains(r.stdout, "(0 errors, 0 warnings, ") {
 		t.Errorf("unexpected scorecard:\n%s", r.stdout)
 	}
 }
@@ -239,8 +242,9 @@ func TestJSONReportIsStableAndLocated(t *testing.T) {
 		t.Fatalf("unexpected report header: version %d, %d articles", rep.Version, len(rep.Articles))
 	}
 	for _, art := range rep.Articles {
-		if len(art.Subs) != 6 {
-			t.Errorf("%s: %d sub-scores, want 6", art.ID, len(art.Subs))
+		// Six problem categories, and sourcing when the article earns credit.
+		if _, credited := art.Subs[finding.CreditCategory]; len(art.Subs) != 6 && (len(art.Subs) != 7 || !credited) {
+			t.Errorf("%s: %d sub-scores, want 6 and sourcing when credited", art.ID, len(art.Subs))
 		}
 		src, err := os.ReadFile(filepath.Join("../..", art.Path))
 		if err != nil {

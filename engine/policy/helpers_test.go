@@ -98,6 +98,19 @@ Construction is apparently due to begin in spring. The club declined to comment.
 `,
 		fires: []string{"loaded-language", "hearsay-hedge", "vague-source"},
 	},
+	{
+		name:   "ferry-fares.txt",
+		format: article.Text,
+		text: `Ferry Operator Raises Fares
+
+The ferry operator raised fares on Monday, its chief executive said. Oren Vale, a transport economist at Kestrel University, said the rise of $2 a crossing was modest.
+
+Dana Reyes, the operator's finance director, said costs had grown. The operator said in a statement that it would review the fares in a year.
+
+The island council did not respond to a request for comment.
+`,
+		fires: []string{"named-source", "independent-sources", "primary-source", "response-sought", "specifics"},
+	},
 }
 
 // loadBuiltIn loads the built-in policies with the given options.
