@@ -17,6 +17,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/credcheck/credcheck/engine/finding"
 )
 
 // watchPatience bounds every wait for the watching process, generously:
@@ -29,17 +31,22 @@ type watchReport struct {
 	Articles []struct {
 		Path     string `json:"path"`
 		Findings []struct {
-			Rule    string `json:"rule"`
-			Message string `json:"message"`
+			Rule     string `json:"rule"`
+			Category string `json:"category"`
+			Message  string `json:"message"`
 		} `json:"findings"`
 	} `json:"articles"`
 }
 
-// messages lists the findings of a report as "rule: message", sorted.
+// messages lists the problem findings of a report as "rule: message",
+// sorted; credits for good sourcing are left out.
 func (r watchReport) messages() []string {
 	var out []string
 	for _, a := range r.Articles {
 		for _, f := range a.Findings {
+			if f.Category == finding.CreditCategory {
+				continue
+			}
 			out = append(out, f.Rule+": "+f.Message)
 		}
 	}

@@ -54,13 +54,15 @@ func findAttributions(d *Document, set *lexicon.Set) []Attribution {
 			continue
 		}
 		s := &d.Sentences[m.Sentence]
-		a := Attribution{Sentence: m.Sentence, Start: m.Start, End: m.End, Lexicon: m.Lexicon, Term: m.Term}
+		a := Attribution{Sentence: m.Sentence, Start: m.Start, End: m.End, Lexicon: m.Lexicon, Term: m.Term, Group: m.Group}
 		first, last := -1, -1
+		after := false
 		switch dir {
 		case "match":
 			first, last = m.FirstToken, m.LastToken
 		case "after":
 			first, last = wordsAfter(s.Tokens, m.LastToken)
+			after = true
 		default:
 			first, last = wordsBefore(s.Tokens, m.FirstToken)
 			if first < 0 && (m.FirstToken == 0 || !s.Tokens[m.FirstToken].Joined) {
@@ -71,7 +73,11 @@ func findAttributions(d *Document, set *lexicon.Set) []Attribution {
 				if first >= 0 && s.Tokens[first].Entity == 0 && !determiners[s.Tokens[first].Fold] {
 					first, last = -1, -1
 				}
+				after = first >= 0
 			}
+		}
+		if dir != "match" {
+			a.Speaker = findSpeaker(d, s, m.FirstToken, first, last, dir != "after", after)
 		}
 		if first < 0 {
 			first, last = nameBefore(d, s, m.FirstToken)

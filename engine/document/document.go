@@ -176,7 +176,11 @@ type Attribution struct {
 	Start, End int // the cue
 	Lexicon    string
 	Term       string
-	Source     *Source
+	// Group is the lexicon group of the cue ("verb", "stance", "frame").
+	Group  string
+	Source *Source
+	// Speaker is the name the cue credits with what describes them, or nil.
+	Speaker *Speaker
 }
 
 // Source is the text an attribution names as its source.

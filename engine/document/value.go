@@ -116,7 +116,8 @@ func (d *Document) Value() ast.Value {
 		}
 		attributions[i] = ast.NewTerm(obj(
 			kv(kSentence, num(at.Sentence)), kv(kStart, num(at.Start)), kv(kEnd, num(at.End)),
-			kv(kLexicon, w(at.Lexicon)), kv(kTerm, w(at.Term)), kv(kSource, source),
+			kv(kLexicon, w(at.Lexicon)), kv(kTerm, w(at.Term)), kv(kGroup, w(at.Group)), kv(kSource, source),
+			kv(kSpeaker, speakerValue(at.Speaker)),
 		))
 	}
 
@@ -179,6 +180,7 @@ var (
 	kVersion, kArticle, kHeadline, kQuotes, kMatches, kStats        = key("version"), key("article"), key("headline"), key("quotes"), key("matches"), key("stats")
 	kFollowedBy, kQuantity, kRepeats, kOf                           = key("followed_by"), key("quantity"), key("repeats"), key("of")
 	kAttributions, kLexicon, kSource                                = key("attributions"), key("lexicon"), key("source")
+	kSpeaker, kEntity, kRole                                        = key("speaker"), key("entity"), key("role")
 	kWordLengthMean, kCapitals, kCapitalised                        = key("word_length_mean"), key("capitals"), key("capitalised")
 	kSentenceLengthCV, kSpecificsPer1000, kPassive                  = key("sentence_length_cv"), key("specifics_per_1000"), key("passive")
 	kUpper                                                          = key("upper")
@@ -231,4 +233,20 @@ func (c termCache) array(xs []string) *ast.Term {
 		terms[i] = c.get(x)
 	}
 	return ast.ArrayTerm(terms...)
+}
+
+// speakerValue is the speaker of an attribution: {entity, start, end, text,
+// words, role}, role being {start, end, text} or null; null without one.
+func speakerValue(sp *Speaker) *ast.Term {
+	if sp == nil {
+		return ast.NullTerm()
+	}
+	role := ast.NullTerm()
+	if sp.Role != nil {
+		role = ast.NewTerm(obj(kv(kStart, num(sp.Role.Start)), kv(kEnd, num(sp.Role.End)), kv(kText, str(sp.Role.Text))))
+	}
+	return ast.NewTerm(obj(
+		kv(kEntity, num(sp.Entity)), kv(kStart, num(sp.Start)), kv(kEnd, num(sp.End)),
+		kv(kText, str(sp.Text)), kv(kWords, num(sp.Words)), kv(kRole, role),
+	))
 }

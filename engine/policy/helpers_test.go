@@ -114,6 +114,19 @@ Share this article with your neighbours. Please donate today to keep us going.
 		fires: []string{"clickbait-headline", "conspiracy-framing", "absolute-certainty", "first-person-opinion",
 			"reader-address", "promotion"},
 	},
+	{
+		name:   "ferry-fares.txt",
+		format: article.Text,
+		text: `Ferry Operator Raises Fares
+
+The ferry operator raised fares on Monday, its chief executive said. Oren Vale, a transport economist at Kestrel University, said the rise of $2 a crossing was modest.
+
+Dana Reyes, the operator's finance director, said costs had grown. The operator said in a statement that it would review the fares in a year.
+
+The island council did not respond to a request for comment.
+`,
+		fires: []string{"named-source", "independent-sources", "primary-source", "response-sought", "specifics"},
+	},
 }
 
 // loadBuiltIn loads the built-in policies with the given options.
