@@ -22,7 +22,7 @@ type Options struct {
 
 // DefaultOptions are the documented defaults.
 func DefaultOptions() Options {
-	return Options{Folds: 5, Lambdas: []float64{0.3, 1, 3, 10, 30, 100}, Scale: 10}
+	return Options{Folds: 5, Lambdas: []float64{0.1, 0.3, 1, 3, 10, 30, 100}, Scale: 10}
 }
 
 // Result is a calibration: the model, the numbers the scoring data takes
