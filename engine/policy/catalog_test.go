@@ -186,8 +186,9 @@ func TestBuiltInRulesDocumentWhyAndExamples(t *testing.T) {
 				t.Errorf("rule %s (%s) has an empty %s", r.ID, r.File, field)
 			}
 		}
-		if r.Weight <= 0 {
-			t.Errorf("rule %s has weight %g; a built-in rule should cost points", r.ID, r.Weight)
+		// Weight 0 is for notes that only inform (severity info).
+		if r.Weight < 0 || (r.Weight == 0 && r.Severity != "info") {
+			t.Errorf("rule %s has weight %g; a built-in rule should cost points unless it is a note", r.ID, r.Weight)
 		}
 		for _, ref := range r.References {
 			if !strings.HasPrefix(ref.URL, "https://") || ref.Description == "" {

@@ -52,6 +52,7 @@ func (s *Set) Evaluate(ctx context.Context, input ast.Value) ([]Hit, error) {
 		if !ok {
 			return nil, fmt.Errorf("rule %s: report must be a set of findings, not %T", name, r.Bindings["report"])
 		}
+		copies := copiesOf(r.Bindings, name)
 		for _, it := range items {
 			obj, ok := it.(map[string]any)
 			if !ok {
@@ -60,6 +61,9 @@ func (s *Set) Evaluate(ctx context.Context, input ast.Value) ([]Hit, error) {
 			h, err := s.hit(rule, obj)
 			if err != nil {
 				return nil, err
+			}
+			if h.Sentence >= 0 && copies[h.Sentence] {
+				continue
 			}
 			hits = append(hits, h)
 		}
@@ -75,6 +79,28 @@ func (s *Set) Evaluate(ctx context.Context, input ast.Value) ([]Hit, error) {
 		return a.Message < b.Message
 	})
 	return hits, nil
+}
+
+// copiesOf gives the sentences whose findings of rule name the policies
+// leave out (data.credcheck.main.copies, unless the rule is one of
+// main.copy_rules), as bound by the query.
+func copiesOf(b rego.Vars, name string) map[int]bool {
+	rules, _ := b["copyRules"].([]any)
+	for _, r := range rules {
+		if r == name {
+			return nil
+		}
+	}
+	list, _ := b["copies"].([]any)
+	out := make(map[int]bool, len(list))
+	for _, v := range list {
+		if n, ok := v.(json.Number); ok {
+			if i, err := n.Int64(); err == nil {
+				out[int(i)] = true
+			}
+		}
+	}
+	return out
 }
 
 // hit reads one reported object, naming the rule in any complaint so that

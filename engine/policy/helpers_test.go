@@ -59,9 +59,9 @@ author: Jane Roe
 
 The pivotal project underscores a multifaceted strategy that showcases meticulous planning by the council. The wing stands as a testament to the town's ambition.
 
-Furthermore, the library will open on Sundays. Moreover, it will lend tablets. Additionally, it will host a weekly chess club.
+Furthermore, the library will now open on Sunday mornings. Moreover, it will lend tablets to every reader. Additionally, it will host a weekly chess club.
 
-The project not only adds shelf space but also opens a café, heralding a new chapter for the district.
+The project not only adds shelf space but also opens a café, heralding a new chapter.
 
 Riverside Library Unveils Its New Reading Wing
 
@@ -70,7 +70,7 @@ Riverside Library Unveils Its New Reading Wing
 In conclusion, the wing is a landmark for readers. I hope this helps!
 `,
 		fires: []string{"ai-vocabulary", "chatbot-artefact", "formulaic-closer", "formulaic-phrasing",
-			"repeated-headline", "stock-opener", "unsourced-claim"},
+			"repeated-headline", "stock-opener"},
 	},
 	{
 		name:   "tax-cut.txt",

@@ -51,14 +51,17 @@ attributed contains m.sentence if {
 }
 
 # Reporting verbs, unless the verb is an agentless passive ("the sauce was
-# added later": the verb names no one who spoke) or part of a name. The
-# common case, a verb in lower case, needs no further check.
+# added later": the verb names no one who spoke), part of a name, or part of
+# a statement that someone did not speak ("neither company has commented":
+# it sources nothing, in its sentence or the next). The common case, a verb
+# in lower case, needs only the last check.
 attributed contains m.sentence if {
 	some m in input.matches.attribution_cues
 	m.group == "verb"
 	m.quoted == false
 	m.passive == false
 	m.capitalised == false
+	not in_no_comment(m)
 }
 
 attributed contains m.sentence if {
@@ -68,6 +71,15 @@ attributed contains m.sentence if {
 	m.passive == false
 	m.capitalised == true
 	not proper_noun(m)
+	not in_no_comment(m)
+}
+
+# METADATA
+# description: Match m lies inside a no-comment cue of its sentence.
+in_no_comment(m) if {
+	some n in cues(m.sentence, "no_comment_cues")
+	n.start <= m.start
+	m.end <= n.end
 }
 
 # METADATA
@@ -118,6 +130,17 @@ names_before(m) := {e.key |
 	e := input.entities[j]
 	e.start < m.end
 	e.quoted == false
+}
+
+# METADATA
+# description: |
+#   Match m lies inside a name ("Iconic Motors", "Deeply Rooted Dance
+#   Theater"): the words are the name's, not the writer's.
+in_name(m) if {
+	some k in input.sentences[m.sentence].entities
+	e := input.entities[k]
+	e.start <= m.start
+	m.end <= e.end
 }
 
 # METADATA

@@ -1,12 +1,14 @@
 # METADATA
 # title: Claim with no source
 # description: |
-#   A sentence asserts something a reader would want sourced (a figure, a
-#   plan, a deal, a cause, a record) but neither it nor the sentence before it
-#   in the paragraph says who says so. Wire style attributes every disputable
-#   fact the reporter did not witness, in the sentence or carried from the one
-#   before. Direct quotes, headlines and headings are not checked. The
-#   finding points at the first claim marker of the sentence.
+#   A sentence asserts something a reader would want sourced (a figure with a
+#   unit or scale, a named party's plan, a deal or choice a named party made,
+#   a record) but neither it nor the sentence before it in the paragraph says
+#   who says so. Wire style attributes every disputable fact the reporter did
+#   not witness, in the sentence or carried from the one before. Forecasts,
+#   the future tense, causes and background are not claims of this kind.
+#   Direct quotes, headlines and headings are not checked. The finding points
+#   at the first claim marker of the sentence.
 # related_resources:
 #   - ref: https://blog.ap.org/behind-the-news/when-is-it-ok-to-use-anonymous-sources
 #     description: AP — attribute facts the reporter did not gather or confirm
@@ -46,18 +48,38 @@ figures contains k if {
 	n.scale != ""
 }
 
-candidates contains m.sentence if {
+# A plan or a deal is a claim about a party: "Harbor has chosen Norden",
+# not "selected events" or "Plans to reopen the pier". Records stand alone.
+cue_marks contains m if {
 	some m in input.matches.claim_cues
 	m.quoted == false
+	m.group == "record"
 }
+
+cue_marks contains m if {
+	some m in input.matches.claim_cues
+	m.quoted == false
+	m.group != "record"
+	count(lib.names_before(m)) > 0
+}
+
+candidates contains m.sentence if some m in cue_marks
 
 candidates contains input.numbers[k].sentence if some k in figures
 
 # The sentence before, in the same paragraph, is attributed: the
-# attribution carries over.
+# attribution carries over. (Not the sentence after: "Revenue fell 11%. The
+# chief executive has said demand is weak." does not source the figure.)
 carried(i, paragraph, attributed) if {
 	attributed[i - 1]
 	input.sentences[i - 1].paragraph == paragraph
+}
+
+# "We partnered with…", "I lost 20%": the speaker vouches for it, as in an
+# interview transcript or a first-person account.
+first_person(s) if {
+	some t in s.tokens
+	t in {"i", "we"}
 }
 
 report contains finding if {
@@ -70,10 +92,11 @@ report contains finding if {
 	prose[s.zone]
 	s.quoted == false
 	not carried(i, s.paragraph, attributed)
+	not first_person(s)
 
 	# Cue indexes and figures are in text order: the first of each will do.
 	marks := array.concat(
-		[[m.start, m.end, m.text] | m := input.matches.claim_cues[s.cues.claim_cues[0]]],
+		[[m.start, m.end, m.text] | some k in s.cues.claim_cues; m := input.matches.claim_cues[k]; cue_marks[m]],
 		[[n.start, n.end, n.text] | n := input.numbers[[k | some k in s.numbers; figs[k]][0]]],
 	)
 	[start, end, text] := sort(marks)[0]

@@ -19,8 +19,19 @@ import data.credcheck.lib
 
 report contains finding if {
 	some m in input.matches.boilerplate_lines
+	not inside_another(m)
 	finding := {
 		"sentence": m.sentence, "start": m.start, "end": m.end,
 		"message": sprintf("%q is page residue, not part of the article", [m.text]),
 	}
+}
+
+# "spot_img" inside the line "- Advertisement -spot_img", or a sentence of a
+# residue line matched again on its own: one piece of residue, one finding.
+inside_another(m) if {
+	some o in input.matches.boilerplate_lines
+	o != m
+	o.start <= m.start
+	m.end <= o.end
+	o.end - o.start > m.end - m.start
 }

@@ -14,3 +14,10 @@ test_quiet_without_residue if {
 	r := rule.report with input as t.doc([t.sentence(0, "body")], {})
 	count(r) == 0
 }
+
+test_quiet_on_residue_inside_a_longer_residue_line if {
+	line := object.union(t.match(0, "- Advertisement -spot_img", "", -1), {"start": 0, "end": 25})
+	part := object.union(t.match(0, "spot_img", "", -1), {"start": 17, "end": 25})
+	r := rule.report with input as t.doc([t.sentence(0, "body")], {"boilerplate_lines": [line, part]})
+	[f.start | some f in r] == [0]
+}

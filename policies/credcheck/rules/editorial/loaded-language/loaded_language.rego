@@ -31,20 +31,13 @@ report contains finding if {
 	m.quoted == false
 	s := input.sentences[m.sentence]
 	s.zone != "quote"
-	not in_name(m)
+	not lib.in_name(m)
 	not legal(m)
 	finding := {
 		"sentence": m.sentence, "start": m.start, "end": m.end,
 		"severity": severity(m.group),
 		"message": message(m),
 	}
-}
-
-in_name(m) if {
-	some k in input.sentences[m.sentence].entities
-	e := input.entities[k]
-	e.start <= m.start
-	m.end <= e.end
 }
 
 legal(m) if {

@@ -4,8 +4,10 @@
 #   A hedge such as "reportedly", "apparently" or "is said to" passes a claim
 #   on without saying who made it, so the reader cannot weigh it. In the
 #   headline or lede the whole story rests on it. Hedges inside direct quotes
-#   belong to the speaker and are left alone, as is "alleged" when the
-#   sentence names the accuser, which is the careful, legally required usage.
+#   belong to the speaker and are left alone, as is a hedge whose source the
+#   sentence names ("reportedly …, according to The Ledger": the report is
+#   then judged by secondhand-report), and "alleged" when the sentence names
+#   the accuser, which is the careful, legally required usage.
 # related_resources:
 #   - ref: https://en.wikipedia.org/wiki/Wikipedia:Manual_of_Style/Words_to_watch#Expressions_of_doubt
 #     description: "MOS:ALLEGED — alleged and accused are right when the accuser is named"
@@ -29,11 +31,31 @@ report contains finding if {
 	zone := input.sentences[m.sentence].zone
 	zone != "quote"
 	not named_accuser(m)
+	not named_source(m.sentence)
 	finding := {
 		"sentence": m.sentence, "start": m.start, "end": m.end,
 		"message": message(m, zone),
 		"severity": severity(zone),
 	}
+}
+
+# The sentence names who reported it: an outlet, or a name after "according
+# to", "as per", "citing" ("according to reports by The Ledger"). A
+# reporting verb's guessed source is not enough here: "Harbor reportedly
+# rejected the offer" names the party, not who reported it.
+named_source(i) if input.sentences[i].cues.news_outlets
+
+named_source(i) if {
+	some m in lib.cues(i, "attribution_cues")
+	m.group == "source_after"
+	some a in input.attributions
+	a.sentence == i
+	a.start == m.start
+	a.source != null
+	some k in input.sentences[i].entities
+	e := input.entities[k]
+	a.source.start <= e.start
+	e.end <= a.source.end
 }
 
 # "Alleged" is the careful word when the sentence names who alleges.

@@ -64,3 +64,38 @@ test_quiet_without_matches if {
 	r := rule.report with input as t.doc([t.sentence(0, "body")], {})
 	count(r) == 0
 }
+
+test_quiet_when_the_sentence_names_the_outlet if {
+	r := rule.report with input as t.doc([t.sentence(0, "lede")], {
+		"hearsay_hedges": [hedge],
+		"news_outlets": [t.match(0, "The Ledger", "", 8)],
+	})
+	count(r) == 0
+}
+
+# "… reportedly agreed, according to Jane Roe": the source holds a name.
+frame := object.union(t.match(0, "according to", "source_after", 6), {"start": 45, "end": 57})
+
+named_doc := object.union(t.doc([object.union(t.sentence(0, "lede"), {"entities": [0]})], {"hearsay_hedges": [hedge], "attribution_cues": [frame]}), {
+	"entities": [t.entity(0, "jane roe", 60)],
+	"attributions": [{"sentence": 0, "start": 45, "end": 57, "lexicon": "attribution_cues", "term": "according to", "source": {"start": 58, "end": 70, "text": "Jane Roe"}}],
+})
+
+test_quiet_when_the_source_is_named if {
+	r := rule.report with input as named_doc
+	count(r) == 0
+}
+
+test_fires_when_the_source_names_no_one if {
+	d := object.union(named_doc, {"attributions": [object.union(named_doc.attributions[0], {"source": {"start": 80, "end": 87, "text": "reports"}})]})
+	r := rule.report with input as d
+	count(r) == 1
+}
+
+test_fires_when_a_verb_names_the_party if {
+	# "Harbor reportedly rejected the offer": "rejected" is not a report.
+	verb := object.union(frame, {"group": "verb", "term": "rejected"})
+	d := object.union(named_doc, {"matches": {"hearsay_hedges": [hedge], "attribution_cues": [verb]}})
+	r := rule.report with input as d
+	count(r) == 1
+}

@@ -7,14 +7,17 @@
 #   weasel word when the article could count or name. Uses before a figure
 #   ("some 4,000 people"), of time ("many years"), inside quotes, and in
 #   what a source is reported to have said are left alone (but not in the
-#   source itself: "many historians believe"); the finding is a note (info).
+#   source itself: "many historians believe"). The finding is a note (info)
+#   with no weight: on news copy it fires as often in reliable as in
+#   unreliable reporting, so it informs the editor and measures hedging,
+#   but does not lower the score.
 # related_resources:
 #   - ref: https://en.wikipedia.org/wiki/Wikipedia:Manual_of_Style/Words_to_watch#Unsupported_attributions
 #     description: MOS:WEASEL — numerically vague subjects
 # custom:
 #   category: hedge
 #   severity: info
-#   weight: 1
+#   weight: 0
 #   why: '"Many" and "some" let a writer imply scale without evidence; a figure or a named example lets the reader judge it.'
 #   examples:
 #     fires: Many residents oppose the plan.

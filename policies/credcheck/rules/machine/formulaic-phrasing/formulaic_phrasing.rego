@@ -31,7 +31,7 @@ params := p if {
 
 report contains finding if {
 	count(input.matches.formulaic_phrases) >= params.min_count
-	hits := [m | some m in input.matches.formulaic_phrases; m.quoted == false]
+	hits := [m | some m in input.matches.formulaic_phrases; m.quoted == false; not lib.in_name(m)]
 	count(hits) >= params.min_count
 	some m in hits
 	finding := {

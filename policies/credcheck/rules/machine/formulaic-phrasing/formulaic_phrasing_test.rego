@@ -23,3 +23,13 @@ test_quiet_when_quoted if {
 	r := rule.report with input as t.doc(sentences, {"formulaic_phrases": [testament, object.union(parallel, {"quoted": true})]})
 	count(r) == 0
 }
+
+rooted(i) := object.union(t.match(i, "deeply rooted", "significance", -1), {"start": i * 100, "end": (i * 100) + 13})
+
+test_quiet_inside_a_name if {
+	# "Deeply Rooted Dance Theater", twice: a company's name, not a formula.
+	named := [object.union(s, {"entities": [s.index]}) | some s in sentences]
+	d := object.union(t.doc(named, {"formulaic_phrases": [rooted(0), rooted(1)]}), {"entities": [t.entity(0, "deeply rooted dance theater", 0), t.entity(1, "deeply rooted dance theater", 100)]})
+	r := rule.report with input as d
+	count(r) == 0
+}

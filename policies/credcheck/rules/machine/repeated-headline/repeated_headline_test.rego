@@ -5,11 +5,18 @@ import data.credcheck.rules.machine["repeated-headline"] as rule
 
 sentences := [t.sentence(0, "headline"), t.sentence(1, "heading"), t.sentence(2, "heading")]
 
-test_fires_on_each_repeat_as_one_problem if {
-	d := object.union(t.doc(sentences, {}), {"headline": 0, "repeats": [{"sentence": 1, "of": 0}, {"sentence": 2, "of": 0}]})
+test_fires_once_on_the_first_of_two_copies if {
+	d := object.union(t.doc(sentences, {}), {"headline": 0, "repeats": [{"sentence": 2, "of": 0}, {"sentence": 1, "of": 0}]})
 	r := rule.report with input as d
-	{f.sentence | some f in r} == {1, 2}
-	{f.problem | some f in r} == {"headline"}
+	[f.sentence | some f in r] == [1]
+	{f.severity | some f in r} == {"warning"}
+}
+
+test_fires_as_a_note_on_a_single_copy if {
+	d := object.union(t.doc(sentences, {}), {"headline": 0, "repeats": [{"sentence": 1, "of": 0}]})
+	r := rule.report with input as d
+	{f.severity | some f in r} == {"info"}
+	{f.strength | some f in r} == {1 / 3}
 }
 
 test_quiet_on_repeats_of_other_sentences if {

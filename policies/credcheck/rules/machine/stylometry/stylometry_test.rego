@@ -23,11 +23,18 @@ test_fires_on_generated_statistics if {
 }
 
 test_fires_weaker_when_fewer_signals_agree if {
-	mixed := object.union(generated, {"sentence_length_cv": 0.45, "word_length_mean": 4.9})
+	mixed := object.union(generated, {"sentence_length_cv": 0.42, "word_length_mean": 4.9})
 	r := rule.report with input as document(mixed)
 	some f in r
 	f.strength < 0.75
 	f.strength >= 0.5
+}
+
+test_quiet_when_sentence_lengths_vary_as_in_news if {
+	# Long words, no specifics and a narrow vocabulary, but sentences as
+	# uneven as reporting's: a service piece or a brief, not generated text.
+	r := rule.report with input as document(object.union(generated, {"sentence_length_cv": 0.5}))
+	count(r) == 0
 }
 
 test_quiet_on_reporting if {
