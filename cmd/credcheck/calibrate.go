@@ -13,6 +13,8 @@ import (
 	"github.com/credcheck/credcheck/engine/accuracy"
 	"github.com/credcheck/credcheck/engine/calibrate"
 	"github.com/credcheck/credcheck/engine/checker"
+	"github.com/credcheck/credcheck/engine/finding"
+	"github.com/credcheck/credcheck/engine/report"
 )
 
 func newCalibrateCommand() *cobra.Command {
@@ -81,18 +83,37 @@ func runCalibrate(cmd *cobra.Command, args []string) error {
 	for _, p := range problems {
 		fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: %s\n", p.Error())
 	}
-	var rules []calibrate.Rule
+	arts := make([]*report.Article, len(labelled))
+	gold := make([]bool, len(labelled))
+	for i, l := range labelled {
+		arts[i], gold[i] = l.Article, l.Good
+	}
+	// Rule QA first, as SpamAssassin does: a rule that is noise or points
+	// the wrong way on the labelled articles is not fitted and keeps
+	// weight 0, so a chance correlation with the others cannot give it
+	// points.
+	verdicts := map[string]string{}
+	for _, q := range accuracy.QA(c, arts, gold) {
+		verdicts[q.Name] = q.Verdict
+	}
+	var rules, fitted []calibrate.Rule
 	category := map[string]string{}
 	for _, r := range c.Policies.Rules {
-		rules = append(rules, calibrate.Rule{ID: r.ID, Credit: r.Category == "sourcing"})
+		rule := calibrate.Rule{ID: r.ID, Credit: r.Category == finding.CreditCategory}
+		rules = append(rules, rule)
 		category[r.ID] = r.Category
+		if v := verdicts[r.ID]; v != "noise" && v != "inverted" {
+			fitted = append(fitted, rule)
+		} else {
+			fmt.Fprintf(cmd.ErrOrStderr(), "%s is %s on these articles: weight 0\n", r.ID, v)
+		}
 	}
 	samples := make([]calibrate.Sample, len(labelled))
 	for i, l := range labelled {
 		samples[i] = calibrate.Sample{Features: c.Scoring.Features(l.Article.Findings, l.Article.Words), Good: l.Good, Group: l.Group}
 	}
 	fmt.Fprintf(cmd.ErrOrStderr(), "calibrating %d rules on %d articles…\n", len(rules), len(samples))
-	res, err := calibrate.Run(samples, rules, category, opts)
+	res, err := calibrate.Run(samples, fitted, category, opts)
 	if err != nil {
 		return err
 	}

@@ -172,7 +172,7 @@ func runCredibility(ctx context.Context, c *checker.Checker, files []string, opt
 	res.Metrics[len(res.Metrics)-1].Descriptive = true
 	res.metric("mean_gap", meanGood-meanBad, "")
 
-	res.RuleQA = ruleQA(c, arts, good)
+	res.RuleQA = QA(c, arts, good)
 	res.GroupScores = groupScores(names, scores, good)
 	nGood, nBad := 0, 0
 	for _, g := range good {
@@ -224,9 +224,9 @@ func classMeans(scores []float64, good []bool) (meanGood, meanBad float64) {
 	return meanGood, meanBad
 }
 
-// ruleQA measures every enabled rule, and any other rule that fired, on the
+// QA measures every enabled rule, and any other rule that fired, on the
 // articles.
-func ruleQA(c *checker.Checker, arts []*report.Article, good []bool) []RuleQA {
+func QA(c *checker.Checker, arts []*report.Article, good []bool) []RuleQA {
 	category := map[string]string{}
 	for _, r := range c.Policies.Rules {
 		if r.Enabled {
