@@ -239,8 +239,8 @@ func TestJSONReportIsStableAndLocated(t *testing.T) {
 		t.Fatalf("unexpected report header: version %d, %d articles", rep.Version, len(rep.Articles))
 	}
 	for _, art := range rep.Articles {
-		if len(art.Subs) != 6 {
-			t.Errorf("%s: %d sub-scores, want 6", art.ID, len(art.Subs))
+		if len(art.Subs) != 7 {
+			t.Errorf("%s: %d sub-scores, want 7", art.ID, len(art.Subs))
 		}
 		src, err := os.ReadFile(filepath.Join("../..", art.Path))
 		if err != nil {
