@@ -44,6 +44,7 @@ repository can gate edits on accuracy.`,
 	f.Float64("prevalence", defaults.Prevalence, "hedge task: natural share of uncertain sentences")
 	f.Float64("threshold", defaults.Threshold, "machine task: machine-style points that call a text machine-generated")
 	f.StringSlice("category", nil, "spans task: categories to evaluate (default: those labelled)")
+	f.String("language", "auto", "auto: records not in English count as flagging nothing; en: take every record as English")
 	return cmd
 }
 
