@@ -64,6 +64,7 @@ checked (the other inputs are still checked and reported).`,
 	f.Int("workers", 0, "articles checked at once (default: one per CPU)")
 	f.String("stdin-format", "", "format of standard input: text, markdown or jsonl (default: detect)")
 	f.String("stdin-name", "-", "path reported for standard input")
+	f.String("language", "auto", "auto: leave articles not in English unscored, with a notice; en: take every article as English")
 	f.Bool("scorecard", true, "print a scorecard per article (text format)")
 	f.String("color", "auto", "colour the text format: auto, always or never")
 	f.Bool("watch", false, "check again whenever an article, a policy, the configuration or the baseline changes, until Ctrl-C")

@@ -25,6 +25,7 @@ A JSON Lines file prints one document per record, one per line.`,
 		RunE:    runParse,
 	}
 	cmd.Flags().String("stdin-format", "", "format of standard input: text, markdown or jsonl (default: detect)")
+	cmd.Flags().String("language", "auto", "auto: detect the article's language; en: take it as English")
 	return cmd
 }
 

@@ -49,7 +49,7 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 	v.SetEnvPrefix("CREDCHECK")
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	v.AutomaticEnv()
-	for _, key := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "workers", "baseline"} {
+	for _, key := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "workers", "baseline", "language"} {
 		if err := v.BindEnv(key); err != nil {
 			return cfg, err
 		}
@@ -73,7 +73,7 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 			return cfg, fmt.Errorf("configuration file %s: %w", path, err)
 		}
 	}
-	bind := map[string]string{"policy": "policies", "data": "data", "fail-level": "fail-level", "fail-under": "fail-under", "format": "format", "output": "output", "workers": "workers", "baseline": "baseline"}
+	bind := map[string]string{"policy": "policies", "data": "data", "fail-level": "fail-level", "fail-under": "fail-under", "format": "format", "output": "output", "workers": "workers", "baseline": "baseline", "language": "language"}
 	for flag, key := range bind {
 		if f := cmd.Flags().Lookup(flag); f != nil {
 			if err := v.BindPFlag(key, f); err != nil {

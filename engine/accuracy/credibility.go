@@ -99,11 +99,10 @@ type GroupScore struct {
 	MeanScore float64 `json:"mean_score"`
 }
 
-// scored reports whether the checker could score an article. Every checked
-// article counts for now; when report.Article says that it could not (a
-// text in a language the rules do not read, say), return false here, and
-// the article is left out of every figure and counted in a note.
-func scored(*report.Article) bool { return true }
+// scored reports whether the checker scored an article: one in a
+// language the rules do not read is left out of every figure and counted
+// in a note.
+func scored(a *report.Article) bool { return a.Scored() }
 
 // credibilityScore is the article score the task ranks by: higher is more
 // credible.

@@ -31,7 +31,7 @@ func runHedge(ctx context.Context, c *checker.Checker, files []string, opts Opti
 		kept = append(kept, r)
 		gold = append(gold, u)
 	}
-	results, more, empty := checkRecords(ctx, c, kept)
+	results, more, notes := checkRecords(ctx, c, kept)
 	errs = append(errs, more...)
 
 	res := &Result{}
@@ -72,6 +72,6 @@ func runHedge(ctx context.Context, c *checker.Checker, files []string, opts Opti
 		fmt.Sprintf("natural_precision and natural_f1 re-weight to a prevalence of %.3f uncertain sentences: P = R·π / (R·π + FPR·(1−π))", opts.Prevalence),
 		"per rule: precision is the share of the sentences it fired on that are uncertain; recall the share of uncertain sentences it fired on",
 	}
-	res.Notes = append(res.Notes, emptyNote(empty)...)
+	res.Notes = append(res.Notes, notes...)
 	return res, errs
 }

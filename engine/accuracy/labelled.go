@@ -28,7 +28,7 @@ type LabelledArticle struct {
 // label, optional group), checks them, and returns them in file order. A
 // record without a label is an input error; good must be one of the
 // labels, or every article would count as not credible. The notes say
-// how many records held no prose.
+// how many records held no prose or read as another language.
 func Labelled(ctx context.Context, c *checker.Checker, files []string, good string) ([]LabelledArticle, []*article.InputError, []string, error) {
 	recs, errs := readRecords(files)
 	var kept []record
@@ -45,7 +45,7 @@ func Labelled(ctx context.Context, c *checker.Checker, files []string, good stri
 	if len(kept) > 0 && !labels[good] {
 		return nil, errs, nil, fmt.Errorf("no record is labelled %q (--good); labels: %s", good, strings.Join(slices.Sorted(maps.Keys(labels)), ", "))
 	}
-	results, more, empty := checkRecords(ctx, c, kept)
+	results, more, notes := checkRecords(ctx, c, kept)
 	errs = append(errs, more...)
 	var out []LabelledArticle
 	for i, a := range results {
@@ -56,5 +56,5 @@ func Labelled(ctx context.Context, c *checker.Checker, files []string, good stri
 		group, _ := kept[i].text("group")
 		out = append(out, LabelledArticle{Article: a, Good: label == good, Group: group, ID: kept[i].id})
 	}
-	return out, errs, emptyNote(empty), nil
+	return out, errs, notes, nil
 }

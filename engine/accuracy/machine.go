@@ -47,7 +47,7 @@ func runMachine(ctx context.Context, c *checker.Checker, files []string, opts Op
 		g, _ := r.text("generator")
 		kept, gold, generators = append(kept, r), append(gold, m), append(generators, g)
 	}
-	results, more, empty := checkRecords(ctx, c, kept)
+	results, more, notes := checkRecords(ctx, c, kept)
 	errs = append(errs, more...)
 
 	res := &Result{}
@@ -127,7 +127,7 @@ func runMachine(ctx context.Context, c *checker.Checker, files []string, opts Op
 		fmt.Sprintf("accuracy, precision and recall call a text machine-generated when its score is %g or more", opts.Threshold),
 		"per rule: precision is the share of the texts it fired on that are machine-generated; recall the share of machine-generated texts it fired on",
 	}
-	res.Notes = append(res.Notes, emptyNote(empty)...)
+	res.Notes = append(res.Notes, notes...)
 	return res, errs
 }
 

@@ -106,7 +106,7 @@ func runSpans(ctx context.Context, c *checker.Checker, files []string, opts Opti
 		}
 		kept, all = append(kept, r), append(all, resolved)
 	}
-	results, more, empty := checkRecords(ctx, c, kept)
+	results, more, notes := checkRecords(ctx, c, kept)
 	errs = append(errs, more...)
 
 	res := &Result{}
@@ -203,6 +203,6 @@ func runSpans(ctx context.Context, c *checker.Checker, files []string, opts Opti
 		"categories evaluated: " + strings.Join(evaluated, ", ") + "; findings and labels of other categories are left out",
 		"a finding is correct when it overlaps a label of its category (and rule, when the label names one); a label is found when a correct finding overlaps it",
 	}
-	res.Notes = append(res.Notes, emptyNote(empty)...)
+	res.Notes = append(res.Notes, notes...)
 	return res, errs
 }

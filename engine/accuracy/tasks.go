@@ -200,9 +200,10 @@ func readRecords(files []string) ([]record, []*article.InputError) {
 // checkRecords checks the text of each record as a plain-text article and
 // returns the results by record index; records that could not be checked
 // are left nil and reported. A record whose text holds no prose (a lone
-// quotation mark, say) flags nothing: it gets an empty result, and the
-// count of such records comes back for a note.
-func checkRecords(ctx context.Context, c *checker.Checker, recs []record) ([]*report.Article, []*article.InputError, int) {
+// quotation mark, say) flags nothing: it gets an empty result, and so does
+// a record that reads as another language than English, which check leaves
+// unscored; notes count both.
+func checkRecords(ctx context.Context, c *checker.Checker, recs []record) ([]*report.Article, []*article.InputError, []string) {
 	articles := make([]*article.Article, len(recs))
 	for i, r := range recs {
 		text, _ := r.text("text")
@@ -217,8 +218,13 @@ func checkRecords(ctx context.Context, c *checker.Checker, recs []record) ([]*re
 	}
 	results, problems := c.Check(ctx, articles)
 	out := make([]*report.Article, len(recs))
+	unscored := 0
 	for _, res := range results {
 		i, _ := strconv.Atoi(res.ID)
+		if !res.Scored() {
+			unscored++
+			res.Scorecard = c.Scoring.Score(nil, 0, c.Weight)
+		}
 		// Findings the configuration suppresses are not predictions, as
 		// they do not count in check.
 		counting := res.Findings[:0]
@@ -252,14 +258,14 @@ func checkRecords(ctx context.Context, c *checker.Checker, recs []record) ([]*re
 			empty++
 		}
 	}
-	return out, errs, empty
-}
-
-func emptyNote(n int) []string {
-	if n == 0 {
-		return nil
+	var notes []string
+	if empty > 0 {
+		notes = append(notes, fmt.Sprintf("%d records hold no prose (punctuation or markup only) and count as flagging nothing", empty))
 	}
-	return []string{fmt.Sprintf("%d records hold no prose (punctuation or markup only) and count as flagging nothing", n)}
+	if unscored > 0 {
+		notes = append(notes, fmt.Sprintf("%d records read as another language than English and count as flagging nothing (--language en checks them)", unscored))
+	}
+	return out, errs, notes
 }
 
 // cues describes the findings of the given rules in an article.

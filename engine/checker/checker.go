@@ -32,6 +32,9 @@ type Checker struct {
 	severities map[string]finding.Severity
 	workers    int
 	ignores    []*suppress.Ignore
+	// english takes every article as English (--language en) rather than
+	// detecting its language.
+	english bool
 	// Baseline, when set, suppresses the findings it knows.
 	Baseline *suppress.Baseline
 	// Progress, when set, is called after each article with the number
@@ -84,11 +87,15 @@ func New(ctx context.Context, cfg config.Config, options ...Option) (*Checker, e
 			return nil, fmt.Errorf("configuration enables unknown rule %q", id)
 		}
 	}
+	english, err := cfg.ForceEnglish()
+	if err != nil {
+		return nil, err
+	}
 	workers := cfg.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	c := &Checker{Policies: set, Scoring: settings, weights: weights, severities: severities, workers: workers}
+	c := &Checker{Policies: set, Scoring: settings, weights: weights, severities: severities, workers: workers, english: english}
 	for i, ig := range cfg.Ignore {
 		label := fmt.Sprintf("ignore[%d]", i)
 		if len(ig.Rules) == 0 && len(ig.Paths) == 0 {
@@ -207,7 +214,7 @@ func (c *Checker) Parse(paths []string, opts article.LoadOptions) ([]*document.D
 	articles, problems := article.Load(paths, opts)
 	var docs []*document.Document
 	for _, a := range articles {
-		d, err := document.Build(a, c.Policies.Lexicons)
+		d, err := c.build(a)
 		if err != nil {
 			problems = append(problems, &article.InputError{Path: a.Path, Line: a.Line, Reason: describe(a, err)})
 			continue
@@ -217,11 +224,35 @@ func (c *Checker) Parse(paths []string, opts article.LoadOptions) ([]*document.D
 	return docs, problems
 }
 
-// CheckArticle builds, evaluates and scores one article.
-func (c *Checker) CheckArticle(ctx context.Context, a *article.Article) (*report.Article, error) {
+// build analyses an article, taking it as English when so configured.
+func (c *Checker) build(a *article.Article) (*document.Document, error) {
 	doc, err := document.Build(a, c.Policies.Lexicons)
 	if err != nil {
 		return nil, err
+	}
+	if c.english {
+		doc.Language = document.Language{Code: "en", Name: "English", Source: document.LanguageConfigured}
+	}
+	return doc, nil
+}
+
+// CheckArticle builds, evaluates and scores one article. An article that
+// does not read as English is neither evaluated nor scored: the built-in
+// rules and lexicons read English, and on other text they find nothing,
+// which would score as a clean article.
+func (c *Checker) CheckArticle(ctx context.Context, a *article.Article) (*report.Article, error) {
+	doc, err := c.build(a)
+	if err != nil {
+		return nil, err
+	}
+	res := &report.Article{ID: a.ID, Path: a.Path, Line: a.Line, Format: a.Format, Words: doc.Stats.Words,
+		Findings: []*finding.Finding{}, Language: doc.Language.Code, LanguageName: doc.Language.Name}
+	if doc.Headline >= 0 {
+		res.Headline = doc.Sentences[doc.Headline].Text
+	}
+	if !doc.Language.English() {
+		res.Unscored = fmt.Sprintf("the text reads as %s (%s); the built-in catalog reads English", doc.Language.Name, doc.Language.Code)
+		return res, nil
 	}
 	hits, err := c.Policies.Evaluate(ctx, doc.Value())
 	if err != nil {
@@ -236,7 +267,7 @@ func (c *Checker) CheckArticle(ctx context.Context, a *article.Article) (*report
 		findings = append(findings, f)
 	}
 	finding.Sort(findings)
-	res := &report.Article{ID: a.ID, Path: a.Path, Line: a.Line, Format: a.Format, Words: doc.Stats.Words, Findings: findings}
+	res.Findings = findings
 	// Inline comments first, so that a finding an article switches off is
 	// not charged to a configuration entry or a baseline.
 	res.Stale = suppress.Inline(doc, findings, c.known)
@@ -245,9 +276,6 @@ func (c *Checker) CheckArticle(ctx context.Context, a *article.Article) (*report
 	}
 	if c.Baseline != nil {
 		c.Baseline.Apply(a.Path, res.Record(), findings)
-	}
-	if doc.Headline >= 0 {
-		res.Headline = doc.Sentences[doc.Headline].Text
 	}
 	res.Scorecard = c.Scoring.Score(findings, res.Words, c.Weight)
 	return res, nil
@@ -367,6 +395,9 @@ func (c *Checker) WriteBaseline(path string, r *report.Report) error {
 		return err
 	}
 	for _, a := range r.Articles {
+		if !a.Scored() {
+			continue
+		}
 		b.Apply(a.Path, a.Record(), a.Findings)
 		a.Scorecard = c.Scoring.Score(a.Findings, a.Words, c.Weight)
 	}

@@ -52,6 +52,10 @@ type Config struct {
 	Overrides []Override `mapstructure:"overrides" yaml:"overrides"`
 	// Baseline is a file of known findings that do not fail a run.
 	Baseline string `mapstructure:"baseline" yaml:"baseline"`
+	// Language is "auto" (or empty) to detect each article's language and
+	// leave unscored those not in English, or "en" to take every article
+	// as English.
+	Language string `mapstructure:"language" yaml:"language"`
 	// Dir is the directory of the configuration file, which paths and
 	// globs written in it are relative to; "" when there is no file.
 	Dir string `mapstructure:"-" yaml:"-"`
@@ -136,7 +140,7 @@ func Find(dir string) string {
 var knownKeys = map[string]bool{}
 
 func init() {
-	for _, k := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "rules", "scoring", "workers", "ignore", "overrides", "baseline"} {
+	for _, k := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "rules", "scoring", "workers", "ignore", "overrides", "baseline", "language"} {
 		knownKeys[k] = true
 	}
 }
@@ -305,6 +309,18 @@ func (c Config) ScoringSettings(base scoring.Settings) (scoring.Settings, error)
 		s.Caps[name] = v
 	}
 	return s, s.Validate()
+}
+
+// ForceEnglish reports whether the language setting takes every article as
+// English rather than detecting its language.
+func (c Config) ForceEnglish() (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(c.Language)) {
+	case "", "auto":
+		return false, nil
+	case "en", "english":
+		return true, nil
+	}
+	return false, fmt.Errorf("language: %q is not auto or en (the built-in catalog reads English, so only English can be forced)", c.Language)
 }
 
 // FailLevelRank returns the rank of the severity that fails a run, 0 for

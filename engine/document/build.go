@@ -158,6 +158,7 @@ func Build(a *article.Article, set *lexicon.Set) (*Document, error) {
 	d.Repeats = findRepeats(d.Sentences)
 	d.Attributions = findAttributions(d, set)
 	d.Stats = computeStats(d, set)
+	d.Language = detectLanguage(d.Sentences)
 	return d, nil
 }
 

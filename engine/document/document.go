@@ -65,6 +65,8 @@ type Document struct {
 	// each names, for lexicons that say where their sources stand.
 	Attributions []Attribution
 	Stats        Stats
+	// Language is the language the prose reads as.
+	Language Language
 	// Comments are the HTML comments of a Markdown article, which carry
 	// suppression directives.
 	Comments []Comment

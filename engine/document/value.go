@@ -153,6 +153,9 @@ func (d *Document) Value() ast.Value {
 		kv(kRepeats, ast.ArrayTerm(repeats...)),
 		kv(kAttributions, ast.ArrayTerm(attributions...)),
 		kv(kStats, ast.NewTerm(stats)),
+		kv(kLanguage, ast.NewTerm(obj(
+			kv(kCode, str(d.Language.Code)), kv(kName, str(d.Language.Name)), kv(kSource, str(d.Language.Source)),
+		))),
 	)
 }
 
@@ -184,6 +187,7 @@ var (
 	kWordLengthMean, kCapitals, kCapitalised                        = key("word_length_mean"), key("capitals"), key("capitalised")
 	kSentenceLengthCV, kSpecificsPer1000, kPassive                  = key("sentence_length_cv"), key("specifics_per_1000"), key("passive")
 	kUpper                                                          = key("upper")
+	kLanguage, kCode, kName                                         = key("language"), key("code"), key("name")
 )
 
 func key(s string) *ast.Term { return ast.StringTerm(s) }

@@ -141,6 +141,7 @@ func TestInputHasExactlyTheDocumentedFields(t *testing.T) {
 	check("top-level", in, docs[""])
 	check("article", in["article"], docs["article"])
 	check("stats", in["stats"], docs["stats"])
+	check("language", in["language"], docs["language"])
 	for _, list := range []string{"paragraphs", "sentences", "numbers", "entities"} {
 		items, _ := in[list].([]any)
 		if len(items) == 0 {

@@ -122,6 +122,14 @@ func writeGitHub(w io.Writer, r *Report, opts Options) error {
 		ghLine(out, "notice", "title=credcheck", n)
 	}
 	for _, a := range r.Articles {
+		if !a.Scored() {
+			p := placeOfLine(a, 0)
+			if a.Format == article.JSONLines {
+				p.note = fmt.Sprintf("record %s: ", a.ID)
+			}
+			ghLine(out, "notice", ghProps(p, "credcheck not scored"), p.note+"not scored: "+a.Unscored)
+			continue
+		}
 		for _, f := range a.Findings {
 			if !f.Counts() {
 				continue // suppressed on purpose; annotating it would undo that
@@ -155,8 +163,11 @@ func ghSummaryLine(r *Report, opts Options) string {
 	if s.Suppressed > 0 {
 		line += fmt.Sprintf(", %d suppressed", s.Suppressed)
 	}
-	if s.Articles > 0 {
+	if s.Scored() > 0 {
 		line += fmt.Sprintf("; mean score %g", s.MeanScore)
+	}
+	if s.Unscored > 0 {
+		line += fmt.Sprintf("; %s not scored (not in English)", plural(s.Unscored, "article"))
 	}
 	if s.InputErrors > 0 {
 		line += fmt.Sprintf("; %s could not be checked", plural(s.InputErrors, "input"))

@@ -54,7 +54,7 @@ func fullCategories(over map[string]scoring.Category) []scoring.Category {
 func sampleReport() *report.Report {
 	deal := &report.Article{
 		ID: "fixtures/deal.txt", Path: "fixtures/deal.txt", Format: article.Text,
-		Headline: "Harwick Motors Partners With Daejin Cells", Words: 81,
+		Headline: "Harwick Motors Partners With Daejin Cells", Words: 81, Language: "en", LanguageName: "English",
 		Findings: []*finding.Finding{
 			marked("hearsay-hedge", "hedge", finding.Error, "Harwick Motors Reportedly Partners With Daejin Cells", "Reportedly", 1, 16,
 				`the headline rests on "Reportedly": say who reported or claimed it, or verify it`),
@@ -77,7 +77,7 @@ func sampleReport() *report.Report {
 	deal.Findings = append(deal.Findings, quiet)
 	deal.Stale = []suppress.Stale{{Line: 11, Text: "<!-- credcheck-disable vague-source -->", Reason: "suppresses no finding; remove it"}}
 	brief := &report.Article{
-		ID: "r2", Path: "wire.jsonl", Line: 2, Format: article.JSONLines, Headline: "", Words: 40,
+		ID: "r2", Path: "wire.jsonl", Line: 2, Format: article.JSONLines, Headline: "", Words: 40, Language: "en", LanguageName: "English",
 		Findings: []*finding.Finding{
 			marked("number-mismatch", "contradiction", finding.Warning, "The $2.4 billion deal closes in May.", "$2.4 billion", 3, 5,
 				"gives the deal as $2.4 billion, but line 4 gives $3.1 billion"),
@@ -95,6 +95,18 @@ func sampleReport() *report.Report {
 		Errors:   []*article.InputError{{Path: "wire.jsonl", Line: 5, Reason: `record has no "text"`}, {Path: "missing.md", Reason: "no such file or directory"}},
 		Notices:  []string{"house/hedge.rego replaces the built-in rule hearsay-hedge"},
 	}
+}
+
+// unscoredReport is sampleReport with a third article, in German, which
+// the checker did not score.
+func unscoredReport() *report.Report {
+	r := sampleReport()
+	r.Articles = append(r.Articles, &report.Article{
+		ID: "news/de.md", Path: "news/de.md", Format: article.Markdown, Headline: "Bürgermeister soll zurücktreten", Words: 96,
+		Language: "de", LanguageName: "German", Findings: []*finding.Finding{},
+		Unscored: "the text reads as German (de); the built-in catalog reads English",
+	})
+	return r
 }
 
 func write(t *testing.T, format string, r *report.Report, opts report.Options) string {

@@ -24,9 +24,12 @@ type jsonArticle struct {
 	Format     string         `json:"format"`
 	Headline   string         `json:"headline"`
 	Words      int            `json:"words"`
-	Score      int            `json:"score"`
-	Grade      string         `json:"grade"`
-	Deduction  float64        `json:"deduction"`
+	Language   string         `json:"language"`
+	Scored     bool           `json:"scored"`
+	Notice     string         `json:"notice,omitempty"`
+	Score      *int           `json:"score"`
+	Grade      *string        `json:"grade"`
+	Deduction  *float64       `json:"deduction"`
 	Subscores  map[string]int `json:"subscores"`
 	Categories []jsonCategory `json:"categories"`
 	Findings   []jsonFinding  `json:"findings"`
@@ -90,6 +93,7 @@ type jsonSummary struct {
 	Info        int     `json:"info"`
 	Suppressed  int     `json:"suppressed"`
 	InputErrors int     `json:"input_errors"`
+	Unscored    int     `json:"unscored"`
 	MeanScore   float64 `json:"mean_score"`
 	Failed      bool    `json:"failed"`
 }
@@ -103,14 +107,19 @@ func writeJSON(w io.Writer, r *Report, opts Options) error {
 		Notices:  append([]string{}, r.Notices...),
 		Summary: jsonSummary{
 			Articles: s.Articles, Findings: s.Findings, Errors: s.Errors, Warnings: s.Warnings, Info: s.Infos,
-			Suppressed: s.Suppressed, InputErrors: s.InputErrors, MeanScore: s.MeanScore, Failed: opts.Gate.ExitCode(r) != ExitClean,
+			Suppressed: s.Suppressed, InputErrors: s.InputErrors, Unscored: s.Unscored, MeanScore: s.MeanScore, Failed: opts.Gate.ExitCode(r) != ExitClean,
 		},
 	}
 	for _, a := range r.Articles {
 		ja := jsonArticle{
 			ID: a.ID, Path: a.Path, Line: a.Line, Format: string(a.Format), Headline: a.Headline, Words: a.Words,
-			Score: a.Scorecard.Score, Grade: a.Scorecard.Grade, Deduction: a.Scorecard.Deduction,
+			Language: a.Language, Scored: a.Scored(), Notice: a.Unscored,
 			Subscores: map[string]int{}, Categories: []jsonCategory{}, Findings: []jsonFinding{}, Stale: []jsonStale{},
+		}
+		if a.Scored() {
+			// An unscored article has null score, grade and deduction:
+			// a zero would read as the worst score.
+			ja.Score, ja.Grade, ja.Deduction = &a.Scorecard.Score, &a.Scorecard.Grade, &a.Scorecard.Deduction
 		}
 		for _, st := range a.Stale {
 			ja.Stale = append(ja.Stale, jsonStale{Line: st.Line, Directive: st.Text, Reason: st.Reason})

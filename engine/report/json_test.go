@@ -76,7 +76,7 @@ func docsExample(t *testing.T) []byte {
 // optional and absent from its example).
 var wantKeys = map[string][]string{
 	"":                         {"version", "articles", "errors", "notices", "summary"},
-	".articles[]":              {"id", "path", "line", "format", "headline", "words", "score", "grade", "deduction", "subscores", "categories", "findings", "stale_suppressions"},
+	".articles[]":              {"id", "path", "line", "format", "headline", "words", "language", "scored", "notice", "score", "grade", "deduction", "subscores", "categories", "findings", "stale_suppressions"},
 	".articles[].subscores":    {"attribution", "boilerplate", "contradiction", "editorial", "hedge", "machine", "sourcing"},
 	".articles[].categories[]": {"name", "score", "points", "deduction", "cap", "findings"},
 	".articles[].findings[]": {"rule", "category", "severity", "message", "cue", "start", "end", "line", "column",
@@ -84,7 +84,7 @@ var wantKeys = map[string][]string{
 	".articles[].findings[].suppressed": {"kind", "reason"},
 	".articles[].stale_suppressions[]":  {"line", "directive", "reason"},
 	".errors[]":                         {"path", "line", "message"},
-	".summary":                          {"articles", "findings", "errors", "warnings", "info", "suppressed", "input_errors", "mean_score", "failed"},
+	".summary":                          {"articles", "findings", "errors", "warnings", "info", "suppressed", "input_errors", "unscored", "mean_score", "failed"},
 }
 
 // without drops optional keys from a key list.
@@ -99,8 +99,8 @@ func without(keys []string, drop ...string) []string {
 }
 
 func TestJSONKeysFollowDocsOrder(t *testing.T) {
-	got := objectKeys(t, []byte(write(t, "json", sampleReport(), report.Options{})))
-	optional := map[string][]string{".articles[]": {"line"}, ".articles[].findings[]": {"problem", "suppressed"}, ".errors[]": {"line"}}
+	got := objectKeys(t, []byte(write(t, "json", unscoredReport(), report.Options{})))
+	optional := map[string][]string{".articles[]": {"line", "notice"}, ".articles[].findings[]": {"problem", "suppressed"}, ".errors[]": {"line"}}
 	for path, want := range wantKeys {
 		objs := got[path]
 		if len(objs) == 0 {
@@ -108,6 +108,9 @@ func TestJSONKeysFollowDocsOrder(t *testing.T) {
 			continue
 		}
 		for i, keys := range objs {
+			if path == ".articles[].subscores" && len(keys) == 0 {
+				continue // the unscored article has none
+			}
 			// Optional keys may be absent; every key present must be in
 			// the documented order.
 			if diff := cmp.Diff(without(want, optional[path]...), without(keys, optional[path]...)); diff != "" {
@@ -129,6 +132,9 @@ func TestJSONKeysFollowDocsOrder(t *testing.T) {
 	articles := got[".articles[]"]
 	if indexOf(articles[0], "line") >= 0 || indexOf(articles[1], "line") != 2 {
 		t.Errorf("article keys %v / %v: want line only for the JSON Lines record, third", articles[0], articles[1])
+	}
+	if indexOf(articles[0], "notice") >= 0 || indexOf(articles[2], "notice") < 0 {
+		t.Errorf("article keys %v / %v: want notice only for the unscored article", articles[0], articles[2])
 	}
 	findings := got[".articles[].findings[]"]
 	for i, keys := range findings {
@@ -207,7 +213,7 @@ func TestJSONValues(t *testing.T) {
 	wantArticle := map[string]any{
 		"id": "fixtures/deal.txt", "path": "fixtures/deal.txt", "format": "text",
 		"headline": "Harwick Motors Partners With Daejin Cells", "words": float64(81),
-		"score": float64(86), "grade": "B", "deduction": 14.5,
+		"language": "en", "scored": true, "score": float64(86), "grade": "B", "deduction": 14.5,
 		"subscores": map[string]any{"attribution": float64(88), "hedge": float64(27), "contradiction": float64(100),
 			"machine": float64(100), "editorial": float64(95), "boilerplate": float64(100), "sourcing": float64(100)},
 	}
@@ -239,13 +245,39 @@ func TestJSONValues(t *testing.T) {
 	}
 	wantSummary := map[string]any{
 		"articles": float64(2), "findings": float64(5), "errors": float64(1), "warnings": float64(3), "info": float64(1),
-		"suppressed": float64(1), "input_errors": float64(2), "mean_score": float64(91), "failed": true,
+		"suppressed": float64(1), "input_errors": float64(2), "unscored": float64(0), "mean_score": float64(91), "failed": true,
 	}
 	if diff := cmp.Diff(wantSummary, got["summary"]); diff != "" {
 		t.Errorf("summary (-want +got):\n%s", diff)
 	}
 	if got["version"] != float64(report.SchemaVersion) || report.SchemaVersion != 1 {
 		t.Errorf("version %v, want 1", got["version"])
+	}
+}
+
+// An article not in English has no score: null, not a zero that would read
+// as the worst score, and the summary's mean leaves it out.
+func TestJSONUnscoredArticle(t *testing.T) {
+	var got struct {
+		Articles []map[string]any `json:"articles"`
+		Summary  map[string]any   `json:"summary"`
+	}
+	out := write(t, "json", unscoredReport(), report.Options{Gate: report.Gate{FailUnder: 99}})
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	de := got.Articles[2]
+	want := map[string]any{
+		"language": "de", "scored": false, "notice": "the text reads as German (de); the built-in catalog reads English",
+		"score": nil, "grade": nil, "deduction": nil, "subscores": map[string]any{}, "categories": []any{}, "findings": []any{},
+	}
+	for k, v := range want {
+		if diff := cmp.Diff(v, de[k]); diff != "" {
+			t.Errorf("unscored article %s (-want +got):\n%s", k, diff)
+		}
+	}
+	if got.Summary["unscored"] != float64(1) || got.Summary["mean_score"] != float64(91) || got.Summary["articles"] != float64(3) {
+		t.Errorf("summary %v: want 3 articles, 1 unscored, mean 91 over the scored two", got.Summary)
 	}
 }
 
@@ -291,6 +323,7 @@ func TestJSONEmptyReportHasEmptyArrays(t *testing.T) {
     "info": 0,
     "suppressed": 0,
     "input_errors": 0,
+    "unscored": 0,
     "mean_score": 0,
     "failed": false
   }

@@ -39,8 +39,11 @@ func writeMarkdown(w io.Writer, r *Report, opts Options) error {
 	if s.Suppressed > 0 {
 		fmt.Fprintf(out, " · %d suppressed", s.Suppressed)
 	}
-	if s.Articles > 0 {
+	if s.Scored() > 0 {
 		fmt.Fprintf(out, " · mean score %g", s.MeanScore)
+	}
+	if s.Unscored > 0 {
+		fmt.Fprintf(out, " · %s not scored (not in English)", plural(s.Unscored, "article"))
 	}
 	if s.InputErrors > 0 {
 		fmt.Fprintf(out, " · %s could not be checked", plural(s.InputErrors, "input"))
@@ -108,7 +111,11 @@ func mdTable(out *bufio.Writer, r *Report, opts Options) {
 		if mdFails(a, opts.Gate) {
 			result = "**fail**"
 		}
-		fmt.Fprintf(out, "| %s | %s | %d | %s | %s |", mdCode(a.Location(), true), mdText(clip(a.Headline, mdHeadline)), a.Scorecard.Score, mdText(a.Scorecard.Grade), result)
+		score, grade := strconv.Itoa(a.Scorecard.Score), mdText(a.Scorecard.Grade)
+		if !a.Scored() {
+			score, grade, result = "–", "–", "not scored ("+mdText(a.LanguageName)+")"
+		}
+		fmt.Fprintf(out, "| %s | %s | %s | %s | %s |", mdCode(a.Location(), true), mdText(clip(a.Headline, mdHeadline)), score, grade, result)
 		scores := map[string]int{}
 		for _, c := range a.Scorecard.Categories {
 			scores[c.Name] = c.Score
@@ -126,8 +133,7 @@ func mdTable(out *bufio.Writer, r *Report, opts Options) {
 
 // mdFails reports whether the gate fails article a.
 func mdFails(a *Article, g Gate) bool {
-	_, failUnder := g.For(a)
-	if failUnder > 0 && float64(a.Scorecard.Score) < failUnder {
+	if g.FailsScore(a) {
 		return true
 	}
 	for _, f := range a.Findings {
@@ -139,8 +145,13 @@ func mdFails(a *Article, g Gate) bool {
 }
 
 // mdArticle lists an article's worst findings and its stale suppression
-// comments; an article with neither gets no section.
+// comments; an article with neither gets no section. An unscored article
+// gets one that says why.
 func mdArticle(out *bufio.Writer, a *Article) {
+	if !a.Scored() {
+		fmt.Fprintf(out, "\n### %s\n\nnot scored: %s\n", mdCode(a.Location(), false), mdText(a.Unscored))
+		return
+	}
 	var counted []*finding.Finding
 	for _, f := range a.Findings {
 		if f.Counts() {

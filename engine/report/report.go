@@ -48,7 +48,17 @@ type Article struct {
 	// Stale are the article's suppression comments that suppressed
 	// nothing or name an unknown rule.
 	Stale []suppress.Stale
+	// Language is the ISO code of the language the article reads as
+	// ("en", "de"), LanguageName its English name.
+	Language, LanguageName string
+	// Unscored says why the policies were not run on the article and it
+	// has no score, or is "" when it was scored. Its Scorecard is then
+	// empty and means nothing.
+	Unscored string
 }
+
+// Scored reports whether the policies ran on the article and scored it.
+func (a *Article) Scored() bool { return a.Unscored == "" }
 
 // Location is how a report names an article's place: the path, with the
 // record id for JSON Lines.
@@ -75,11 +85,17 @@ type Summary struct {
 	Errors, Warnings, Infos int
 	Suppressed              int
 	InputErrors             int
-	MeanScore               float64
-	LowestScore             int
-	LowestArticle           string
-	Grades                  map[string]int
+	// Unscored counts the articles that were not scored (not in English);
+	// the mean, the lowest score and the grades leave them out.
+	Unscored      int
+	MeanScore     float64
+	LowestScore   int
+	LowestArticle string
+	Grades        map[string]int
 }
+
+// Scored is how many articles have a score.
+func (s Summary) Scored() int { return s.Articles - s.Unscored }
 
 // Summarize counts findings by severity and averages scores.
 func (r *Report) Summarize() Summary {
@@ -101,14 +117,18 @@ func (r *Report) Summarize() Summary {
 				s.Infos++
 			}
 		}
+		if !a.Scored() {
+			s.Unscored++
+			continue
+		}
 		total += a.Scorecard.Score
 		s.Grades[a.Scorecard.Grade]++
 		if a.Scorecard.Score < s.LowestScore || s.LowestArticle == "" {
 			s.LowestScore, s.LowestArticle = a.Scorecard.Score, a.Location()
 		}
 	}
-	if len(r.Articles) > 0 {
-		s.MeanScore = math.Round(float64(total)/float64(len(r.Articles))*10) / 10
+	if n := s.Scored(); n > 0 {
+		s.MeanScore = math.Round(float64(total)/float64(n)*10) / 10
 	} else {
 		s.LowestScore = 0
 	}
@@ -151,6 +171,13 @@ func (g Gate) For(a *Article) (failRank int, failUnder float64) {
 	return failRank, failUnder
 }
 
+// FailsScore reports whether article a scores below its threshold; an
+// unscored article never does.
+func (g Gate) FailsScore(a *Article) bool {
+	_, failUnder := g.For(a)
+	return a.Scored() && failUnder > 0 && float64(a.Scorecard.Score) < failUnder
+}
+
 // Fails reports whether a finding of article a fails the run: it counts
 // and reaches the article's fail level.
 func (g Gate) Fails(a *Article, f *finding.Finding) bool {
@@ -176,7 +203,7 @@ func (g Gate) Failures(r *Report) []string {
 				why = append(why, fmt.Sprintf("%d finding(s) at or above %s", count, rankName(failRank)))
 			}
 		}
-		if failUnder > 0 && float64(a.Scorecard.Score) < failUnder {
+		if g.FailsScore(a) {
 			why = append(why, fmt.Sprintf("score %d is below %g", a.Scorecard.Score, failUnder))
 		}
 		if len(why) > 0 {

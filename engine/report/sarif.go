@@ -117,6 +117,18 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 			inv.AddToolExecutionNotification(n.AddLocation(loc))
 		}
 	}
+	for _, a := range r.Articles {
+		if a.Scored() {
+			continue
+		}
+		n := sarif.NewNotification().WithLevel(sarif.LevelNote).WithMessage(sarif.NewTextMessage("not scored: " + a.Unscored)).
+			WithProperties(sarif.NewPropertyBag().Add("language", a.Language))
+		loc := sarifLocation(a.Path, sarif.NewRegion().WithStartLine(1))
+		if a.Format == article.JSONLines {
+			loc = sarifRecordLocation(a)
+		}
+		inv.AddToolExecutionNotification(n.AddLocation(loc))
+	}
 	for _, notice := range r.Notices {
 		inv.AddToolExecutionNotification(sarif.NewNotification().WithLevel(sarif.LevelNote).WithMessage(sarif.NewTextMessage(notice)))
 	}

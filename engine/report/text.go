@@ -46,6 +46,10 @@ func writeText(w io.Writer, r *Report, opts Options) error {
 		fmt.Fprintf(out, "note: %s\n", n)
 	}
 	for _, a := range r.Articles {
+		if !a.Scored() {
+			fmt.Fprintf(out, "%s: %s: %s\n", a.Location(), p.wrap("1", "not scored"), a.Unscored)
+			continue
+		}
 		for _, f := range a.Findings {
 			if !f.Counts() {
 				continue // listed in json and sarif; here only counted
@@ -101,8 +105,11 @@ func writeSummary(out *bufio.Writer, r *Report, opts Options, p palette) {
 	if s.Suppressed > 0 {
 		fmt.Fprintf(out, ", %d suppressed", s.Suppressed)
 	}
-	if s.Articles > 0 {
+	if s.Scored() > 0 {
 		fmt.Fprintf(out, "; mean score %g; lowest %d (%s)", s.MeanScore, s.LowestScore, s.LowestArticle)
+	}
+	if s.Unscored > 0 {
+		fmt.Fprintf(out, "; %s not scored (not in English)", plural(s.Unscored, "article"))
 	}
 	fmt.Fprintln(out)
 	if s.InputErrors > 0 {

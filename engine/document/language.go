@@ -1,0 +1,141 @@
+package document
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/abadojack/whatlanggo"
+)
+
+// Language is the language an article reads as.
+type Language struct {
+	// Code is the ISO 639-1 code ("en", "de", "zh"), the ISO 639-3 code
+	// of a language that has none, or "und" when the text is in a script
+	// the detector does not know.
+	Code string
+	// Name is the language's English name.
+	Name string
+	// Source says how the language was decided: LanguageDetected,
+	// LanguageAssumed or LanguageConfigured.
+	Source string
+}
+
+// How a document's language was decided.
+const (
+	// LanguageDetected: the detector was confident on enough text.
+	LanguageDetected = "detected"
+	// LanguageAssumed: too little text, or the detector was unsure, so
+	// the article is taken to be English, as the catalog is.
+	LanguageAssumed = "assumed"
+	// LanguageConfigured: the configuration (--language) named it.
+	LanguageConfigured = "configured"
+)
+
+// English reports whether the article reads as English.
+func (l Language) English() bool { return l.Code == "en" }
+
+const (
+	// languageSample bounds the prose the detector reads. whatlanggo ranks
+	// the text's trigrams against 300-trigram profiles, and past about
+	// 3 KB the ranks outgrow the profiles and its confidence turns
+	// negative; 2 KB of prose tells languages apart well enough.
+	languageSample = 2048
+	// minLatinLetters is how much Latin-script text trigrams need before
+	// they are trusted: a sentence or two of English can read as Romanian
+	// or French to them, 250 letters (about 50 words) no longer does.
+	minLatinLetters = 250
+	// minScriptLetters: a text mostly written in another script (Han,
+	// Cyrillic, Arabic…) is not English once it holds a sentence or two.
+	minScriptLetters = 50
+	// minConfidence is whatlanggo's confidence (0–1) a Latin-script
+	// verdict needs; its own "reliable" threshold is 0.8.
+	minConfidence = 0.9
+	// minKanaShare: Japanese writes many words in Han characters, so a
+	// Han text counts as Japanese when this share of its letters is kana.
+	minKanaShare = 0.1
+)
+
+// names replaces whatlanggo's name where the common English one differs.
+var names = map[whatlanggo.Lang]string{whatlanggo.Cmn: "Chinese"}
+
+// detectLanguage reads the first languageSample bytes of the sentences'
+// text (headline and quotes included) and says which language they are in.
+// It declares a language other than English only on enough text and with
+// confidence; otherwise it assumes English.
+func detectLanguage(sentences []Sentence) Language {
+	english := Language{Code: "en", Name: "English", Source: LanguageAssumed}
+	var b strings.Builder
+	for _, s := range sentences {
+		if b.Len() >= languageSample {
+			break
+		}
+		b.WriteString(s.Text)
+		b.WriteByte('\n')
+	}
+	text := clipBytes(b.String(), languageSample)
+	letters, latin, kana := 0, 0, 0
+	for _, r := range text {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		letters++
+		if unicode.Is(unicode.Latin, r) {
+			latin++
+		} else if unicode.In(r, unicode.Hiragana, unicode.Katakana) {
+			kana++
+		}
+	}
+	other := letters - latin
+	if other > latin {
+		if other < minScriptLetters {
+			return english
+		}
+		// The script alone says the text is not English; the detector
+		// only names the language.
+		info := whatlanggo.Detect(text)
+		lang := info.Lang
+		if lang == whatlanggo.Cmn && float64(kana) >= minKanaShare*float64(other) {
+			lang = whatlanggo.Jpn
+		}
+		if lang < 0 || lang == whatlanggo.Eng {
+			return Language{Code: "und", Name: "a language other than English", Source: LanguageDetected}
+		}
+		return named(lang)
+	}
+	if latin < minLatinLetters {
+		return english
+	}
+	info := whatlanggo.Detect(text)
+	if info.Confidence < minConfidence || info.Confidence > 1 || info.Lang < 0 {
+		return english
+	}
+	if info.Lang == whatlanggo.Eng {
+		english.Source = LanguageDetected
+		return english
+	}
+	return named(info.Lang)
+}
+
+func named(lang whatlanggo.Lang) Language {
+	code := lang.Iso6391()
+	if code == "" {
+		code = lang.Iso6393()
+	}
+	name, ok := names[lang]
+	if !ok {
+		name = lang.String()
+	}
+	return Language{Code: code, Name: name, Source: LanguageDetected}
+}
+
+// clipBytes cuts s to at most n bytes, at a character boundary.
+func clipBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
