@@ -85,3 +85,12 @@ func TestClipBytes(t *testing.T) {
 		t.Errorf("clipBytes(abc, 5) = %q", got)
 	}
 }
+
+func BenchmarkDetectLanguage(b *testing.B) {
+	para := "The council published the audit on Thursday, and the mayor's office said every figure in it had been checked twice by the city's own accountants before release. "
+	d := build(b, article.Text, strings.Repeat(para, 40))
+	b.ReportAllocs()
+	for b.Loop() {
+		detectLanguage(d.Sentences)
+	}
+}
