@@ -136,8 +136,10 @@ func TestFixturesIntent(t *testing.T) {
 			continue
 		}
 		for _, a := range articles {
-			if a.Scorecard.Score < 90 {
-				t.Errorf("%s: clean article %s scores %d, want 90 or more", name, a.ID, a.Scorecard.Score)
+			// A clean article earns more for its sourcing than it loses:
+			// it scores above the base an article with no finding gets.
+			if float64(a.Scorecard.Score) <= a.Scorecard.Base {
+				t.Errorf("%s: clean article %s scores %d, want more than the base %g", name, a.ID, a.Scorecard.Score, a.Scorecard.Base)
 			}
 			for _, f := range a.Findings {
 				if f.Severity != finding.Info {

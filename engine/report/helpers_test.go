@@ -31,7 +31,7 @@ func marked(rule, category string, sev finding.Severity, sentence, span string, 
 }
 
 func card(score int, grade string, deduction float64, cats ...scoring.Category) scoring.Scorecard {
-	return scoring.Scorecard{Score: score, Grade: grade, Deduction: deduction, Categories: cats}
+	return scoring.Scorecard{Score: score, Grade: grade, Base: 100, Deduction: deduction, Categories: cats}
 }
 
 // fullCategories is a scorecard's category list with the given sub-scores.

@@ -25,7 +25,7 @@ fixtures/deal.txt:7:10: info: "clearly" tells the reader what to think [loaded-l
              ^^^^^^^
 fixtures/deal.txt:11: warning: suppresses no finding; remove it <!-- credcheck-disable vague-source -->
 
-fixtures/deal.txt  score 86/100  grade B  3 findings (1 suppressed)
+fixtures/deal.txt  score 86/100  grade B  3 findings (1 suppressed)  (base 100, −14.5)
   "Harwick Motors Partners With Daejin Cells"
   attribution     88  █████████░  -3 of 25  1 finding
   hedge           27  ███░░░░░░░  -11 of 15  1 finding
@@ -41,7 +41,7 @@ wire.jsonl#r2:4:23: warning: gives the deal as $3.1 billion, but line 3 gives $2
     Analysts welcomed the $3.1 billion deal.
                           ^^^^^^^^^^^^
 
-wire.jsonl#r2  score 96/100  grade A  2 findings
+wire.jsonl#r2  score 96/100  grade A  2 findings  (base 100, −4)
   attribution    100  ██████████
   hedge          100  ██████████
   contradiction   84  ████████░░  -4 of 25  2 findings
@@ -248,7 +248,7 @@ func TestTextScorecardClipsLongHeadline(t *testing.T) {
 	r := &report.Report{Articles: []*report.Article{{ID: "h.md", Path: "h.md", Headline: headline, Scorecard: card(100, "A", 0)}}}
 	out := write(t, "text", r, report.Options{Scorecards: true})
 	lines := strings.Split(out, "\n")
-	if lines[1] != "h.md  score 100/100  grade A  0 findings" {
+	if lines[1] != "h.md  score 100/100  grade A  0 findings  (base 100, ±0)" {
 		t.Errorf("scorecard header = %q", lines[1])
 	}
 	want := `  "` + string([]rune(headline)[:89]) + `…"`
