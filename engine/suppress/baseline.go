@@ -110,7 +110,7 @@ func (b *Baseline) Apply(path, record string, findings []*finding.Finding) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	for _, f := range findings {
-		if f.Suppressed != nil {
+		if f.Suppressed != nil || f.Credit() {
 			continue
 		}
 		k := baselineKey{article, f.Rule, f.Fingerprint}
@@ -152,7 +152,9 @@ func WriteBaseline(path string, articles []Article) error {
 	for _, a := range articles {
 		key := articleKey(dir, a.Path, a.Record)
 		for _, f := range a.Findings {
-			if f.Suppressed != nil && f.Suppressed.Kind != finding.SuppressedBaseline {
+			// Credits are not problems to accept: a baseline keeps them
+			// earning.
+			if f.Credit() || (f.Suppressed != nil && f.Suppressed.Kind != finding.SuppressedBaseline) {
 				continue
 			}
 			file.Findings = append(file.Findings, baselineEntry{Article: key, Rule: f.Rule, Fingerprint: f.Fingerprint, Line: f.Line, Excerpt: f.Excerpt})
