@@ -46,12 +46,16 @@ built-in policies/credcheck/data.yaml.`,
 	f := cmd.Flags()
 	f.String("good", "reliable", "the label of credible articles; every other label is not credible")
 	f.StringP("output", "o", "", "file to write the data to (default: standard output)")
-	f.Int("folds", defaults.Folds, "cross-validation folds (by group)")
+	f.Int("folds", defaults.Folds, "cross-validation folds by group; 0 leaves one group out at a time")
 	f.Float64("scale", defaults.Scale, "score points per unit of log-odds")
 	f.Float64Slice("lambda", defaults.Lambdas, "L2 penalties to try; the best cross-validated one is kept")
 	f.String("date", "", "date recorded in the provenance (default: today, UTC)")
 	return cmd
 }
+
+// minHits is how many labelled articles a rule must fire on for its weight
+// to be fitted.
+const minHits = 3
 
 func runCalibrate(cmd *cobra.Command, args []string) error {
 	cfg, err := settings(cmd)
@@ -66,8 +70,8 @@ func runCalibrate(cmd *cobra.Command, args []string) error {
 	opts.Folds, _ = f.GetInt("folds")
 	opts.Scale, _ = f.GetFloat64("scale")
 	opts.Lambdas, _ = f.GetFloat64Slice("lambda")
-	if opts.Folds < 2 {
-		return fmt.Errorf("--folds must be at least 2, got %d", opts.Folds)
+	if opts.Folds < 0 || opts.Folds == 1 {
+		return fmt.Errorf("--folds must be 0 (one group out at a time) or at least 2, got %d", opts.Folds)
 	}
 	if date == "" {
 		date = time.Now().UTC().Format("2006-01-02")
@@ -93,19 +97,28 @@ func runCalibrate(cmd *cobra.Command, args []string) error {
 	// weight 0, so a chance correlation with the others cannot give it
 	// points.
 	verdicts := map[string]string{}
+	hits := map[string]int{}
 	for _, q := range accuracy.QA(c, arts, gold) {
 		verdicts[q.Name] = q.Verdict
+		hits[q.Name] = q.FiredGood + q.FiredBad
 	}
 	var rules, fitted []calibrate.Rule
 	category := map[string]string{}
+	kept := map[string]string{}
 	for _, r := range c.Policies.Rules {
 		rule := calibrate.Rule{ID: r.ID, Credit: r.Category == finding.CreditCategory}
 		rules = append(rules, rule)
 		category[r.ID] = r.Category
-		if v := verdicts[r.ID]; v != "noise" && v != "inverted" {
-			fitted = append(fitted, rule)
-		} else {
+		switch v := verdicts[r.ID]; {
+		case hits[r.ID] < minHits:
+			// No evidence either way: a weight fitted on nothing would be
+			// 0 and switch the rule off. It keeps its METADATA weight.
+			kept[r.ID] = fmt.Sprintf("fired on %d articles: METADATA weight kept", hits[r.ID])
+		case v == "noise" || v == "inverted":
+			kept[r.ID] = v + " on these articles: not fitted"
 			fmt.Fprintf(cmd.ErrOrStderr(), "%s is %s on these articles: weight 0\n", r.ID, v)
+		default:
+			fitted = append(fitted, rule)
 		}
 	}
 	samples := make([]calibrate.Sample, len(labelled))
@@ -116,6 +129,12 @@ func runCalibrate(cmd *cobra.Command, args []string) error {
 	res, err := calibrate.Run(samples, fitted, category, opts)
 	if err != nil {
 		return err
+	}
+	res.Kept = kept
+	for id, why := range kept {
+		if strings.HasPrefix(why, "fired on") {
+			res.Weights[id] = c.Policies.Rule(id).Weight
+		}
 	}
 	corpus := make([]string, len(args))
 	for i, a := range args {

@@ -273,7 +273,7 @@ func TestBaselineSuppressesExactlyTheOldFindings(t *testing.T) {
 	dir := newsroomRepo(t)
 	// The baseline's directory is created, and the run is judged against
 	// what it recorded: nothing fails, not even a score threshold.
-	w := credcheck(t, dir, nil, "", "check", "--format", "json", "--fail-under", "55", "--write-baseline", "ci/baseline.json", "news/", "wire/")
+	w := credcheck(t, dir, nil, "", "check", "--format", "json", "--fail-under", "50", "--write-baseline", "ci/baseline.json", "news/", "wire/")
 	if w.code != 0 {
 		t.Fatalf("--write-baseline: exit %d, want 0 (every finding is now known)\n%s", w.code, w.stderr)
 	}

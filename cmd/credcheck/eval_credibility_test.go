@@ -12,19 +12,19 @@ import (
 // engine/accuracy's credibility tests derive the figures asserted here.
 func TestEvalCredibility(t *testing.T) {
 	file := evalData + "credibility.jsonl"
-	r := credcheck(t, "", nil, "", "eval", "--task", "credibility", file)
+	r := credcheck(t, "", nil, "", "eval", "--data", evalData+"scoring.yaml", "--task", "credibility", file)
 	if r.code != 0 || r.stderr != "" {
 		t.Fatalf("exit %d, want 0\n%s", r.code, r.stderr)
 	}
 	for _, want := range []string{
 		"task credibility: 13 records from fixtures/testdata/eval/credibility.jsonl\n",
-		"  auroc                   0.9167\n  auroc_low               0.7667\n  auroc_high              1.0000\n  auroc_length_stratified 0.8750\n",
+		"  auroc                   0.9286\n  auroc_low               0.8000\n  auroc_high              1.0000\n  auroc_length_stratified 1.0000\n",
 		"  mean_gap                36.5476\n",
 		"rules                      points   good%    bad%  good/1k   bad/1k  auroc    s/o  verdict\n",
 		"  epistemic-hedge             bad    0.0%   16.7%     0.00     2.87  0.583  1.000  separates\n",
 		"groups                              class articles mean score\n",
-		"  Harbour Wire                       good        4      63.00\n",
-		"  Truth Lantern                       bad        3      14.67\n",
+		"  Harbour Wire                       good        4      61.50\n",
+		"  Truth Lantern                       bad        3      13.67\n",
 		"note: auroc_low and auroc_high: 95% percentile bootstrap, 1000 resamples of the 5 groups",
 	} {
 		if !strings.Contains(r.stdout, want) {
@@ -39,7 +39,7 @@ func TestEvalCredibility(t *testing.T) {
 
 func TestEvalCredibilityJSONAndCompare(t *testing.T) {
 	file := evalData + "credibility.jsonl"
-	saved := credcheck(t, "", nil, "", "eval", "--task", "credibility", "--format", "json", file)
+	saved := credcheck(t, "", nil, "", "eval", "--data", evalData+"scoring.yaml", "--task", "credibility", "--format", "json", file)
 	if saved.code != 0 {
 		t.Fatalf("exit %d\n%s", saved.code, saved.stderr)
 	}
@@ -74,20 +74,20 @@ func TestEvalCredibilityJSONAndCompare(t *testing.T) {
 			descriptive = append(descriptive, m.Name)
 		}
 	}
-	if res.Version != 1 || got["auroc"] != 0.9167 || got["auroc_low"] != 0.7667 || got["auroc_high"] != 1 || got["mean_bad"] != 24.1667 || got["auroc.hedge"] != 0.9167 {
+	if res.Version != 1 || got["auroc"] != 0.9286 || got["auroc_low"] != 0.8 || got["auroc_high"] != 1 || got["mean_bad"] != 23.1667 || got["auroc.hedge"] != 0.9167 {
 		t.Errorf("metrics: %v", got)
 	}
 	if diff := cmp.Diff([]string{"mean_bad"}, descriptive); diff != "" {
 		t.Errorf("descriptive metrics (-want +got):\n%s", diff)
 	}
-	if len(res.RuleQA) < 10 || len(res.GroupScores) != 4 || res.GroupScores[3].Name != "Truth Lantern" || res.GroupScores[3].MeanScore != 14.6667 {
+	if len(res.RuleQA) < 10 || len(res.GroupScores) != 4 || res.GroupScores[3].Name != "Truth Lantern" || res.GroupScores[3].MeanScore != 13.6667 {
 		t.Errorf("rule_qa %d rows, group_scores %+v", len(res.RuleQA), res.GroupScores)
 	}
 
 	dir := t.TempDir()
 	base := filepath.Join(dir, "baseline.json")
 	write(t, base, saved.stdout)
-	r := credcheck(t, "", nil, "", "eval", "--task", "credibility", "--compare", base, file)
+	r := credcheck(t, "", nil, "", "eval", "--data", evalData+"scoring.yaml", "--task", "credibility", "--compare", base, file)
 	if r.code != 0 || !strings.Contains(r.stderr, "no figure fell") {
 		t.Errorf("against itself: exit %d\n%s", r.code, r.stderr)
 	}
@@ -96,17 +96,17 @@ func TestEvalCredibilityJSONAndCompare(t *testing.T) {
 	// higher mean score of doubtful articles in the baseline is not
 	// compared at all.
 	doctored := strings.Replace(saved.stdout, `"name": "auroc",
-      "value": 0.9167`, `"name": "auroc",
+      "value": 0.9286`, `"name": "auroc",
       "value": 0.99`, 1)
-	doctored = strings.Replace(doctored, `"value": 24.1667`, `"value": 10`, 1)
+	doctored = strings.Replace(doctored, `"value": 23.1667`, `"value": 10`, 1)
 	doctored = strings.Replace(doctored, `"auroc": 0.5833,`, `"auroc": 0.7,`, 1)
 	if strings.Count(doctored, "0.99") != 1 || !strings.Contains(doctored, `"value": 10`) || !strings.Contains(doctored, `"auroc": 0.7,`) {
 		t.Fatalf("could not doctor the baseline:\n%s", saved.stdout)
 	}
 	better := filepath.Join(dir, "better.json")
 	write(t, better, doctored)
-	r = credcheck(t, "", nil, "", "eval", "--task", "credibility", "--compare", better, file)
-	want := "regression: auroc fell from 0.9900 to 0.9167\n" +
+	r = credcheck(t, "", nil, "", "eval", "--data", evalData+"scoring.yaml", "--task", "credibility", "--compare", better, file)
+	want := "regression: auroc fell from 0.9900 to 0.9286\n" +
 		"regression: rule.clickbait-headline.auroc fell from 0.7000 to 0.5833\n"
 	if r.code != 1 || r.stderr != want {
 		t.Errorf("against a better baseline: exit %d, stderr %q, want 1 and %q", r.code, r.stderr, want)

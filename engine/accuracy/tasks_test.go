@@ -29,6 +29,21 @@ var loadChecker = sync.OnceValues(func() (*checker.Checker, error) {
 	return checker.New(context.Background(), config.Config{})
 })
 
+// pinnedChecker scores with the scoring data pinned in the test data, so
+// that the credibility figures do not move with a new calibration.
+var pinnedChecker = sync.OnceValues(func() (*checker.Checker, error) {
+	return checker.New(context.Background(), config.Config{Data: []string{testdata + "scoring.yaml"}})
+})
+
+func pinned(t *testing.T) *checker.Checker {
+	t.Helper()
+	c, err := pinnedChecker()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 func builtin(t *testing.T) *checker.Checker {
 	t.Helper()
 	c, err := loadChecker()

@@ -5,14 +5,19 @@ import (
 	"math"
 	"slices"
 	"sort"
+
+	"github.com/credcheck/credcheck/engine/scoring"
 )
 
 // Options tune a calibration.
 type Options struct {
-	// Folds is the number of group folds of the cross-validation.
+	// Folds is the number of group folds of the cross-validation; 0
+	// leaves one group out at a time, so every fit is tested on an outlet
+	// it never saw while seeing all the others.
 	Folds int
 	// Lambdas are the penalties tried; the one with the best
-	// cross-validated AUROC wins (the larger on a tie: the simpler model).
+	// cross-validated AUROC wins, the smaller on a tie (AUROC only ranks,
+	// so a huge penalty can tie while shrinking every score to the base).
 	Lambdas []float64
 	// Scale is the points one unit of log-odds is worth: the score is
 	// 50 + Scale × log-odds before clamping, so an article the model
@@ -22,7 +27,7 @@ type Options struct {
 
 // DefaultOptions are the documented defaults.
 func DefaultOptions() Options {
-	return Options{Folds: 5, Lambdas: []float64{0.1, 0.3, 1, 3, 10, 30, 100}, Scale: 10}
+	return Options{Folds: 0, Lambdas: []float64{0.1, 1, 10, 100, 1000, 10000}, Scale: 10}
 }
 
 // Result is a calibration: the model, the numbers the scoring data takes
@@ -39,11 +44,15 @@ type Result struct {
 	// points per unit of each rule's feature.
 	Base    float64
 	Weights map[string]float64
-	// Caps bound each category: the 99th percentile of its points on
-	// the labelled articles, so they bind only on outliers.
+	// Caps bound each category: the documented default cap, raised to the
+	// 99th percentile of its points on the labelled articles where that
+	// is higher, so they bind only on outliers.
 	Caps map[string]float64
 	// Bands are the grades set from the held-out scores.
 	Bands []Band
+	// Kept says, for rules left out of the fit, why and what weight they
+	// keep; the data file writes it beside their weights.
+	Kept map[string]string
 	// Samples, Good and Groups count the labelled articles.
 	Samples, Good, Groups int
 	folds                 int
@@ -68,7 +77,11 @@ func Run(samples []Sample, rules []Rule, category map[string]string, opts Option
 	if len(opts.Lambdas) == 0 {
 		return nil, fmt.Errorf("give at least one penalty")
 	}
-	folds := Folds(samples, opts.Folds)
+	k := opts.Folds
+	if k <= 0 {
+		k = len(samples)
+	}
+	folds := Folds(samples, k)
 	good := make([]bool, len(samples))
 	groups := map[string]bool{}
 	r := &Result{Trials: map[float64]float64{}, Samples: len(samples)}
@@ -93,7 +106,7 @@ func Run(samples []Sample, rules []Rule, category map[string]string, opts Option
 		}
 		auc := AUROC(cv, good)
 		r.Trials[l] = auc
-		if auc >= bestAUC {
+		if auc > bestAUC {
 			bestAUC, r.Lambda, best = auc, l, cv
 		}
 	}
@@ -112,7 +125,7 @@ func Run(samples []Sample, rules []Rule, category map[string]string, opts Option
 	scores := make([]float64, len(best))
 	var sumGood, sumBad float64
 	for i, z := range best {
-		scores[i] = math.Round(math.Max(0, math.Min(100, 50+opts.Scale*z)))
+		scores[i] = math.Round(math.Max(0, math.Min(100, 50+opts.Scale*(m.Intercept+z))))
 		if good[i] {
 			sumGood += scores[i]
 		} else {
@@ -126,8 +139,11 @@ func Run(samples []Sample, rules []Rule, category map[string]string, opts Option
 }
 
 // caps is, per category, the 99th percentile of its points over the
-// samples, rounded up; a category whose rules carry no weight keeps no cap
-// entry, so the configured default stays.
+// samples, rounded up, or the default cap if that is higher: a category
+// whose rules rarely fire on the labelled set (machine-style copy in
+// newsroom articles) would otherwise get a cap so low that the articles
+// it exists for could not lose more than the labelled set's outliers.
+// A category whose rules carry no weight keeps no entry.
 func caps(samples []Sample, rules []Rule, category map[string]string, weights map[string]float64) map[string]float64 {
 	points := map[string][]float64{}
 	for _, s := range samples {
@@ -144,7 +160,7 @@ func caps(samples []Sample, rules []Rule, category map[string]string, weights ma
 		sort.Float64s(ps)
 		p99 := ps[int(math.Ceil(0.99*float64(len(ps))))-1]
 		if p99 > 0 {
-			out[c] = math.Ceil(p99)
+			out[c] = math.Max(math.Ceil(p99), scoring.Defaults().Caps[c])
 		}
 	}
 	return out

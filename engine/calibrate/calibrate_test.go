@@ -137,7 +137,7 @@ func TestRunCrossValidatesAndWritesData(t *testing.T) {
 	if a.String() != b.String() {
 		t.Error("two calibrations of the same data wrote different bytes")
 	}
-	for _, want := range []string{"scoring:\n", "    backwards: 0 # attribution\n", "  bands:\n    A: ", fmt.Sprintf("cv_auroc: %g\n", math.Round(r.CVAUROC*1e4)/1e4)} {
+	for _, want := range []string{"scoring:\n", "    backwards: 0 # attribution; fitted to 0", "  bands:\n    A: ", fmt.Sprintf("cv_auroc: %g\n", math.Round(r.CVAUROC*1e4)/1e4)} {
 		if !strings.Contains(a.String(), want) {
 			t.Errorf("data file lacks %q:\n%s", want, a.String())
 		}
@@ -163,5 +163,31 @@ func TestBandsFromPerfectSeparation(t *testing.T) {
 	}
 	if d := bands[3]; d.Min != 47 {
 		t.Errorf("D band %+v, want minimum 47 (F below 50 leaves room for D and C)", d)
+	}
+}
+
+// Leaving a group out tilts the training part's class balance against the
+// group's own class; the held-out evidence must not carry that tilt, or
+// features that say nothing would rank every group by its hidden label.
+func TestCrossValidationDoesNotLeakTheHeldOutLabel(t *testing.T) {
+	var samples []calibrate.Sample
+	var good []bool
+	for g := range 8 {
+		for i := range 5 {
+			s := calibrate.Sample{Features: map[string]float64{"noise": float64(i % 2)}, Good: g%2 == 0, Group: fmt.Sprint(g)}
+			samples = append(samples, s)
+			good = append(good, s.Good)
+		}
+	}
+	cv, err := calibrate.CrossValidate(samples, []calibrate.Rule{{ID: "noise"}}, 1000, calibrate.Folds(samples, len(samples)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The feature says nothing, so every held-out article has the same
+	// evidence, 0, whatever its group's label.
+	for i, v := range cv {
+		if math.Abs(v) > 1e-6 {
+			t.Fatalf("held-out evidence of article %d (good %v) is %g, want 0", i, good[i], v)
+		}
 	}
 }

@@ -46,9 +46,12 @@ func Folds(samples []Sample, k int) []int {
 }
 
 // CrossValidate fits on all folds but one and predicts the held-out fold,
-// for each fold, and returns the held-out log-odds of every sample. A
-// fold whose training part lacks a class (too few groups) predicts from
-// the class balance alone.
+// for each fold, and returns the held-out evidence of every sample: its
+// log-odds without the intercept. The intercept is left out because it
+// carries the class balance of the training part, which leaving a group
+// out tilts against the group's own class: pooled across folds, it would
+// rank every held-out group by the label it hides (with a strong penalty,
+// an AUROC near 0). A fold whose training part lacks a class predicts 0.
 func CrossValidate(samples []Sample, rules []Rule, lambda float64, folds []int) ([]float64, error) {
 	k := 0
 	for _, f := range folds {
@@ -68,7 +71,7 @@ func CrossValidate(samples []Sample, rules []Rule, lambda float64, folds []int) 
 		}
 		for i, s := range samples {
 			if folds[i] == f {
-				out[i] = m.LogOdds(rules, s.Features)
+				out[i] = m.LogOdds(rules, s.Features) - m.Intercept
 			}
 		}
 	}

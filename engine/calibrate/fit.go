@@ -55,8 +55,10 @@ func sign(r Rule) float64 {
 
 // Fit fits an L2-regularised logistic model whose weights point each rule
 // its own way. The sign constraint is kept with an active set: fit, drop
-// every rule whose weight came out pointing the wrong way (it ends at
-// weight 0, informing but not scoring), and fit again until none does.
+// the rule whose weight points the most the wrong way (it ends at weight 0,
+// informing but not scoring), and fit again until none does. One at a time,
+// because a rule can come out the wrong way only while a correlated rule
+// that will be dropped is still in the fit.
 // lambda is the penalty on the squared weights (the intercept is free).
 func Fit(samples []Sample, rules []Rule, lambda float64) (Model, error) {
 	if len(samples) == 0 {
@@ -77,13 +79,13 @@ func Fit(samples []Sample, rules []Rule, lambda float64) (Model, error) {
 		if err != nil {
 			return Model{}, err
 		}
-		var keep []Rule
-		for _, r := range active {
-			if m.Weights[r.ID] >= 0 {
-				keep = append(keep, r)
+		worst := -1
+		for i, r := range active {
+			if w := m.Weights[r.ID]; w < 0 && (worst < 0 || w < m.Weights[active[worst].ID]) {
+				worst = i
 			}
 		}
-		if len(keep) == len(active) {
+		if worst < 0 {
 			for _, r := range rules {
 				if _, ok := m.Weights[r.ID]; !ok {
 					m.Weights[r.ID] = 0
@@ -91,7 +93,7 @@ func Fit(samples []Sample, rules []Rule, lambda float64) (Model, error) {
 			}
 			return m, nil
 		}
-		active = keep
+		active = slices.Delete(active, worst, worst+1)
 	}
 }
 

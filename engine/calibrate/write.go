@@ -41,7 +41,11 @@ func WriteData(w io.Writer, r *Result, p Provenance, rules []Rule, category map[
 		fmt.Fprintf(&b, "    date: %s\n", strconv.Quote(p.Date))
 	}
 	fmt.Fprintf(&b, "    model: %s\n", strconv.Quote(fmt.Sprintf("logistic regression, L2 penalty %g, weights constrained to point each rule its own way", r.Lambda)))
-	fmt.Fprintf(&b, "    cross_validation: %s\n", strconv.Quote(fmt.Sprintf("%d folds by group", foldCount(r))))
+	cv := fmt.Sprintf("%d folds by group", foldCount(r))
+	if foldCount(r) == r.Groups {
+		cv = fmt.Sprintf("one group left out at a time (%d folds)", r.Groups)
+	}
+	fmt.Fprintf(&b, "    cross_validation: %s\n", strconv.Quote(cv))
 	fmt.Fprintf(&b, "    cv_auroc: %s\n", num(round4(r.CVAUROC)))
 	fmt.Fprintf(&b, "    cv_mean_credible: %s\n", num(round2(r.CVMeanGood)))
 	fmt.Fprintf(&b, "    cv_mean_not_credible: %s\n", num(round2(r.CVMeanBad)))
@@ -72,7 +76,13 @@ func WriteData(w io.Writer, r *Result, p Provenance, rules []Rule, category map[
 		return strings.Compare(x, y)
 	})
 	for _, id := range ids {
-		fmt.Fprintf(&b, "    %s: %s # %s\n", id, num(r.Weights[id]), category[id])
+		note := category[id]
+		if why, ok := r.Kept[id]; ok {
+			note += "; " + why
+		} else if r.Weights[id] == 0 {
+			note += "; fitted to 0: beside the other rules it adds nothing, or points the wrong way"
+		}
+		fmt.Fprintf(&b, "    %s: %s # %s\n", id, num(r.Weights[id]), note)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -86,7 +87,8 @@ func (d *Document) Value() ast.Value {
 
 	quotes := make([]*ast.Term, len(d.Quotes))
 	for i, q := range d.Quotes {
-		quotes[i] = ast.NewTerm(obj(kv(kStart, num(q.Start)), kv(kEnd, num(q.End))))
+		quotes[i] = ast.NewTerm(obj(kv(kStart, num(q.Start)), kv(kEnd, num(q.End)),
+			kv(kSentence, num(d.SentenceAt(q.Start))), kv(kWords, num(quoteWords(d.Text, q)))))
 	}
 
 	numbers := make([]*ast.Term, len(d.Numbers))
@@ -253,4 +255,13 @@ func speakerValue(sp *Speaker) *ast.Term {
 		kv(kEntity, num(sp.Entity)), kv(kStart, num(sp.Start)), kv(kEnd, num(sp.End)),
 		kv(kText, str(sp.Text)), kv(kWords, num(sp.Words)), kv(kRole, role),
 	))
+}
+
+// quoteWords counts the words of a quote, so that a rule can tell a quoted
+// statement from a scare-quoted word.
+func quoteWords(text string, q Span) int {
+	if q.Start < 0 || q.End > len(text) || q.Start >= q.End {
+		return 0
+	}
+	return len(strings.Fields(text[q.Start:q.End]))
 }

@@ -160,9 +160,10 @@ func TestInputHasExactlyTheDocumentedFields(t *testing.T) {
 			check("matches."+lex, m, docs["matches"])
 		}
 	}
-	// Quotes and repeats are documented inline as {start, end} and
+	// Quotes and repeats are documented inline as {start, end, sentence,
+	// words} and
 	// {sentence, of}.
-	for list, want := range map[string][]string{"quotes": {"start", "end"}, "repeats": {"sentence", "of"}} {
+	for list, want := range map[string][]string{"quotes": {"start", "end", "sentence", "words"}, "repeats": {"sentence", "of"}} {
 		items, _ := in[list].([]any)
 		if len(items) == 0 {
 			t.Errorf("the test article has no %s", list)

@@ -105,14 +105,14 @@ Construction is apparently due to begin in spring. The club declined to comment.
 title: "You Won't Believe What the Board Is HIDING NOW!"
 ---
 
-The harbour board met in private on Monday. The mainstream media won't tell you why.
+The harbour board met in private on Monday. Why would a public board need to hide its vote? The mainstream media won't tell you why.
 
 The truth is, the vote was fixed. I believe that the board has failed.
 
 Share this article with your neighbours. Please donate today to keep us going.
 `,
 		fires: []string{"clickbait-headline", "conspiracy-framing", "absolute-certainty", "first-person-opinion",
-			"reader-address", "promotion"},
+			"reader-address", "promotion", "rhetorical-question"},
 	},
 	{
 		name:   "ferry-fares.txt",
