@@ -94,3 +94,17 @@ func BenchmarkDetectLanguage(b *testing.B) {
 		detectLanguage(d.Sentences)
 	}
 }
+
+func TestPlainlyEnglishFastPath(t *testing.T) {
+	cases := map[string]bool{
+		"The harbour board said on Monday that the fees, which were set in May, would rise with the cost of fuel.":   true,
+		"Der Hafenrat sagte am Montag, dass die Gebühren, die im Mai festgelegt wurden, mit den Kosten steigen.":     false,
+		"Le conseil du port a dit lundi que les frais, fixés en mai, augmenteraient avec le coût du carburant.":      false,
+		"El consejo del puerto dijo el lunes que las tasas, fijadas en mayo, subirían con el coste del combustible.": false,
+	}
+	for text, want := range cases {
+		if got := plainlyEnglish(text); got != want {
+			t.Errorf("plainlyEnglish(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

@@ -123,6 +123,22 @@ func (d *Document) Value() ast.Value {
 		))
 	}
 
+	// Sentences that end with a question or exclamation mark in the
+	// writer's voice (not wholly quoted), so that rules read two short
+	// lists instead of every sentence.
+	var questions, exclamations []*ast.Term
+	for i, s := range d.Sentences {
+		if s.Quoted {
+			continue
+		}
+		switch {
+		case strings.HasSuffix(s.Text, "?"):
+			questions = append(questions, num(i))
+		case strings.HasSuffix(s.Text, "!"):
+			exclamations = append(exclamations, num(i))
+		}
+	}
+
 	repeats := make([]*ast.Term, len(d.Repeats))
 	for i, r := range d.Repeats {
 		repeats[i] = ast.NewTerm(obj(kv(kSentence, num(r.Sentence)), kv(kOf, num(r.Of))))
@@ -153,6 +169,7 @@ func (d *Document) Value() ast.Value {
 		kv(kEntities, ast.ArrayTerm(entities...)),
 		kv(kMatches, ast.NewTerm(matches)),
 		kv(kRepeats, ast.ArrayTerm(repeats...)),
+		kv(kEndings, ast.NewTerm(obj(kv(kQuestion, ast.ArrayTerm(questions...)), kv(kExclamation, ast.ArrayTerm(exclamations...))))),
 		kv(kAttributions, ast.ArrayTerm(attributions...)),
 		kv(kStats, ast.NewTerm(stats)),
 		kv(kLanguage, ast.NewTerm(obj(
@@ -184,6 +201,7 @@ var (
 	kSentenceLengthMean, kSentenceLengthSD, kTypeTokenRatio, kMATTR = key("sentence_length_mean"), key("sentence_length_sd"), key("type_token_ratio"), key("mattr")
 	kVersion, kArticle, kHeadline, kQuotes, kMatches, kStats        = key("version"), key("article"), key("headline"), key("quotes"), key("matches"), key("stats")
 	kFollowedBy, kQuantity, kRepeats, kOf                           = key("followed_by"), key("quantity"), key("repeats"), key("of")
+	kEndings, kQuestion, kExclamation                               = key("endings"), key("question"), key("exclamation")
 	kAttributions, kLexicon, kSource                                = key("attributions"), key("lexicon"), key("source")
 	kSpeaker, kEntity, kRole                                        = key("speaker"), key("entity"), key("role")
 	kWordLengthMean, kCapitals, kCapitalised                        = key("word_length_mean"), key("capitals"), key("capitalised")

@@ -423,3 +423,38 @@ residue:
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+func TestEndingsAndQuotesInTheInput(t *testing.T) {
+	d := build(t, article.Text, "Harbour Fees Rise\n\nThe board raised the fees. Why would it hide the vote? \"Is that fair?\" asked Jo Bell. It did it again!\n\n\"We will reopen the berth in May,\" the harbour master said.\n")
+	raw, err := ast.JSON(d.Value())
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := json.Marshal(raw)
+	var in map[string]any
+	if err := json.Unmarshal(data, &in); err != nil {
+		t.Fatal(err)
+	}
+	endings := in["endings"].(map[string]any)
+	sentence := func(i any) string { return d.Sentences[int(i.(float64))].Text }
+	var questions, exclamations []string
+	for _, i := range endings["question"].([]any) {
+		questions = append(questions, sentence(i))
+	}
+	for _, i := range endings["exclamation"].([]any) {
+		exclamations = append(exclamations, sentence(i))
+	}
+	// The quoted question ends with a quote mark, not "?": it is the
+	// speaker's, not the writer's.
+	if diff := cmp.Diff([]string{"Why would it hide the vote?"}, questions); diff != "" {
+		t.Errorf("questions (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"It did it again!"}, exclamations); diff != "" {
+		t.Errorf("exclamations (-want +got):\n%s", diff)
+	}
+	quotes := in["quotes"].([]any)
+	last := quotes[len(quotes)-1].(map[string]any)
+	if last["words"] != float64(7) || !strings.HasPrefix(sentence(last["sentence"]), "\"We will reopen") {
+		t.Errorf("last quote = %v, want 7 words in the harbour master's sentence", last)
+	}
+}

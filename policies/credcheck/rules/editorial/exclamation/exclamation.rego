@@ -19,12 +19,10 @@ package credcheck.rules.editorial.exclamation
 import data.credcheck.lib
 
 report contains finding if {
-	some s in input.sentences
-	s.zone in lib.prose_zones
-	s.quoted == false
-	endswith(s.text, "!")
+	some i in input.endings.exclamation
+	input.sentences[i].zone in lib.prose_zones
 	finding := {
-		"sentence": s.index,
+		"sentence": i,
 		"message": "exclaims in the writer's own voice",
 	}
 }

@@ -20,12 +20,10 @@ package credcheck.rules.editorial["rhetorical-question"]
 import data.credcheck.lib
 
 report contains finding if {
-	some s in input.sentences
-	s.zone in lib.prose_zones
-	s.quoted == false
-	endswith(s.text, "?")
+	some i in input.endings.question
+	input.sentences[i].zone in lib.prose_zones
 	finding := {
-		"sentence": s.index,
+		"sentence": i,
 		"message": "asks a question in the writer's own voice",
 	}
 }

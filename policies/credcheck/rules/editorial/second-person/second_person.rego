@@ -18,16 +18,16 @@ package credcheck.rules.editorial["second-person"]
 
 import data.credcheck.lib
 
-# Every such pronoun outside quotes (the sentence's cues hold only the
-# matches outside quotes): how often the writer does it is the signal.
+# Every such pronoun outside quotes: how often the writer does it is the
+# signal. The matches are read directly, not sentence by sentence, so the
+# rule costs what the article's pronouns cost.
 report contains finding if {
-	some s in input.sentences
-	s.zone in lib.prose_zones
-	some k in s.cues.writer_pronouns
-	m := input.matches.writer_pronouns[k]
+	some m in input.matches.writer_pronouns
+	m.quoted == false
 	pronoun(m)
+	input.sentences[m.sentence].zone in lib.prose_zones
 	finding := {
-		"sentence": s.index, "start": m.start, "end": m.end,
+		"sentence": m.sentence, "start": m.start, "end": m.end,
 		"message": sprintf("%q speaks to the reader in the writer's own voice", [m.text]),
 	}
 }

@@ -23,12 +23,16 @@ package credcheck.rules.sourcing["independent-sources"]
 
 import data.credcheck.lib.sources
 
+# Each introduced attribution's person, computed once.
+keys[i] := sources.key(input.attributions[i]) if some i in introduced
+
+starts[k] contains input.attributions[i].start if some i, k in keys
+
 # The first attribution of each named person, as [start, key, index].
 firsts := {[a.start, k, i] |
-	some i in introduced
+	some i, k in keys
 	a := input.attributions[i]
-	k := sources.key(a)
-	a.start == min({b.start | some j in introduced; b := input.attributions[j]; sources.key(b) == k})
+	a.start == min(starts[k])
 }
 
 # Named people the article says something about (see named-source).

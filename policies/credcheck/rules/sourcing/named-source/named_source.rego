@@ -30,7 +30,11 @@ identified contains [sources.key(a), a.start, i] if {
 	sources.introduced(a)
 }
 
-first := {k: min({s | some [k2, s, _] in identified; k2 == k}) | some [k, _, _] in identified}
+# The starts of each person's attributions, grouped once: a comprehension
+# per person over all of them would cost the square of their number.
+starts[k] contains s if some [k, s, _] in identified
+
+first[k] := min(ss) if some k, ss in starts
 
 report contains finding if {
 	some [k, start, i] in identified
