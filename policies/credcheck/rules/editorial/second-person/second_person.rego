@@ -20,12 +20,14 @@ import data.credcheck.lib
 
 # Every such pronoun outside quotes: how often the writer does it is the
 # signal. The matches are read directly, not sentence by sentence, so the
-# rule costs what the article's pronouns cost.
+# rule costs what the article's pronouns cost. A newsletter or share
+# prompt ("in your inbox") is page residue, which scraper-residue reports.
 report contains finding if {
 	some m in input.matches.writer_pronouns
 	m.quoted == false
 	pronoun(m)
 	input.sentences[m.sentence].zone in lib.prose_zones
+	not input.sentences[m.sentence].cues.boilerplate_lines
 	finding := {
 		"sentence": m.sentence, "start": m.start, "end": m.end,
 		"message": sprintf("%q speaks to the reader in the writer's own voice", [m.text]),

@@ -27,3 +27,9 @@ test_quiet_in_the_headline if {
 	r := rule.report with input as t.doc([t.sentence(0, "headline")], {"writer_pronouns": [you]})
 	count(r) == 0
 }
+
+test_quiet_on_page_residue if {
+	residue := {"boilerplate_lines": [t.match(0, "get the latest news in your inbox", "", 0)]}
+	r := rule.report with input as t.doc([t.sentence(0, "body")], object.union(residue, {"writer_pronouns": [your]}))
+	count(r) == 0
+}
