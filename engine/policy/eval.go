@@ -34,6 +34,10 @@ func (s *Set) Evaluate(ctx context.Context, input ast.Value) ([]Hit, error) {
 	if err != nil {
 		return nil, err
 	}
+	copied, keep, err := s.copiesIn(ctx, input)
+	if err != nil {
+		return nil, err
+	}
 	var hits []Hit
 	for _, r := range rs {
 		category, _ := r.Bindings["category"].(string)
@@ -52,7 +56,10 @@ func (s *Set) Evaluate(ctx context.Context, input ast.Value) ([]Hit, error) {
 		if !ok {
 			return nil, fmt.Errorf("rule %s: report must be a set of findings, not %T", name, r.Bindings["report"])
 		}
-		copies := copiesOf(r.Bindings, name)
+		var copies map[int]bool
+		if !keep[name] {
+			copies = copied
+		}
 		for _, it := range items {
 			obj, ok := it.(map[string]any)
 			if !ok {
@@ -81,26 +88,41 @@ func (s *Set) Evaluate(ctx context.Context, input ast.Value) ([]Hit, error) {
 	return hits, nil
 }
 
-// copiesOf gives the sentences whose findings of rule name the policies
-// leave out (data.credcheck.main.copies, unless the rule is one of
-// main.copy_rules), as bound by the query.
-func copiesOf(b rego.Vars, name string) map[int]bool {
-	rules, _ := b["copyRules"].([]any)
-	for _, r := range rules {
-		if r == name {
-			return nil
-		}
+// copiesIn gives the sentences whose findings the policies leave out
+// (data.credcheck.main.copies) and the rules that keep theirs there
+// (main.copy_rules). Only an article with repeated sentences has any, so
+// the query runs only for those.
+func (s *Set) copiesIn(ctx context.Context, input ast.Value) (map[int]bool, map[string]bool, error) {
+	obj, ok := input.(ast.Object)
+	if !ok {
+		return nil, nil, nil
 	}
-	list, _ := b["copies"].([]any)
-	out := make(map[int]bool, len(list))
+	if t := obj.Get(ast.InternedTerm("repeats")); t == nil {
+		return nil, nil, nil
+	} else if a, ok := t.Value.(*ast.Array); !ok || a.Len() == 0 {
+		return nil, nil, nil
+	}
+	rs, err := s.copies.Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil || len(rs) == 0 {
+		return nil, nil, err
+	}
+	copies := map[int]bool{}
+	list, _ := rs[0].Bindings["copies"].([]any)
 	for _, v := range list {
 		if n, ok := v.(json.Number); ok {
 			if i, err := n.Int64(); err == nil {
-				out[int(i)] = true
+				copies[int(i)] = true
 			}
 		}
 	}
-	return out
+	keep := map[string]bool{}
+	rules, _ := rs[0].Bindings["copyRules"].([]any)
+	for _, r := range rules {
+		if name, ok := r.(string); ok {
+			keep[name] = true
+		}
+	}
+	return copies, keep, nil
 }
 
 // hit reads one reported object, naming the rule in any complaint so that

@@ -40,7 +40,12 @@ const Entrypoint = "data.credcheck.main.findings"
 // finding inside Rego, which costs as much as some rules do. The entry
 // point also leaves out findings in a sentence that repeats an earlier one
 // (except those of copy_rules); Evaluate applies the same two sets.
-const query = "report := data.credcheck.rules[category][name].report; copies := data.credcheck.main.copies; copyRules := data.credcheck.main.copy_rules"
+const query = "report := data.credcheck.rules[category][name].report"
+
+// copiesQuery asks which sentences repeat an earlier one and which rules
+// keep their findings there (data.credcheck.main); it runs only for
+// articles with repeated sentences.
+const copiesQuery = "copies := data.credcheck.main.copies; copyRules := data.credcheck.main.copy_rules"
 
 // Options says which policies to load and how configuration adjusts them.
 type Options struct {
@@ -80,6 +85,7 @@ type Set struct {
 	sources map[string]string
 	store   storage.Store
 	query   rego.PreparedEvalQuery
+	copies  rego.PreparedEvalQuery
 }
 
 // Error is a problem in a policy file, located as precisely as the parser
@@ -218,6 +224,9 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	store := inmem.NewFromObjectWithOpts(data, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
 	prepared, err := rego.New(rego.Query(query), rego.Compiler(compiler), rego.Store(store)).PrepareForEval(ctx)
 	if err != nil {
+		return nil, err
+	}
+	if set.copies, err = rego.New(rego.Query(copiesQuery), rego.Compiler(compiler), rego.Store(store)).PrepareForEval(ctx); err != nil {
 		return nil, err
 	}
 	for name := range raws {

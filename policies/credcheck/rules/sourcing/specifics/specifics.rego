@@ -30,23 +30,24 @@ params := p if {
 
 units := {u | some u in params.units}
 
-# A specific: a sum of money, or a named weekday.
-specific contains [n.sentence, n.start, n.end, n.text] if {
+# The specifics of each sentence, grouped once: a sum of money, or a named
+# weekday, as [start, end, text].
+specific[n.sentence] contains [n.start, n.end, n.text] if {
 	some n in input.numbers
 	n.quoted == false
-	n.unit in units
+	units[n.unit]
 }
 
-specific contains [m.sentence, m.start, m.end, m.text] if {
+specific[m.sentence] contains [m.start, m.end, m.text] if {
 	some m in input.matches.date_references
 	m.quoted == false
 }
 
 report contains finding if {
-	some i in {c[0] | some c in specific}
+	some i, found in specific
 	input.sentences[i].zone in lib.prose_zones
-	i in lib.attributed
-	[_, start, end, text] := min({c | some c in specific; c[0] == i})
+	lib.attributed[i]
+	[start, end, text] := min(found)
 	finding := {
 		"sentence": i, "start": start, "end": end, "cue": text,
 		"message": sprintf("a sourced specific: %q", [text]),
