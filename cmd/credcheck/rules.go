@@ -28,7 +28,7 @@ configuration leaves them enabled, and where they come from.`,
 				return err
 			}
 			format, _ := cmd.Flags().GetString("format")
-			return report.WriteRules(cmd.OutOrStdout(), format, c.Policies.Rules)
+			return report.WriteRules(cmd.OutOrStdout(), format, c.Rules())
 		},
 	}
 	cmd.Flags().StringP("format", "f", "text", "output format: text, json or markdown")

@@ -173,14 +173,7 @@ func runCredibility(ctx context.Context, c *checker.Checker, files []string, opt
 
 	res.RuleQA = QA(c, arts, good)
 	res.GroupScores = groupScores(names, scores, good)
-	nGood, nBad := 0, 0
-	for _, g := range good {
-		if g {
-			nGood++
-		} else {
-			nBad++
-		}
-	}
+	nGood, nBad := classSizes(good)
 	how := fmt.Sprintf("the %d articles, drawn within each class", len(arts))
 	if grouped {
 		distinct := map[string]bool{}
@@ -245,14 +238,7 @@ func QA(c *checker.Checker, arts []*report.Article, good []bool) []RuleQA {
 			counts[f.Rule][i]++
 		}
 	}
-	nGood, nBad := 0, 0
-	for _, g := range good {
-		if g {
-			nGood++
-		} else {
-			nBad++
-		}
-	}
+	nGood, nBad := classSizes(good)
 	out := make([]RuleQA, 0, len(counts))
 	for _, name := range slices.Sorted(maps.Keys(counts)) {
 		q := RuleQA{Name: name, Category: category[name], Points: "bad"}
@@ -352,4 +338,16 @@ func groupScores(names []string, scores []float64, good []bool) []GroupScore {
 		return a.Name < b.Name
 	})
 	return out
+}
+
+// classSizes counts the good and the bad articles.
+func classSizes(good []bool) (nGood, nBad int) {
+	for _, g := range good {
+		if g {
+			nGood++
+		} else {
+			nBad++
+		}
+	}
+	return nGood, nBad
 }

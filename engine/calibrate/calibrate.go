@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/credcheck/credcheck/engine/accuracy"
 	"github.com/credcheck/credcheck/engine/scoring"
 )
 
@@ -104,7 +105,7 @@ func Run(samples []Sample, rules []Rule, category map[string]string, opts Option
 		if err != nil {
 			return nil, err
 		}
-		auc := AUROC(cv, good)
+		auc := accuracy.AUROC(cv, good)
 		r.Trials[l] = auc
 		if auc > bestAUC {
 			bestAUC, r.Lambda, best = auc, l, cv

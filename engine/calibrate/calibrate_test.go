@@ -11,28 +11,6 @@ import (
 	"github.com/credcheck/credcheck/engine/calibrate"
 )
 
-func TestAUROCByHand(t *testing.T) {
-	cases := []struct {
-		scores []float64
-		good   []bool
-		want   float64
-	}{
-		// Four pairs (good, bad): (0.35,0.1) win, (0.35,0.4) loss,
-		// (0.8,0.1) win, (0.8,0.4) win: 3 of 4.
-		{[]float64{0.1, 0.4, 0.35, 0.8}, []bool{false, false, true, true}, 0.75},
-		// One tie of two counts half.
-		{[]float64{1, 1}, []bool{true, false}, 0.5},
-		// Good 2,2 against bad 2,1: (2,2) tie twice, (2,1) win twice = 3 of 4.
-		{[]float64{2, 2, 2, 1}, []bool{true, true, false, false}, 0.75},
-		{[]float64{1, 2, 3}, []bool{true, true, true}, 0.5},
-	}
-	for _, c := range cases {
-		if got := calibrate.AUROC(c.scores, c.good); got != c.want {
-			t.Errorf("AUROC(%v, %v) = %v, want %v", c.scores, c.good, got, c.want)
-		}
-	}
-}
-
 func TestFoldsKeepGroupsTogether(t *testing.T) {
 	var samples []calibrate.Sample
 	for i, n := range []int{7, 5, 4, 3, 2, 1} {

@@ -1,7 +1,6 @@
 package calibrate
 
 import (
-	"cmp"
 	"maps"
 	"slices"
 	"sort"
@@ -76,41 +75,4 @@ func CrossValidate(samples []Sample, rules []Rule, lambda float64, folds []int) 
 		}
 	}
 	return out, nil
-}
-
-// AUROC is the probability that a good sample scores above a bad one,
-// ties counting half; 0.5 when either class is empty.
-func AUROC(scores []float64, good []bool) float64 {
-	type pair struct {
-		s float64
-		g bool
-	}
-	ps := make([]pair, len(scores))
-	for i := range scores {
-		ps[i] = pair{scores[i], good[i]}
-	}
-	slices.SortFunc(ps, func(a, b pair) int { return cmp.Compare(a.s, b.s) })
-	var pos, neg, sum float64
-	for i := 0; i < len(ps); {
-		j := i
-		var g, b float64
-		for j < len(ps) && ps[j].s == ps[i].s {
-			if ps[j].g {
-				g++
-			} else {
-				b++
-			}
-			j++
-		}
-		// Good samples of this score beat every bad one below it and tie
-		// with the bad ones at it.
-		sum += g * (neg + b/2)
-		pos += g
-		neg += b
-		i = j
-	}
-	if pos == 0 || neg == 0 {
-		return 0.5
-	}
-	return sum / (pos * neg)
 }

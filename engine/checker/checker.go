@@ -136,6 +136,22 @@ func (c *Checker) Weight(rule string) float64 {
 	return 0
 }
 
+// Rules lists the loaded rules as this checker scores them: copies whose
+// weight and severity are those in force (configuration, else the scoring
+// data's fitted weight, else METADATA), for listings.
+func (c *Checker) Rules() []*policy.Rule {
+	out := make([]*policy.Rule, len(c.Policies.Rules))
+	for i, r := range c.Policies.Rules {
+		cp := *r
+		cp.Weight = c.Weight(r.ID)
+		if sev, ok := c.severities[r.ID]; ok {
+			cp.Severity = sev
+		}
+		out[i] = &cp
+	}
+	return out
+}
+
 // Run reads the inputs named by paths and checks every article in them.
 func (c *Checker) Run(ctx context.Context, paths []string, opts article.LoadOptions) *report.Report {
 	articles, problems := article.Load(paths, opts)

@@ -245,3 +245,24 @@ func keys[V any](m map[string]V) []string {
 	}
 	return out
 }
+
+func TestRulesListTheWeightsInForce(t *testing.T) {
+	c, err := New(context.Background(), config.Config{Rules: map[string]config.Rule{"loaded-language": {Weight: ptrFloat(7)}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range c.Rules() {
+		if r.Weight != c.Weight(r.ID) {
+			t.Errorf("%s listed with weight %g, scored with %g", r.ID, r.Weight, c.Weight(r.ID))
+		}
+		if r.ID == "loaded-language" && r.Weight != 7 {
+			t.Errorf("loaded-language listed with weight %g, want the configured 7", r.Weight)
+		}
+	}
+	// The listing is a copy: the loaded rule keeps its METADATA weight.
+	if w := c.Policies.Rule("loaded-language").Weight; w == 7 {
+		t.Error("Rules() changed the loaded rule")
+	}
+}
+
+func ptrFloat(x float64) *float64 { return &x }

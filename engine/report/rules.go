@@ -99,8 +99,11 @@ func rulesMarkdown(w io.Writer, rules []*policy.Rule) error {
 	fmt.Fprintln(out, "# Rules")
 	fmt.Fprintln(out)
 	fmt.Fprintln(out, "The built-in catalog, generated from each rule's METADATA with")
-	fmt.Fprintln(out, "`credcheck rules --format markdown`. Severity and weight are the defaults;")
-	fmt.Fprintln(out, "[configuration](configuration.md) can change both and switch rules off.")
+	fmt.Fprintln(out, "`credcheck rules --format markdown`. The weight is the one in force: fitted")
+	fmt.Fprintln(out, "on labelled news (policies/credcheck/data.yaml, see [scoring](scoring.md)),")
+	fmt.Fprintln(out, "else the METADATA's; weight 0 informs without scoring.")
+	fmt.Fprintln(out, "[Configuration](configuration.md) can change weights and severities and")
+	fmt.Fprintln(out, "switch rules off.")
 	for _, cat := range finding.Categories {
 		var in []*policy.Rule
 		for _, r := range rules {

@@ -94,8 +94,11 @@ func TestWriteRulesMarkdown(t *testing.T) {
 	want := "# Rules\n" +
 		"\n" +
 		"The built-in catalog, generated from each rule's METADATA with\n" +
-		"`credcheck rules --format markdown`. Severity and weight are the defaults;\n" +
-		"[configuration](configuration.md) can change both and switch rules off.\n" +
+		"`credcheck rules --format markdown`. The weight is the one in force: fitted\n" +
+		"on labelled news (policies/credcheck/data.yaml, see [scoring](scoring.md)),\n" +
+		"else the METADATA's; weight 0 informs without scoring.\n" +
+		"[Configuration](configuration.md) can change weights and severities and\n" +
+		"switch rules off.\n" +
 		"\n## attribution\n" +
 		"\n### vague-source\n\n" +
 		"**Vague or anonymous source** · warning · weight 3\n\n" +
