@@ -29,6 +29,7 @@ type jsonArticle struct {
 	Notice     string         `json:"notice,omitempty"`
 	Score      *int           `json:"score"`
 	Grade      *string        `json:"grade"`
+	Base       *float64       `json:"base"`
 	Deduction  *float64       `json:"deduction"`
 	Subscores  map[string]int `json:"subscores"`
 	Categories []jsonCategory `json:"categories"`
@@ -117,9 +118,9 @@ func writeJSON(w io.Writer, r *Report, opts Options) error {
 			Subscores: map[string]int{}, Categories: []jsonCategory{}, Findings: []jsonFinding{}, Stale: []jsonStale{},
 		}
 		if a.Scored() {
-			// An unscored article has null score, grade and deduction:
+			// An unscored article has null score, grade, base and deduction:
 			// a zero would read as the worst score.
-			ja.Score, ja.Grade, ja.Deduction = &a.Scorecard.Score, &a.Scorecard.Grade, &a.Scorecard.Deduction
+			ja.Score, ja.Grade, ja.Base, ja.Deduction = &a.Scorecard.Score, &a.Scorecard.Grade, &a.Scorecard.Base, &a.Scorecard.Deduction
 		}
 		for _, st := range a.Stale {
 			ja.Stale = append(ja.Stale, jsonStale{Line: st.Line, Directive: st.Text, Reason: st.Reason})

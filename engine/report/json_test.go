@@ -76,7 +76,7 @@ func docsExample(t *testing.T) []byte {
 // optional and absent from its example).
 var wantKeys = map[string][]string{
 	"":                         {"version", "articles", "errors", "notices", "summary"},
-	".articles[]":              {"id", "path", "line", "format", "headline", "words", "language", "scored", "notice", "score", "grade", "deduction", "subscores", "categories", "findings", "stale_suppressions"},
+	".articles[]":              {"id", "path", "line", "format", "headline", "words", "language", "scored", "notice", "score", "grade", "base", "deduction", "subscores", "categories", "findings", "stale_suppressions"},
 	".articles[].subscores":    {"attribution", "boilerplate", "contradiction", "editorial", "hedge", "machine", "sourcing"},
 	".articles[].categories[]": {"name", "score", "points", "deduction", "cap", "findings"},
 	".articles[].findings[]": {"rule", "category", "severity", "message", "cue", "start", "end", "line", "column",
