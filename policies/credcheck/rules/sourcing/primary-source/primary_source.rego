@@ -22,16 +22,16 @@ package credcheck.rules.sourcing["primary-source"]
 import data.credcheck.lib
 import data.credcheck.lib.sources
 
-# Cues per sentence, as [start, end, text] so that the first can be chosen.
-cues contains [m.sentence, m.start, m.end, m.text] if {
+# Cues by sentence, as [start, end, text] so that the first can be chosen.
+cues[m.sentence] contains [m.start, m.end, m.text] if {
 	some m in input.matches.primary_sources
 	m.quoted == false
 	input.sentences[m.sentence].zone in lib.prose_zones
 }
 
 report contains finding if {
-	some i in {c[0] | some c in cues}
-	[_, start, end, text] := min({c | some c in cues; c[0] == i})
+	some i, found in cues
+	[start, end, text] := min(found)
 	finding := {
 		"sentence": i, "start": start, "end": end, "cue": text,
 		"message": sprintf("cites a primary source: %q", [text]),

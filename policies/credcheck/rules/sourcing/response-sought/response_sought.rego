@@ -24,7 +24,7 @@ package credcheck.rules.sourcing["response-sought"]
 
 import data.credcheck.lib
 
-cues contains [m.sentence, m.start, m.end, m.text] if {
+cues[m.sentence] contains [m.start, m.end, m.text] if {
 	some m in input.matches.response_cues
 	m.quoted == false
 	m.group != "asked_opening"
@@ -33,7 +33,7 @@ cues contains [m.sentence, m.start, m.end, m.text] if {
 
 # "Asked about the delay, Roe said": a question put to the speaker opens
 # the sentence. Elsewhere "asked about" is anyone's question.
-cues contains [m.sentence, m.start, m.end, m.text] if {
+cues[m.sentence] contains [m.start, m.end, m.text] if {
 	some m in input.matches.response_cues
 	m.group == "asked_opening"
 	opens(m)
@@ -49,8 +49,8 @@ opens(m) if {
 }
 
 report contains finding if {
-	some i in {c[0] | some c in cues}
-	[_, start, end, text] := min({c | some c in cues; c[0] == i})
+	some i, found in cues
+	[start, end, text] := min(found)
 	finding := {
 		"sentence": i, "start": start, "end": end, "cue": text,
 		"message": sprintf("a response was sought: %q", [text]),
