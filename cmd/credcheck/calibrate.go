@@ -53,10 +53,6 @@ built-in policies/credcheck/data.yaml.`,
 	return cmd
 }
 
-// minHits is how many labelled articles a rule must fire on for its weight
-// to be fitted.
-const minHits = 3
-
 func runCalibrate(cmd *cobra.Command, args []string) error {
 	cfg, err := settings(cmd)
 	if err != nil {
@@ -110,10 +106,13 @@ func runCalibrate(cmd *cobra.Command, args []string) error {
 		rules = append(rules, rule)
 		category[r.ID] = r.Category
 		switch v := verdicts[r.ID]; {
-		case hits[r.ID] < minHits:
-			// No evidence either way: a weight fitted on nothing would be
-			// 0 and switch the rule off. It keeps its METADATA weight.
-			kept[r.ID] = fmt.Sprintf("fired on %d articles: METADATA weight kept", hits[r.ID])
+		case v == "rare":
+			// Too little evidence either way (fewer than 2% of either
+			// class): a weight fitted on a handful of articles would be
+			// chance, and 0 would switch the rule off. It keeps its
+			// METADATA weight, as SpamAssassin keeps hand-set scores for
+			// rules its corpus barely exercises.
+			kept[r.ID] = fmt.Sprintf("rare here (fired on %d articles): METADATA weight kept", hits[r.ID])
 		case v == "noise" || v == "inverted":
 			kept[r.ID] = v + " on these articles: not fitted"
 			fmt.Fprintf(cmd.ErrOrStderr(), "%s is %s on these articles: weight 0\n", r.ID, v)
@@ -132,7 +131,7 @@ func runCalibrate(cmd *cobra.Command, args []string) error {
 	}
 	res.Kept = kept
 	for id, why := range kept {
-		if strings.HasPrefix(why, "fired on") {
+		if strings.HasPrefix(why, "rare") {
 			res.Weights[id] = c.Policies.Rule(id).Weight
 		}
 	}

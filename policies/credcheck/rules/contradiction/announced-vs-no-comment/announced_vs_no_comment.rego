@@ -7,8 +7,10 @@
 #   true of one event: either the announcement is second-hand or the silence
 #   is stale. The party is the name that comes before each cue. Left alone
 #   when the silence is only about going further ("declined to comment
-#   beyond its statement"), when the announcement is dated to a year, and
-#   inside quotes. Both sentences are reported, as one problem.
+#   beyond its statement"), when it is a reporter's question left
+#   unanswered ("did not respond to a request for comment": the party
+#   announced one thing and did not answer another), when the
+#   announcement is dated to a year, and inside quotes. Both sentences are reported, as one problem.
 # related_resources:
 #   - ref: https://nlp.stanford.edu/pubs/contradiction-acl08.pdf
 #     description: de Marneffe, Rafferty and Manning (2008), Finding Contradictions in Text

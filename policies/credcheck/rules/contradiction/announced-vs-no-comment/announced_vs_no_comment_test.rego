@@ -56,6 +56,14 @@ test_quiet_when_silence_is_limited if {
 	count(r) == 0
 }
 
+# "X announced Y" and later "X did not respond to a request for comment":
+# a question went unanswered, which does not unsay the announcement.
+test_quiet_when_a_request_went_unanswered if {
+	unanswered := object.union(silence, {"group": "unanswered"})
+	r := rule.report with input as document({"announce_cues": [announce], "no_comment_cues": [unanswered]})
+	count(r) == 0
+}
+
 test_quiet_when_announcement_is_dated if {
 	d := document({"announce_cues": [announce], "no_comment_cues": [silence]})
 	dated := object.union(d, {
