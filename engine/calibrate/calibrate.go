@@ -16,9 +16,8 @@ type Options struct {
 	// leaves one group out at a time, so every fit is tested on an outlet
 	// it never saw while seeing all the others.
 	Folds int
-	// Lambdas are the penalties tried; the one with the best
-	// cross-validated AUROC wins, the smaller on a tie (AUROC only ranks,
-	// so a huge penalty can tie while shrinking every score to the base).
+	// Lambdas are the penalties tried; the largest whose cross-validated
+	// AUROC is within lambdaTolerance of the best is kept.
 	Lambdas []float64
 	// Scale is the points one unit of log-odds is worth: the score is
 	// 50 + Scale × log-odds before clamping, so an article the model
@@ -28,8 +27,13 @@ type Options struct {
 
 // DefaultOptions are the documented defaults.
 func DefaultOptions() Options {
-	return Options{Folds: 0, Lambdas: []float64{0.1, 1, 10, 100, 1000, 10000}, Scale: 10}
+	return Options{Folds: 0, Lambdas: []float64{0.1, 0.3, 1, 3, 10}, Scale: 10}
 }
+
+// lambdaTolerance is how much held-out AUROC a larger penalty may give up
+// and still be preferred, as the one-standard-error rule prefers the
+// simpler of two models that do about as well.
+const lambdaTolerance = 0.005
 
 // Result is a calibration: the model, the numbers the scoring data takes
 // from it, and how well it did on outlets it never saw.
@@ -97,18 +101,26 @@ func Run(samples []Sample, rules []Rule, category map[string]string, opts Option
 	for _, f := range folds {
 		r.folds = max(r.folds, f+1)
 	}
-	var best []float64
 	lambdas := slices.Sorted(slices.Values(opts.Lambdas))
+	cvs := make([][]float64, len(lambdas))
 	bestAUC := -1.0
-	for _, l := range lambdas {
+	for i, l := range lambdas {
 		cv, err := CrossValidate(samples, rules, l, folds)
 		if err != nil {
 			return nil, err
 		}
-		auc := accuracy.AUROC(cv, good)
-		r.Trials[l] = auc
-		if auc > bestAUC {
-			bestAUC, r.Lambda, best = auc, l, cv
+		cvs[i] = cv
+		r.Trials[l] = accuracy.AUROC(cv, good)
+		bestAUC = math.Max(bestAUC, r.Trials[l])
+	}
+	// The largest penalty that does about as well as the best: a weaker
+	// one buys a sliver of held-out AUROC with weights that grow without
+	// bound on rules that never fire on one class (one "share this" would
+	// cost a third of the score).
+	var best []float64
+	for i, l := range lambdas {
+		if r.Trials[l] >= bestAUC-lambdaTolerance {
+			r.Lambda, best, r.CVAUROC = l, cvs[i], r.Trials[l]
 		}
 	}
 	m, err := Fit(samples, rules, r.Lambda)
@@ -116,7 +128,6 @@ func Run(samples []Sample, rules []Rule, category map[string]string, opts Option
 		return nil, err
 	}
 	r.Model = m
-	r.CVAUROC = bestAUC
 	r.Base = round2(50 + opts.Scale*m.Intercept)
 	r.Weights = map[string]float64{}
 	for _, rule := range rules {
