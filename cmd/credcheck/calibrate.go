@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -13,8 +15,6 @@ import (
 	"github.com/credcheck/credcheck/engine/accuracy"
 	"github.com/credcheck/credcheck/engine/calibrate"
 	"github.com/credcheck/credcheck/engine/checker"
-	"github.com/credcheck/credcheck/engine/finding"
-	"github.com/credcheck/credcheck/engine/report"
 )
 
 func newCalibrateCommand() *cobra.Command {
@@ -83,57 +83,13 @@ func runCalibrate(cmd *cobra.Command, args []string) error {
 	for _, p := range problems {
 		fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: %s\n", p.Error())
 	}
-	arts := make([]*report.Article, len(labelled))
-	gold := make([]bool, len(labelled))
-	for i, l := range labelled {
-		arts[i], gold[i] = l.Article, l.Good
-	}
-	// Rule QA first, as SpamAssassin does: a rule that is noise or points
-	// the wrong way on the labelled articles is not fitted and keeps
-	// weight 0, so a chance correlation with the others cannot give it
-	// points.
-	verdicts := map[string]string{}
-	hits := map[string]int{}
-	for _, q := range accuracy.QA(c, arts, gold) {
-		verdicts[q.Name] = q.Verdict
-		hits[q.Name] = q.FiredGood + q.FiredBad
-	}
-	var rules, fitted []calibrate.Rule
-	category := map[string]string{}
-	kept := map[string]string{}
-	for _, r := range c.Policies.Rules {
-		rule := calibrate.Rule{ID: r.ID, Credit: r.Category == finding.CreditCategory}
-		rules = append(rules, rule)
-		category[r.ID] = r.Category
-		switch v := verdicts[r.ID]; {
-		case v == "rare":
-			// Too little evidence either way (fewer than 2% of either
-			// class): a weight fitted on a handful of articles would be
-			// chance, and 0 would switch the rule off. It keeps its
-			// METADATA weight, as SpamAssassin keeps hand-set scores for
-			// rules its corpus barely exercises.
-			kept[r.ID] = fmt.Sprintf("rare here (fired on %d articles): METADATA weight kept", hits[r.ID])
-		case v == "noise" || v == "inverted":
-			kept[r.ID] = v + " on these articles: not fitted"
-			fmt.Fprintf(cmd.ErrOrStderr(), "%s is %s on these articles: weight 0\n", r.ID, v)
-		default:
-			fitted = append(fitted, rule)
-		}
-	}
-	samples := make([]calibrate.Sample, len(labelled))
-	for i, l := range labelled {
-		samples[i] = calibrate.Sample{Features: c.Scoring.Features(l.Article.Findings, l.Article.Words), Good: l.Good, Group: l.Group}
-	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "calibrating %d rules on %d articles…\n", len(rules), len(samples))
-	res, err := calibrate.Run(samples, fitted, category, opts)
+	fmt.Fprintf(cmd.ErrOrStderr(), "calibrating %d rules on %d articles…\n", len(c.Policies.Rules), len(labelled))
+	res, catalog, err := calibrate.Checked(c, labelled, opts)
 	if err != nil {
 		return err
 	}
-	res.Kept = kept
-	for id, why := range kept {
-		if strings.HasPrefix(why, "rare") {
-			res.Weights[id] = c.Policies.Rule(id).Weight
-		}
+	for _, id := range slices.Sorted(maps.Keys(catalog.Kept)) {
+		fmt.Fprintf(cmd.ErrOrStderr(), "%s: %s\n", id, catalog.Kept[id])
 	}
 	corpus := make([]string, len(args))
 	for i, a := range args {
@@ -142,7 +98,7 @@ func runCalibrate(cmd *cobra.Command, args []string) error {
 	var buf bytes.Buffer
 	prov := calibrate.Provenance{Corpus: corpus, Good: good, Date: date, Floor: c.Scoring.Floor,
 		Command: "credcheck calibrate --good " + good + " " + strings.Join(corpus, " ")}
-	if err := calibrate.WriteData(&buf, res, prov, rules, category); err != nil {
+	if err := calibrate.WriteData(&buf, res, prov, catalog.Rules, catalog.Category); err != nil {
 		return err
 	}
 	fmt.Fprintf(cmd.ErrOrStderr(), "cross-validated AUROC %.3f (penalty %g, %d groups); mean held-out score %.1f credible, %.1f not\n",

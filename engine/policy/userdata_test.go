@@ -113,6 +113,14 @@ func TestUserDataErrorsAreLocated(t *testing.T) {
 			// that holds it.
 			want: "house.yaml:1:1: invalid YAML: did not find expected ',' or ']'",
 		},
+		"misspelt scoring key": {
+			files: map[string]string{"house.yaml": "scoring:\n  wieghts: {loaded-language: 2}\n"},
+			want:  `house.yaml:1:1: scoring: unknown key "wieghts"`,
+		},
+		"negative weight": {
+			files: map[string]string{"house.yaml": "scoring:\n  weights: {loaded-language: -2}\n"},
+			want:  `house.yaml:1:1: scoring: weights.loaded-language must be a number of at least 0`,
+		},
 		"lexicon that is not an object": {
 			files: map[string]string{"house.yaml": "lexicons:\n  hearsay_hedges: [x]\n"},
 			want:  "house.yaml:2:3: lexicon hearsay_hedges must be an object",
@@ -151,6 +159,19 @@ func TestUserDataErrorsAreLocated(t *testing.T) {
 
 // jsonNumber is how parameters reach the policy data: as JSON numbers.
 func jsonNumber(s string) json.Number { return json.Number(s) }
+
+func TestDataFilesSetScoringWeights(t *testing.T) {
+	path := filepath.Join(writeTree(t, map[string]string{"weights.yaml": "scoring:\n  base: 60\n  weights: {loaded-language: 9}\n"}), "weights.yaml")
+	set := loadBuiltIn(t, policy.Options{DataFiles: []string{path}})
+	if set.Scoring.Settings.Base != 60 || set.Scoring.Weights["loaded-language"] != 9 {
+		t.Errorf("base %g, loaded-language weight %g; want the data file's 60 and 9", set.Scoring.Settings.Base, set.Scoring.Weights["loaded-language"])
+	}
+	// The file is merged over the built-in scoring data: other weights stay.
+	builtin := loadBuiltIn(t, policy.Options{})
+	if got, want := set.Scoring.Weights["hearsay-hedge"], builtin.Scoring.Weights["hearsay-hedge"]; got != want || want == 0 {
+		t.Errorf("hearsay-hedge weight %g, want the built-in %g", got, want)
+	}
+}
 
 func TestParametersMergeMappingsAndKeepTheirTypes(t *testing.T) {
 	set := loadBuiltIn(t, policy.Options{Params: map[string]map[string]any{"stylometry": {"evenness": map[string]any{"typical": 0.4}}}})
