@@ -99,11 +99,6 @@ type GroupScore struct {
 	MeanScore float64 `json:"mean_score"`
 }
 
-// scored reports whether the checker scored an article: one in a
-// language the rules do not read is left out of every figure and counted
-// in a note.
-func scored(a *report.Article) bool { return a.Scored() }
-
 // credibilityScore is the article score the task ranks by: higher is more
 // credible.
 func credibilityScore(a *report.Article) float64 { return float64(a.Scorecard.Score) }
@@ -129,7 +124,9 @@ func runCredibility(ctx context.Context, c *checker.Checker, files []string, opt
 	grouped, unscored := false, 0
 	for _, l := range labelled {
 		a := l.Article
-		if !scored(a) {
+		// An article in a language the rules do not read is left out of
+		// every figure and counted in a note.
+		if !a.Scored() {
 			unscored++
 			continue
 		}

@@ -105,10 +105,7 @@ func Run(samples []Sample, rules []Rule, category map[string]string, opts Option
 	cvs := make([][]float64, len(lambdas))
 	bestAUC := -1.0
 	for i, l := range lambdas {
-		cv, err := CrossValidate(samples, rules, l, folds)
-		if err != nil {
-			return nil, err
-		}
+		cv := CrossValidate(samples, rules, l, folds)
 		cvs[i] = cv
 		r.Trials[l] = accuracy.AUROC(cv, good)
 		bestAUC = math.Max(bestAUC, r.Trials[l])

@@ -2,6 +2,7 @@ package calibrate
 
 import (
 	"fmt"
+	"maps"
 
 	"github.com/credcheck/credcheck/engine/accuracy"
 	"github.com/credcheck/credcheck/engine/checker"
@@ -46,6 +47,7 @@ func Checked(c *checker.Checker, labelled []accuracy.LabelledArticle, opts Optio
 		hits[q.Name] = q.FiredGood + q.FiredBad
 	}
 	cat := &Catalog{Category: map[string]string{}, Kept: map[string]string{}}
+	prior := map[string]float64{}
 	for _, r := range c.Policies.Rules {
 		rule := Rule{ID: r.ID, Credit: r.Category == finding.CreditCategory}
 		cat.Rules = append(cat.Rules, rule)
@@ -53,6 +55,7 @@ func Checked(c *checker.Checker, labelled []accuracy.LabelledArticle, opts Optio
 		switch v := verdicts[r.ID]; v {
 		case "rare":
 			cat.Kept[r.ID] = fmt.Sprintf("rare here (fired on %d articles): METADATA weight kept", hits[r.ID])
+			prior[r.ID] = r.Weight
 		case "noise", "inverted":
 			cat.Kept[r.ID] = v + " on these articles: not fitted"
 		default:
@@ -64,10 +67,6 @@ func Checked(c *checker.Checker, labelled []accuracy.LabelledArticle, opts Optio
 		return nil, nil, err
 	}
 	res.Kept = cat.Kept
-	for _, r := range c.Policies.Rules {
-		if verdicts[r.ID] == "rare" {
-			res.Weights[r.ID] = r.Weight
-		}
-	}
+	maps.Copy(res.Weights, prior)
 	return res, cat, nil
 }
