@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -18,6 +20,7 @@ import (
 	"github.com/credcheck/credcheck/engine/checker"
 	"github.com/credcheck/credcheck/engine/config"
 	"github.com/credcheck/credcheck/engine/report"
+	"github.com/credcheck/credcheck/engine/safefile"
 	"github.com/credcheck/credcheck/engine/suppress"
 	"github.com/credcheck/credcheck/engine/watch"
 )
@@ -62,6 +65,7 @@ checked (the other inputs are still checked and reported).`,
 	f.String("write-baseline", "", "write the findings of this run to a baseline file")
 	f.String("changed-since", "", "check only articles changed since this git revision (committed, staged, modified or new)")
 	f.Int("workers", 0, "articles checked at once (default: one per CPU)")
+	addInputFlags(f)
 	f.String("stdin-format", "", "format of standard input: text, markdown or jsonl (default: detect)")
 	f.String("stdin-name", "-", "path reported for standard input")
 	f.String("language", "auto", "auto: leave articles not in English unscored, with a notice; en: take every article as English")
@@ -154,7 +158,8 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 	if err != nil {
 		return fmt.Errorf("--stdin-format: %v", err)
 	}
-	opts := article.LoadOptions{Stdin: cmd.InOrStdin(), StdinFormat: inFormat, StdinName: stdinName, Skip: insideAny(cfg.Policies)}
+	opts := article.LoadOptions{Stdin: cmd.InOrStdin(), StdinFormat: inFormat, StdinName: stdinName, Skip: insideAny(cfg.Policies),
+		MaxBytes: cfg.MaxBytes, FollowSymlinks: cfg.FollowSymlinks}
 	if changedSince != "" {
 		changed, err := changes.Since(repositoryDir(args), changedSince)
 		if err != nil {
@@ -261,24 +266,19 @@ func exists(path string) bool {
 	return err == nil
 }
 
-// writeReport writes one format to its destination.
+// writeReport writes one format to its destination. A file is replaced
+// only once the whole report is written (safefile.Write): a writer that
+// fails leaves the previous report as it was, rather than the empty file
+// that creating it first would leave.
 func writeReport(cmd *cobra.Command, d destination, r *report.Report, opts report.Options) error {
 	if d.path == "" {
 		return report.Write(cmd.OutOrStdout(), d.format, r, opts)
 	}
 	opts.Color = false
-	if err := os.MkdirAll(filepath.Dir(d.path), 0o755); err != nil {
-		return fmt.Errorf("%s output: %v", d.format, err)
-	}
-	f, err := os.Create(d.path)
+	err := safefile.Write(d.path, 0o644, func(w io.Writer) error {
+		return report.Write(w, d.format, r, opts)
+	})
 	if err != nil {
-		return fmt.Errorf("%s output: %v", d.format, err)
-	}
-	if err := report.Write(f, d.format, r, opts); err != nil {
-		f.Close()
-		return fmt.Errorf("%s output %s: %v", d.format, d.path, err)
-	}
-	if err := f.Close(); err != nil {
 		return fmt.Errorf("%s output %s: %v", d.format, d.path, err)
 	}
 	return nil
@@ -317,6 +317,10 @@ func isTerminal(f *os.File) bool {
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
 
+// stopGrace is how long a watch session may take to end after Ctrl-C
+// before it is ended from outside the step that holds it up.
+const stopGrace = 2 * time.Second
+
 // watchCheck checks once, then again whenever one of the check's inputs
 // changes, until Ctrl-C or SIGTERM. The session is interactive: a failing
 // check, a broken policy or a broken configuration is reported and the
@@ -332,11 +336,22 @@ func watchCheck(cmd *cobra.Command, args []string) error {
 	}
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	finished := make(chan struct{})
+	defer close(finished)
 	go func() {
 		// After the first signal a second one kills the process at once,
-		// should the session take longer to end than the user will wait.
+		// and the session ends by itself after a short grace even if some
+		// step does not heed the context: the user asked to leave, and
+		// every file credcheck writes is renamed into place whole, so
+		// leaving mid-write loses nothing.
 		<-ctx.Done()
 		stop()
+		select {
+		case <-finished:
+		case <-time.After(stopGrace):
+			fmt.Fprintln(cmd.ErrOrStderr(), "credcheck: stopped")
+			os.Exit(0)
+		}
 	}()
 	stderr := cmd.ErrOrStderr()
 	var (
