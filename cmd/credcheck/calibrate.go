@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -15,6 +14,7 @@ import (
 	"github.com/credcheck/credcheck/engine/accuracy"
 	"github.com/credcheck/credcheck/engine/calibrate"
 	"github.com/credcheck/credcheck/engine/checker"
+	"github.com/credcheck/credcheck/engine/safefile"
 )
 
 func newCalibrateCommand() *cobra.Command {
@@ -50,6 +50,7 @@ built-in policies/credcheck/data.yaml.`,
 	f.Float64("scale", defaults.Scale, "score points per unit of log-odds")
 	f.Float64Slice("lambda", defaults.Lambdas, "L2 penalties to try; the best cross-validated one is kept")
 	f.String("date", "", "date recorded in the provenance (default: today, UTC)")
+	addMaxBytesFlag(f)
 	return cmd
 }
 
@@ -76,7 +77,7 @@ func runCalibrate(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	labelled, problems, _, err := accuracy.Labelled(cmd.Context(), c, args, good)
+	labelled, problems, _, err := accuracy.Labelled(cmd.Context(), c, args, good, cfg.MaxBytes)
 	if err != nil {
 		return err
 	}
@@ -106,10 +107,7 @@ func runCalibrate(cmd *cobra.Command, args []string) error {
 	if output == "" {
 		_, err = cmd.OutOrStdout().Write(buf.Bytes())
 	} else {
-		if err := os.MkdirAll(filepath.Dir(output), 0o755); err != nil {
-			return err
-		}
-		err = os.WriteFile(output, buf.Bytes(), 0o644)
+		err = safefile.WriteFile(output, buf.Bytes(), 0o644)
 	}
 	if err != nil {
 		return err

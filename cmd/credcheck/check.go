@@ -2,14 +2,11 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
-	"slices"
 	"strings"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -18,6 +15,7 @@ import (
 	"github.com/credcheck/credcheck/engine/checker"
 	"github.com/credcheck/credcheck/engine/config"
 	"github.com/credcheck/credcheck/engine/report"
+	"github.com/credcheck/credcheck/engine/safefile"
 	"github.com/credcheck/credcheck/engine/suppress"
 	"github.com/credcheck/credcheck/engine/watch"
 )
@@ -62,6 +60,7 @@ checked (the other inputs are still checked and reported).`,
 	f.String("write-baseline", "", "write the findings of this run to a baseline file")
 	f.String("changed-since", "", "check only articles changed since this git revision (committed, staged, modified or new)")
 	f.Int("workers", 0, "articles checked at once (default: one per CPU)")
+	addInputFlags(f)
 	f.String("stdin-format", "", "format of standard input: text, markdown or jsonl (default: detect)")
 	f.String("stdin-name", "-", "path reported for standard input")
 	f.String("language", "auto", "auto: leave articles not in English unscored, with a notice; en: take every article as English")
@@ -154,7 +153,8 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 	if err != nil {
 		return fmt.Errorf("--stdin-format: %v", err)
 	}
-	opts := article.LoadOptions{Stdin: cmd.InOrStdin(), StdinFormat: inFormat, StdinName: stdinName, Skip: insideAny(cfg.Policies)}
+	opts := article.LoadOptions{Stdin: cmd.InOrStdin(), StdinFormat: inFormat, StdinName: stdinName, Skip: insideAny(cfg.Policies),
+		MaxBytes: cfg.MaxBytes, FollowSymlinks: cfg.FollowSymlinks}
 	if changedSince != "" {
 		changed, err := changes.Since(repositoryDir(args), changedSince)
 		if err != nil {
@@ -261,24 +261,19 @@ func exists(path string) bool {
 	return err == nil
 }
 
-// writeReport writes one format to its destination.
+// writeReport writes one format to its destination. A file is replaced
+// only once the whole report is written (safefile.Write): a writer that
+// fails leaves the previous report as it was, rather than the empty file
+// that creating it first would leave.
 func writeReport(cmd *cobra.Command, d destination, r *report.Report, opts report.Options) error {
 	if d.path == "" {
 		return report.Write(cmd.OutOrStdout(), d.format, r, opts)
 	}
 	opts.Color = false
-	if err := os.MkdirAll(filepath.Dir(d.path), 0o755); err != nil {
-		return fmt.Errorf("%s output: %v", d.format, err)
-	}
-	f, err := os.Create(d.path)
+	err := safefile.Write(d.path, 0o644, func(w io.Writer) error {
+		return report.Write(w, d.format, r, opts)
+	})
 	if err != nil {
-		return fmt.Errorf("%s output: %v", d.format, err)
-	}
-	if err := report.Write(f, d.format, r, opts); err != nil {
-		f.Close()
-		return fmt.Errorf("%s output %s: %v", d.format, d.path, err)
-	}
-	if err := f.Close(); err != nil {
 		return fmt.Errorf("%s output %s: %v", d.format, d.path, err)
 	}
 	return nil
@@ -315,176 +310,6 @@ func useColor(mode string) (bool, error) {
 func isTerminal(f *os.File) bool {
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
-}
-
-// watchCheck checks once, then again whenever one of the check's inputs
-// changes, until Ctrl-C or SIGTERM. The session is interactive: a failing
-// check, a broken policy or a broken configuration is reported and the
-// session goes on, so that the user can fix it and see the result; and it
-// ends with status 0, since being stopped is how it is meant to end.
-func watchCheck(cmd *cobra.Command, args []string) error {
-	if err := checkWatchUsage(cmd, args); err != nil {
-		return err
-	}
-	interval, _ := cmd.Flags().GetDuration("watch-interval")
-	if len(args) == 0 {
-		args = []string{"."}
-	}
-	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	go func() {
-		// After the first signal a second one kills the process at once,
-		// should the session take longer to end than the user will wait.
-		<-ctx.Done()
-		stop()
-	}()
-	stderr := cmd.ErrOrStderr()
-	var (
-		w        *watch.Watcher
-		watching []string
-		// lastGood is the last configuration that could be read: while the
-		// file is broken its policy directories and baseline stay watched.
-		lastGood config.Config
-	)
-	for {
-		cfg, cfgErr := settings(cmd)
-		if cfgErr == nil {
-			lastGood = cfg
-		}
-		roots, keys := watchRoots(cmd, args, lastGood)
-		announce := false
-		if w == nil || !slices.Equal(keys, watching) {
-			// The snapshot is taken before the run, so that an edit made
-			// while it runs leads to another run.
-			var err error
-			if w, err = watch.New(ctx, roots, watch.Options{Interval: interval}); err != nil {
-				return nil
-			}
-			watching, announce = keys, true
-		}
-		if cfgErr != nil {
-			fmt.Fprintf(stderr, "credcheck: %v\n", cfgErr)
-		} else if err := checkOnce(ctx, cmd, args, cfg); err != nil && ctx.Err() == nil {
-			var exit *exitError
-			if !errors.As(err, &exit) {
-				fmt.Fprintf(stderr, "credcheck: %v\n", err)
-			}
-		}
-		if ctx.Err() != nil {
-			return nil
-		}
-		if announce {
-			fmt.Fprintf(stderr, "credcheck: watching %s; press Ctrl-C to stop\n", plural(len(roots), "path"))
-		}
-		changes, err := w.Next(ctx)
-		if err != nil {
-			return nil
-		}
-		line := fmt.Sprintf("credcheck: %s %s", displayPath(changes[0].Path), changes[0].Kind)
-		if len(changes) > 1 {
-			line += fmt.Sprintf(" (and %s)", plural(len(changes)-1, "other file"))
-		}
-		fmt.Fprintln(stderr, line+"; checking again")
-	}
-}
-
-// checkWatchUsage rejects what --watch cannot do. Flag values are checked
-// here too, as no edit made during the session could correct them; the
-// configuration file's are checked at each run, as the file can be fixed.
-func checkWatchUsage(cmd *cobra.Command, args []string) error {
-	flags := cmd.Flags()
-	if slices.Contains(args, article.Stdin) {
-		return errors.New("--watch cannot watch standard input (-); name the files or directories to check")
-	}
-	if path, _ := flags.GetString("write-baseline"); path != "" {
-		return errors.New("--watch cannot be combined with --write-baseline; write the baseline in a run of its own")
-	}
-	if interval, _ := flags.GetDuration("watch-interval"); interval <= 0 {
-		return fmt.Errorf("--watch-interval must be positive, not %v", interval)
-	}
-	colorMode, _ := flags.GetString("color")
-	if _, err := useColor(colorMode); err != nil {
-		return err
-	}
-	if changed(flags, "format") {
-		formats, _ := flags.GetStringArray("format")
-		for _, f := range formats {
-			if err := report.CheckFormat(f); err != nil {
-				return err
-			}
-		}
-	}
-	if changed(flags, "fail-level") {
-		level, _ := flags.GetString("fail-level")
-		if _, err := config.ParseFailLevel(level); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// watchRoots lists what a watch session watches: the articles, the policy
-// directories, the configuration file in use and the baseline. Report files
-// written into those directories are left out, or every run would set off
-// the next. keys identify the roots and what they leave out, to tell when a
-// configuration change calls for another watcher.
-func watchRoots(cmd *cobra.Command, args []string, cfg config.Config) (roots []watch.Root, keys []string) {
-	reports := map[string]bool{}
-	for _, o := range cfg.Output {
-		if o != "" && o != "-" {
-			if abs, err := filepath.Abs(o); err == nil {
-				reports[abs] = true
-				keys = append(keys, "report "+abs)
-			}
-		}
-	}
-	articles := func(path string) bool {
-		return slices.Contains(article.Extensions(), strings.ToLower(filepath.Ext(path))) && !reports[path]
-	}
-	policies := func(path string) bool {
-		name := filepath.Base(path)
-		ext := filepath.Ext(name)
-		switch {
-		case ext == ".rego":
-			// Tests are not loaded by check, so editing one changes nothing.
-			return !strings.HasSuffix(name, "_test.rego") && !reports[path]
-		case ext == ".json" || ext == ".yaml" || ext == ".yml":
-			return strings.TrimSuffix(name, ext) == "data" && !reports[path]
-		}
-		return false
-	}
-	seen := map[string]bool{}
-	add := func(kind, path string, include func(string) bool) {
-		key := kind + " " + filepath.Clean(path)
-		if path == "" || seen[key] {
-			return
-		}
-		seen[key] = true
-		roots = append(roots, watch.Root{Path: path, Include: include})
-		keys = append(keys, key)
-	}
-	for _, a := range args {
-		add("articles", a, articles)
-	}
-	// The --policy and --baseline flags are watched even while the
-	// configuration cannot be read and cfg does not hold them.
-	flagPolicies, _ := cmd.Flags().GetStringArray("policy")
-	for _, dir := range append(slices.Clone(cfg.Policies), flagPolicies...) {
-		add("policies", dir, policies)
-	}
-	configFile, _ := configPath(cmd)
-	add("file", configFile, nil)
-	flagData, _ := cmd.Flags().GetStringArray("data")
-	for _, f := range append(slices.Clone(cfg.Data), flagData...) {
-		add("file", f, nil)
-	}
-	add("file", cfg.Baseline, nil)
-	if changed(cmd.Flags(), "baseline") {
-		flagBaseline, _ := cmd.Flags().GetString("baseline")
-		add("file", flagBaseline, nil)
-	}
-	slices.Sort(keys)
-	return roots, keys
 }
 
 // displayPath shortens an absolute path below the working directory to the

@@ -50,6 +50,7 @@ repository can gate edits on accuracy.`,
 	f.String("good", defaults.Good, "credibility task: the label of credible articles; every other label is not credible")
 	f.Int("bootstrap", defaults.Bootstrap, "credibility task: bootstrap resamples for the AUROC interval (0: none)")
 	f.String("language", "auto", "auto: records not in English count as flagging nothing; en: take every record as English")
+	addMaxBytesFlag(f)
 	return cmd
 }
 
@@ -70,6 +71,7 @@ func runEval(cmd *cobra.Command, args []string) error {
 	opts.Categories, _ = f.GetStringSlice("category")
 	opts.Good, _ = f.GetString("good")
 	opts.Bootstrap, _ = f.GetInt("bootstrap")
+	opts.MaxBytes = cfg.MaxBytes
 
 	if err := accuracy.CheckTask(task); err != nil {
 		return err

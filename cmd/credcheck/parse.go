@@ -26,6 +26,7 @@ A JSON Lines file prints one document per record, one per line.`,
 	}
 	cmd.Flags().String("stdin-format", "", "format of standard input: text, markdown or jsonl (default: detect)")
 	cmd.Flags().String("language", "auto", "auto: detect the article's language; en: take it as English")
+	addInputFlags(cmd.Flags())
 	return cmd
 }
 
@@ -43,7 +44,7 @@ func runParse(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return fmt.Errorf("--stdin-format: %v", err)
 	}
-	docs, problems := c.Parse(args, article.LoadOptions{Stdin: cmd.InOrStdin(), StdinFormat: inFormat})
+	docs, problems := c.Parse(args, article.LoadOptions{Stdin: cmd.InOrStdin(), StdinFormat: inFormat, MaxBytes: cfg.MaxBytes, FollowSymlinks: cfg.FollowSymlinks})
 	for _, d := range docs {
 		data, err := d.JSON(len(docs) == 1)
 		if err != nil {

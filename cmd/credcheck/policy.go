@@ -3,14 +3,14 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 
 	"github.com/spf13/cobra"
 
 	"github.com/credcheck/credcheck/engine/checker"
 	"github.com/credcheck/credcheck/engine/policy"
 	"github.com/credcheck/credcheck/engine/report"
+	"github.com/credcheck/credcheck/engine/safefile"
 )
 
 func newPolicyCommand() *cobra.Command {
@@ -128,12 +128,9 @@ func runPolicyFmt(cmd *cobra.Command, args []string) error {
 		unformatted++
 		fmt.Fprintln(cmd.OutOrStdout(), r.File)
 		if !check {
-			info, statErr := os.Stat(r.File)
-			mode := os.FileMode(0o644)
-			if statErr == nil {
-				mode = info.Mode().Perm()
-			}
-			if werr := os.WriteFile(r.File, r.Formatted, mode); werr != nil {
+			// Renamed over the file, which keeps its mode: an editor or
+			// a crash mid-write never sees half a policy.
+			if werr := safefile.WriteFile(r.File, r.Formatted, 0o644); werr != nil {
 				return fmt.Errorf("%s: %v", r.File, werr)
 			}
 		}
@@ -225,22 +222,7 @@ func runPolicyBundle(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(out), ".bundle-*")
-	if err != nil {
-		return fmt.Errorf("bundle %s: %v", out, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := policy.WriteBundle(tmp, b); err != nil {
-		tmp.Close()
-		return fmt.Errorf("bundle %s: %v", out, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("bundle %s: %v", out, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("bundle %s: %v", out, err)
-	}
-	if err := os.Rename(tmp.Name(), out); err != nil {
+	if err := safefile.Write(out, 0o644, func(w io.Writer) error { return policy.WriteBundle(w, b) }); err != nil {
 		return fmt.Errorf("bundle %s: %v", out, err)
 	}
 	fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s: %d modules, revision %s\n", out, len(b.Modules), b.Manifest.Revision)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/credcheck/credcheck/engine/config"
+	"github.com/credcheck/credcheck/engine/safefile"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -49,7 +51,7 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 	v.SetEnvPrefix("CREDCHECK")
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	v.AutomaticEnv()
-	for _, key := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "workers", "baseline", "language"} {
+	for _, key := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "workers", "baseline", "language", "max-bytes", "follow-symlinks"} {
 		if err := v.BindEnv(key); err != nil {
 			return cfg, err
 		}
@@ -64,16 +66,22 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 		}
 	}
 	if path != "" {
-		if err := config.CheckFile(path); err != nil {
+		// Read once, bounded and only if a regular file, and handed to
+		// viper as bytes: viper would open a FIFO and read a device to
+		// its end.
+		data, err := config.ReadFile(path)
+		if err != nil {
+			return cfg, fmt.Errorf("configuration file %s: %s", path, safefile.Reason(err))
+		}
+		if err := config.CheckData(path, data); err != nil {
 			return cfg, err
 		}
-		v.SetConfigFile(path)
 		v.SetConfigType("yaml")
-		if err := v.ReadInConfig(); err != nil {
+		if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
 			return cfg, fmt.Errorf("configuration file %s: %w", path, err)
 		}
 	}
-	bind := map[string]string{"policy": "policies", "data": "data", "fail-level": "fail-level", "fail-under": "fail-under", "format": "format", "output": "output", "workers": "workers", "baseline": "baseline", "language": "language"}
+	bind := map[string]string{"policy": "policies", "data": "data", "fail-level": "fail-level", "fail-under": "fail-under", "format": "format", "output": "output", "workers": "workers", "baseline": "baseline", "language": "language", "max-bytes": "max-bytes", "follow-symlinks": "follow-symlinks"}
 	for flag, key := range bind {
 		if f := cmd.Flags().Lookup(flag); f != nil {
 			if err := v.BindPFlag(key, f); err != nil {
@@ -89,6 +97,9 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 	}
 	if path != "" {
 		cfg.Dir = dirOf(path)
+	}
+	if cfg.MaxBytes < 0 {
+		return cfg, fmt.Errorf("max-bytes must not be negative, got %d", cfg.MaxBytes)
 	}
 	if err := pairFormatsAndOutputs(cmd, &cfg); err != nil {
 		return cfg, err

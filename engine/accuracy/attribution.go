@@ -28,7 +28,7 @@ type goldAttribution struct {
 // sentence by sentence, the sentences the policies count as attributed with
 // the sentences that overlap an annotated content span.
 func runAttribution(ctx context.Context, c *checker.Checker, files []string, opts Options) (*Result, []*article.InputError) {
-	recs, errs := readRecords(files)
+	recs, errs := readRecords(files, opts.MaxBytes)
 	query, err := c.Policies.Prepare(ctx, ScopeQuery)
 	if err != nil {
 		errs = append(errs, &article.InputError{Path: "policies", Reason: err.Error()})

@@ -107,7 +107,7 @@ func credibilityScore(a *report.Article) float64 { return float64(a.Scorecard.Sc
 // label, group) and measures how well the article score, the category
 // sub-scores and each rule separate them.
 func runCredibility(ctx context.Context, c *checker.Checker, files []string, opts Options) (*Result, []*article.InputError, error) {
-	labelled, errs, notes, err := Labelled(ctx, c, files, opts.Good)
+	labelled, errs, notes, err := Labelled(ctx, c, files, opts.Good, opts.MaxBytes)
 	if err != nil {
 		return nil, errs, err
 	}

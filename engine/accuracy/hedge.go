@@ -19,7 +19,7 @@ func uncertainty(f *finding.Finding) bool {
 // format: id, text, uncertain) and counts a sentence as predicted uncertain
 // when it gets a hedge or vague-attribution finding.
 func runHedge(ctx context.Context, c *checker.Checker, files []string, opts Options) (*Result, []*article.InputError) {
-	recs, errs := readRecords(files)
+	recs, errs := readRecords(files, opts.MaxBytes)
 	var kept []record
 	var gold []bool
 	for _, r := range recs {

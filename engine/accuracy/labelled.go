@@ -28,9 +28,10 @@ type LabelledArticle struct {
 // label, optional group), checks them, and returns them in file order. A
 // record without a label is an input error; good must be one of the
 // labels, or every article would count as not credible. The notes say
-// how many records held no prose or read as another language.
-func Labelled(ctx context.Context, c *checker.Checker, files []string, good string) ([]LabelledArticle, []*article.InputError, []string, error) {
-	recs, errs := readRecords(files)
+// how many records held no prose or read as another language. maxBytes
+// bounds each record (0: article.DefaultMaxBytes).
+func Labelled(ctx context.Context, c *checker.Checker, files []string, good string, maxBytes int64) ([]LabelledArticle, []*article.InputError, []string, error) {
+	recs, errs := readRecords(files, maxBytes)
 	var kept []record
 	labels := map[string]bool{}
 	for _, r := range recs {

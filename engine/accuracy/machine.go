@@ -34,7 +34,7 @@ func isMachine(f *finding.Finding) bool { return f.Category == "machine" }
 // runMachine reads texts labelled `machine` (id, text, machine, generator)
 // and ranks them by their machine-style score.
 func runMachine(ctx context.Context, c *checker.Checker, files []string, opts Options) (*Result, []*article.InputError) {
-	recs, errs := readRecords(files)
+	recs, errs := readRecords(files, opts.MaxBytes)
 	var kept []record
 	var gold []bool
 	var generators []string

@@ -3,9 +3,10 @@ package accuracy
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
+
+	"github.com/credcheck/credcheck/engine/safefile"
 )
 
 // ResultVersion versions the JSON form of a Result (docs/eval.md).
@@ -149,7 +150,7 @@ func Compare(was, now *Result, tolerance float64) ([]Regression, error) {
 
 // ReadResult loads a result saved with --format json.
 func ReadResult(path string) (*Result, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadFile(path, safefile.MaxSideBytes)
 	if err != nil {
 		return nil, err
 	}

@@ -61,7 +61,7 @@ func (l label) resolve(text string) (span, error) {
 // runSpans reads articles with expected findings ("labels") and matches
 // the findings of the labelled categories against them by overlap.
 func runSpans(ctx context.Context, c *checker.Checker, files []string, opts Options) (*Result, []*article.InputError) {
-	recs, errs := readRecords(files)
+	recs, errs := readRecords(files, opts.MaxBytes)
 	type labelled struct {
 		label label
 		span  span

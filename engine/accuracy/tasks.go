@@ -4,11 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
 	"maps"
-	"os"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,6 +16,7 @@ import (
 	"github.com/credcheck/credcheck/engine/document"
 	"github.com/credcheck/credcheck/engine/finding"
 	"github.com/credcheck/credcheck/engine/report"
+	"github.com/credcheck/credcheck/engine/safefile"
 )
 
 // Tasks are the kinds of labelled data eval reads.
@@ -41,6 +40,8 @@ type Options struct {
 	// Bootstrap is how many resamples the credibility task draws for the
 	// interval of its AUROC; 0 draws none.
 	Bootstrap int
+	// MaxBytes bounds each record; 0 means article.DefaultMaxBytes.
+	MaxBytes int64
 }
 
 // DefaultOptions are the documented defaults.
@@ -137,62 +138,77 @@ func (r record) boolean(key string) (value, ok bool) {
 
 // readRecords reads every JSON object line of the files, reporting lines
 // that are not objects with a text.
-func readRecords(files []string) ([]record, []*article.InputError) {
+func readRecords(files []string, maxBytes int64) ([]record, []*article.InputError) {
+	if maxBytes <= 0 {
+		maxBytes = article.DefaultMaxBytes
+	}
 	var out []record
 	var errs []*article.InputError
 	for _, file := range files {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			reason := err.Error()
-			if errors.Is(err, fs.ErrNotExist) {
-				reason = "no such file or directory"
-			}
-			errs = append(errs, &article.InputError{Path: file, Reason: reason})
+		recs, more := readRecordFile(file, maxBytes)
+		out = append(out, recs...)
+		errs = append(errs, more...)
+	}
+	return out, errs
+}
+
+// readRecordFile reads one corpus file record by record, so that a corpus
+// is not held twice (bytes and records) and one huge line costs one error.
+func readRecordFile(file string, maxBytes int64) ([]record, []*article.InputError) {
+	var out []record
+	var errs []*article.InputError
+	f, _, err := safefile.Open(file)
+	if err != nil {
+		return nil, []*article.InputError{{Path: file, Reason: safefile.Reason(err)}}
+	}
+	defer f.Close()
+	lines := safefile.NewLines(f, int(min(maxBytes, int64(math.MaxInt))))
+	for lines.Next() {
+		lineNo := lines.Number()
+		if lines.TooLong() {
+			errs = append(errs, &article.InputError{Path: file, Line: lineNo, Reason: "record of more than " + safefile.Bytes(maxBytes) + ", the limit for one article (--max-bytes raises it)"})
 			continue
 		}
-		lineNo := 0
-		for rest := data; len(rest) > 0; {
-			var line []byte
-			line, rest, _ = bytes.Cut(rest, []byte("\n"))
-			lineNo++
-			line = bytes.TrimSpace(bytes.TrimPrefix(line, []byte("\ufeff")))
-			if len(line) == 0 {
-				continue
-			}
-			var fields map[string]json.RawMessage
-			if err := json.Unmarshal(line, &fields); err != nil {
-				errs = append(errs, &article.InputError{Path: file, Line: lineNo, Reason: "not a JSON object: " + strings.TrimPrefix(err.Error(), "json: ")})
-				continue
-			}
-			r := record{file: file, line: lineNo, fields: fields}
-			if raw, ok := fields["id"]; ok {
-				var s string
-				if json.Unmarshal(raw, &s) == nil {
-					r.id = s
-				} else {
-					r.id = strings.Trim(string(raw), `"`)
-				}
-			}
-			if r.id == "" {
-				r.id = fmt.Sprintf("%s:%d", file, lineNo)
-			}
-			if t, ok := r.text("text"); !ok || strings.TrimSpace(t) == "" {
-				errs = append(errs, &article.InputError{Path: file, Line: lineNo, Reason: `record needs a non-empty "text"`})
-				continue
-			}
-			if f, present := r.fields["format"]; present {
-				var name string
-				if json.Unmarshal(f, &name) != nil || (name != "text" && name != "markdown") {
-					errs = append(errs, &article.InputError{Path: file, Line: lineNo, Reason: `"format" must be "text" or "markdown"`})
-					continue
-				}
-				if _, titled := r.text("title"); titled && name == "markdown" {
-					errs = append(errs, &article.InputError{Path: file, Line: lineNo, Reason: `a Markdown record gives its title in front matter or a heading, not in "title"`})
-					continue
-				}
-			}
-			out = append(out, r)
+		line := bytes.TrimSpace(bytes.TrimPrefix(lines.Bytes(), []byte("\ufeff")))
+		if len(line) == 0 {
+			continue
 		}
+		var fields map[string]json.RawMessage
+		if err := json.Unmarshal(line, &fields); err != nil {
+			errs = append(errs, &article.InputError{Path: file, Line: lineNo, Reason: "not a JSON object: " + strings.TrimPrefix(err.Error(), "json: ")})
+			continue
+		}
+		r := record{file: file, line: lineNo, fields: fields}
+		if raw, ok := fields["id"]; ok {
+			var s string
+			if json.Unmarshal(raw, &s) == nil {
+				r.id = s
+			} else {
+				r.id = strings.Trim(string(raw), `"`)
+			}
+		}
+		if r.id == "" {
+			r.id = fmt.Sprintf("%s:%d", file, lineNo)
+		}
+		if t, ok := r.text("text"); !ok || strings.TrimSpace(t) == "" {
+			errs = append(errs, &article.InputError{Path: file, Line: lineNo, Reason: `record needs a non-empty "text"`})
+			continue
+		}
+		if f, present := r.fields["format"]; present {
+			var name string
+			if json.Unmarshal(f, &name) != nil || (name != "text" && name != "markdown") {
+				errs = append(errs, &article.InputError{Path: file, Line: lineNo, Reason: `"format" must be "text" or "markdown"`})
+				continue
+			}
+			if _, titled := r.text("title"); titled && name == "markdown" {
+				errs = append(errs, &article.InputError{Path: file, Line: lineNo, Reason: `a Markdown record gives its title in front matter or a heading, not in "title"`})
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	if err := lines.Err(); err != nil {
+		errs = append(errs, &article.InputError{Path: file, Line: lines.Number() + 1, Reason: "reading: " + err.Error()})
 	}
 	return out, errs
 }

@@ -1,7 +1,6 @@
 package article
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +10,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/credcheck/credcheck/engine/safefile"
 )
 
 // Stdin is the path that stands for standard input.
@@ -54,6 +55,21 @@ type LoadOptions struct {
 	// directory (the files a change touched, say). A directory whose
 	// articles it all leaves out is not an error.
 	Only func(path string) bool
+	// MaxBytes is the largest article read, a file or one JSON Lines
+	// record; 0 means DefaultMaxBytes.
+	MaxBytes int64
+	// FollowSymlinks reads articles that a symbolic link met while walking
+	// a directory leads to outside that directory; by default they are
+	// refused, since a link committed to a repository of articles could
+	// otherwise show any file of the machine running the check.
+	FollowSymlinks bool
+}
+
+func (o LoadOptions) maxBytes() int64 {
+	if o.MaxBytes <= 0 {
+		return DefaultMaxBytes
+	}
+	return o.MaxBytes
 }
 
 // Load reads every article named by paths: files, directories (walked
@@ -78,7 +94,7 @@ func Load(paths []string, opts LoadOptions) ([]*Article, []*InputError) {
 		}
 		info, err := os.Stat(p)
 		if err != nil {
-			problems = append(problems, &InputError{Path: p, Reason: describeOSError(err)})
+			problems = append(problems, &InputError{Path: p, Reason: safefile.Reason(err)})
 			continue
 		}
 		if !info.IsDir() {
@@ -86,15 +102,15 @@ func Load(paths []string, opts LoadOptions) ([]*Article, []*InputError) {
 				continue
 			}
 			seen[sameFileKey(p)] = true
-			add(ReadFile(p, formatForPath(p, true)))
+			add(ReadFile(p, formatForPath(p, true), opts.MaxBytes))
 			continue
 		}
-		files, err := walk(p, opts.Skip)
-		if err != nil {
-			problems = append(problems, &InputError{Path: p, Reason: describeOSError(err)})
-			continue
-		}
+		files, walkProblems := walk(p, opts)
+		problems = append(problems, walkProblems...)
 		if len(files) == 0 {
+			if len(walkProblems) > 0 {
+				continue
+			}
 			problems = append(problems, &InputError{Path: p, Reason: "no articles in directory (looked for " + strings.Join(Extensions(), ", ") + ")"})
 			continue
 		}
@@ -103,7 +119,7 @@ func Load(paths []string, opts LoadOptions) ([]*Article, []*InputError) {
 				continue
 			}
 			seen[sameFileKey(f)] = true
-			add(ReadFile(f, formatForPath(f, false)))
+			add(ReadFile(f, formatForPath(f, false), opts.MaxBytes))
 		}
 	}
 	return articles, problems
@@ -139,12 +155,28 @@ func formatForPath(path string, explicit bool) Format {
 }
 
 // walk lists the article files under dir in lexical order, leaving out hidden
-// entries and dependency folders that never hold articles.
-func walk(dir string, skip func(string) bool) ([]string, error) {
-	var files []string
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+// entries and dependency folders that never hold articles. A subdirectory
+// that cannot be read, and an article file that is not a regular file or
+// that a symbolic link leads to outside dir, is a problem of its own while
+// the rest of the tree is still listed. Nothing is opened here but
+// directories: a FIFO among the articles would block the open.
+func walk(dir string, opts LoadOptions) ([]string, []*InputError) {
+	var (
+		files    []string
+		problems []*InputError
+		// realDir is where links may lead; "" when it cannot be resolved,
+		// and then the links are judged when read.
+		realDir, _ = filepath.EvalSymlinks(dir)
+	)
+	_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return err
+			// A directory that cannot be listed (or the root vanishing)
+			// costs its own subtree only.
+			problems = append(problems, &InputError{Path: path, Reason: safefile.Reason(err)})
+			if d != nil && d.IsDir() && path != dir {
+				return filepath.SkipDir
+			}
+			return nil
 		}
 		name := d.Name()
 		if path != dir && (strings.HasPrefix(name, ".") || name == "node_modules" || name == "testdata" || !d.IsDir() && projectFile(name)) {
@@ -153,18 +185,56 @@ func walk(dir string, skip func(string) bool) ([]string, error) {
 			}
 			return nil
 		}
-		if path != dir && skip != nil && skip(path) {
+		if path != dir && opts.Skip != nil && opts.Skip(path) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		if !d.IsDir() && formatForPath(path, false) != "" {
-			files = append(files, path)
+		if d.IsDir() || formatForPath(path, false) == "" {
+			return nil
 		}
+		if reason := refuseEntry(path, d, realDir, opts.FollowSymlinks); reason != "" {
+			if opts.Only == nil || opts.Only(path) {
+				problems = append(problems, &InputError{Path: path, Reason: reason})
+			}
+			return nil
+		}
+		files = append(files, path)
 		return nil
 	})
-	return files, err
+	return files, problems
+}
+
+// refuseEntry says why an article file met while walking realDir is not
+// read, or "" when it is. It states the entry (following a link) and never
+// opens it.
+func refuseEntry(path string, d fs.DirEntry, realDir string, follow bool) string {
+	mode := d.Type()
+	if mode&fs.ModeSymlink == 0 {
+		if !mode.IsRegular() {
+			return (&safefile.KindError{Path: path, Mode: mode}).Reason()
+		}
+		return ""
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return "symbolic link to nothing readable: " + safefile.Reason(err)
+	}
+	if !info.Mode().IsRegular() {
+		return "symbolic link to " + safefile.Kind(info.Mode()) + ", not a regular file"
+	}
+	if follow || realDir == "" {
+		return ""
+	}
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return "symbolic link that cannot be resolved: " + safefile.Reason(err)
+	}
+	if rel, err := filepath.Rel(realDir, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "symbolic link to " + target + ", outside " + realDir + " (--follow-symlinks reads it)"
+	}
+	return ""
 }
 
 // projectFile reports whether a file name is one of the documents that sit
@@ -177,154 +247,6 @@ func projectFile(name string) bool {
 		return true
 	}
 	return false
-}
-
-// ReadFile reads the articles in one file of the given format.
-func ReadFile(path string, format Format) ([]*Article, []*InputError) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, []*InputError{{Path: path, Reason: describeOSError(err)}}
-	}
-	return Parse(path, format, data)
-}
-
-func readStdin(opts LoadOptions) ([]*Article, []*InputError) {
-	name := opts.StdinName
-	if name == "" {
-		name = Stdin
-	}
-	if opts.Stdin == nil {
-		return nil, []*InputError{{Path: name, Reason: "standard input is not available"}}
-	}
-	data, err := io.ReadAll(opts.Stdin)
-	if err != nil {
-		return nil, []*InputError{{Path: name, Reason: "reading standard input: " + err.Error()}}
-	}
-	format := opts.StdinFormat
-	if format == "" {
-		format = Detect(data)
-	}
-	return Parse(name, format, data)
-}
-
-// Detect guesses the format of text that came without a file name: JSON Lines
-// when the first line is a JSON object, Markdown when it opens with front
-// matter or a heading, plain text otherwise.
-func Detect(data []byte) Format {
-	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
-	first, _, _ := bytes.Cut(trimmed, []byte("\n"))
-	if len(first) > 0 && first[0] == '{' && json.Valid(bytes.TrimSpace(first)) {
-		return JSONLines
-	}
-	if bytes.HasPrefix(trimmed, []byte("---")) || bytes.HasPrefix(trimmed, []byte("# ")) {
-		return Markdown
-	}
-	return Text
-}
-
-// Parse turns the bytes of one input into articles.
-func Parse(path string, format Format, data []byte) ([]*Article, []*InputError) {
-	if format == JSONLines {
-		return parseJSONLines(path, data)
-	}
-	if reason := checkText(data); reason != "" {
-		return nil, []*InputError{{Path: path, Reason: reason}}
-	}
-	a := &Article{ID: path, Path: path, Format: format, Source: string(data)}
-	if format == Markdown {
-		fm, err := ParseFrontMatter(a.Source)
-		if err != nil {
-			return nil, []*InputError{{Path: path, Line: err.Line, Reason: err.Reason}}
-		}
-		fm.apply(a)
-		if strings.TrimSpace(strings.TrimPrefix(a.Source[fm.End:], "\ufeff")) == "" {
-			reason := "empty article"
-			if fm.End > 0 {
-				reason = "empty article: no text after the front matter"
-			}
-			return nil, []*InputError{{Path: path, Reason: reason}}
-		}
-		return []*Article{a}, nil
-	}
-	if strings.TrimSpace(strings.TrimPrefix(a.Source, "\ufeff")) == "" {
-		return nil, []*InputError{{Path: path, Reason: "empty article"}}
-	}
-	return []*Article{a}, nil
-}
-
-// record is one line of a JSON Lines file.
-type record struct {
-	ID     json.RawMessage `json:"id"`
-	Text   *string         `json:"text"`
-	Title  string          `json:"title"`
-	Author string          `json:"author"`
-	Date   string          `json:"date"`
-	Outlet string          `json:"outlet"`
-	URL    string          `json:"url"`
-}
-
-func parseJSONLines(path string, data []byte) ([]*Article, []*InputError) {
-	if looksBinary(data) {
-		return nil, []*InputError{{Path: path, Reason: "binary data, not text"}}
-	}
-	// A byte-order mark, as some editors write, is not part of the first record.
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	var (
-		articles []*Article
-		problems []*InputError
-		ids      = map[string]int{}
-	)
-	lineNo := 0
-	for rest := data; len(rest) > 0; {
-		var line []byte
-		line, rest, _ = bytes.Cut(rest, []byte("\n"))
-		lineNo++
-		line = bytes.TrimSpace(line)
-		if len(line) == 0 {
-			continue
-		}
-		fail := func(reason string) {
-			problems = append(problems, &InputError{Path: path, Line: lineNo, Reason: reason})
-		}
-		if reason := checkText(line); reason != "" {
-			fail(reason)
-			continue
-		}
-		var r record
-		if err := json.Unmarshal(line, &r); err != nil {
-			fail(recordError(err))
-			continue
-		}
-		id, err := recordID(r.ID)
-		if err != nil {
-			fail(err.Error())
-			continue
-		}
-		if id == "" {
-			id = fmt.Sprintf("%s:%d", path, lineNo)
-		}
-		if prev, dup := ids[id]; dup {
-			fail(fmt.Sprintf("duplicate id %q (first on line %d)", id, prev))
-			continue
-		}
-		if r.Text == nil {
-			fail(`record has no "text" field`)
-			continue
-		}
-		if strings.TrimSpace(*r.Text) == "" {
-			fail(fmt.Sprintf("empty article %q", id))
-			continue
-		}
-		ids[id] = lineNo
-		articles = append(articles, &Article{
-			ID: id, Path: path, Line: lineNo, Format: JSONLines, Source: *r.Text,
-			Title: r.Title, Author: r.Author, Date: r.Date, Outlet: r.Outlet, URL: r.URL,
-		})
-	}
-	if len(articles) == 0 && len(problems) == 0 {
-		problems = append(problems, &InputError{Path: path, Reason: "empty file: no JSON Lines records"})
-	}
-	return articles, problems
 }
 
 // recordError explains why a line is not a usable record, in terms of the
@@ -353,20 +275,4 @@ func recordID(raw json.RawMessage) (string, error) {
 		return n.String(), nil
 	}
 	return "", errors.New(`"id" must be a string or a number`)
-}
-
-// describeOSError gives the reason part of a file-system error without
-// repeating the path, which the caller prints already.
-func describeOSError(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "no such file or directory"
-	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }

@@ -2,6 +2,7 @@ package article
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -368,5 +369,24 @@ func TestDetect(t *testing.T) {
 		if got := Detect([]byte(tt.in)); got != tt.want {
 			t.Errorf("Detect(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestStdinIsBoundedButJSONLinesGoOn(t *testing.T) {
+	// Text on standard input is cut one byte past the limit.
+	_, errs := Load([]string{Stdin}, LoadOptions{Stdin: strings.NewReader(strings.Repeat("word ", 100)), MaxBytes: 100})
+	if len(errs) != 1 || errs[0].Error() != "-: more than the limit of 100 bytes (--max-bytes raises it)" {
+		t.Errorf("long text: %v", errs)
+	}
+	// JSON Lines are bounded record by record: many short records pass a
+	// limit their total is far over, and only the long one is refused.
+	var feed strings.Builder
+	for i := range 20 {
+		fmt.Fprintf(&feed, "{\"id\":\"r%d\",\"text\":\"The council met on Tuesday.\"}\n", i)
+	}
+	feed.WriteString(`{"id":"long","text":"` + strings.Repeat("x", 200) + `"}` + "\n")
+	as, errs := Load([]string{Stdin}, LoadOptions{Stdin: strings.NewReader(feed.String()), MaxBytes: 100})
+	if len(as) != 20 || len(errs) != 1 || errs[0].Error() != "-:21: record of more than 100 bytes, the limit for one article (--max-bytes raises it)" {
+		t.Errorf("feed: %d articles, problems %v", len(as), errs)
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/credcheck/credcheck/engine/pathglob"
 	"github.com/credcheck/credcheck/engine/policy"
 	"github.com/credcheck/credcheck/engine/report"
+	"github.com/credcheck/credcheck/engine/safefile"
 	"github.com/credcheck/credcheck/engine/scoring"
 )
 
@@ -52,6 +53,12 @@ type Config struct {
 	Overrides []Override `mapstructure:"overrides" yaml:"overrides"`
 	// Baseline is a file of known findings that do not fail a run.
 	Baseline string `mapstructure:"baseline" yaml:"baseline"`
+	// MaxBytes is the largest article read, a file or one JSON Lines
+	// record (0: article.DefaultMaxBytes).
+	MaxBytes int64 `mapstructure:"max-bytes" yaml:"max-bytes"`
+	// FollowSymlinks reads articles that links met while walking a
+	// directory lead to outside it; by default they are refused.
+	FollowSymlinks bool `mapstructure:"follow-symlinks" yaml:"follow-symlinks"`
 	// Language is "auto" (or empty) to detect each article's language and
 	// leave unscored those not in English, or "en" to take every article
 	// as English.
@@ -140,7 +147,7 @@ func Find(dir string) string {
 var knownKeys = map[string]bool{}
 
 func init() {
-	for _, k := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "rules", "scoring", "workers", "ignore", "overrides", "baseline", "language"} {
+	for _, k := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "rules", "scoring", "workers", "ignore", "overrides", "baseline", "language", "max-bytes", "follow-symlinks"} {
 		knownKeys[k] = true
 	}
 }
@@ -148,10 +155,22 @@ func init() {
 // CheckFile reports keys a configuration file holds that credcheck does not
 // know, with their line, so that a misspelt setting is not silently ignored.
 func CheckFile(path string) error {
-	data, err := os.ReadFile(path)
+	data, err := ReadFile(path)
 	if err != nil {
 		return err
 	}
+	return CheckData(path, data)
+}
+
+// ReadFile reads a configuration file: a regular file (a FIFO or a device
+// named as one is refused without being opened) of at most
+// safefile.MaxSideBytes.
+func ReadFile(path string) ([]byte, error) {
+	return safefile.ReadFile(path, safefile.MaxSideBytes)
+}
+
+// CheckData is CheckFile for a file already read.
+func CheckData(path string, data []byte) error {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return fmt.Errorf("%s: %v", path, err)

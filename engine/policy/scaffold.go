@@ -14,6 +14,7 @@ import (
 
 	"github.com/credcheck/credcheck/engine/finding"
 	"github.com/credcheck/credcheck/engine/lexicon"
+	"github.com/credcheck/credcheck/engine/safefile"
 	"github.com/credcheck/credcheck/policies"
 )
 
@@ -81,10 +82,7 @@ func Scaffold(dir, spec string) (*Scaffolded, error) {
 				return nil, fmt.Errorf("scaffold for %s does not parse: %v", f.path, err)
 			}
 		}
-		if err := os.MkdirAll(filepath.Dir(f.path), 0o755); err != nil {
-			return nil, err
-		}
-		if err := os.WriteFile(f.path, text, 0o644); err != nil {
+		if err := safefile.WriteFile(f.path, text, 0o644); err != nil {
 			return nil, err
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/credcheck/credcheck/engine/lexicon"
+	"github.com/credcheck/credcheck/engine/safefile"
 )
 
 // lexiconFiles remembers which files defined or changed each lexicon, so
@@ -167,12 +168,12 @@ type keyed struct {
 // parseDataFile reads a data file's two sections, keeping the position of
 // every key for messages.
 func parseDataFile(path string) (*dataFile, map[string]keyed, error) {
-	raw, err := os.ReadFile(path)
+	raw, err := safefile.ReadFile(path, safefile.MaxSideBytes)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, nil, &Error{File: path, Reason: "data file does not exist"}
 		}
-		return nil, nil, &Error{File: path, Reason: err.Error()}
+		return nil, nil, &Error{File: path, Reason: safefile.Reason(err)}
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(raw, &doc); err != nil {

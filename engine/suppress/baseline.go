@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/credcheck/credcheck/engine/finding"
+	"github.com/credcheck/credcheck/engine/safefile"
 )
 
 // BaselineVersion versions the baseline file.
@@ -66,7 +67,7 @@ func LoadBaseline(path string) (*Baseline, error) {
 // readBaselineFile reads and checks a baseline file; a missing file gives
 // an error for which os.IsNotExist holds.
 func readBaselineFile(path string) (*baselineFile, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadFile(path, safefile.MaxSideBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -180,10 +181,10 @@ func WriteBaseline(path string, articles []Article) error {
 	if err := enc.Encode(file); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("writing baseline: %v", err)
-	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+	// Written beside the old baseline and renamed over it, so that a run
+	// cut short leaves the old one whole rather than a prefix that the
+	// next run rejects.
+	if err := safefile.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("writing baseline: %v", err)
 	}
 	return nil

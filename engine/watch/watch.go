@@ -23,6 +23,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/credcheck/credcheck/engine/safefile"
 )
 
 // DefaultInterval is how often the files are polled unless Options say
@@ -256,7 +258,9 @@ func (w *Watcher) poll(ctx context.Context) (snapshot, error) {
 			continue
 		}
 		if !info.IsDir() {
-			w.add(snap, r.Path, info, now)
+			if info.Mode().IsRegular() {
+				w.add(snap, r.Path, info, now)
+			}
 			continue
 		}
 		// Errors other than ctx's are handled entry by entry inside.
@@ -291,7 +295,10 @@ func (w *Watcher) poll(ctx context.Context) (snapshot, error) {
 			} else {
 				info, err = d.Info()
 			}
-			if err == nil && !info.IsDir() {
+			// Only regular files: a FIFO would block the read that hashes
+			// it until a writer came, and a device would never end. The
+			// check refuses them, each with its own line, when it runs.
+			if err == nil && info.Mode().IsRegular() {
 				w.add(snap, path, info, now)
 			}
 			return nil
@@ -312,14 +319,16 @@ func (w *Watcher) add(snap snapshot, path string, info fs.FileInfo, now time.Tim
 }
 
 func (w *Watcher) hash(path string) (uint64, bool) {
-	f, err := os.Open(path)
+	// safefile.Open, as the file stated regular a moment ago may have been
+	// replaced by a FIFO since.
+	f, _, err := safefile.Open(path)
 	if err != nil {
 		return 0, false
 	}
 	defer f.Close()
 	var h maphash.Hash
 	h.SetSeed(w.seed)
-	if _, err := io.Copy(&h, f); err != nil {
+	if _, err := io.Copy(&h, io.LimitReader(f, maxHashed)); err != nil {
 		return 0, false
 	}
 	return h.Sum64(), true

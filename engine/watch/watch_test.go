@@ -5,7 +5,9 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -249,5 +251,30 @@ func TestCancellationEndsNext(t *testing.T) {
 
 	if _, err := New(ctx, []Root{{Path: dir}}, fast); !errors.Is(err, context.Canceled) {
 		t.Errorf("New with an ended context returned %v, want context.Canceled", err)
+	}
+}
+
+// TestNeverOpensAFIFO puts a FIFO among fresh files, which are hashed: an
+// open of it would wait for a writer that never comes.
+func TestNeverOpensAFIFO(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no FIFOs in the file system on Windows")
+	}
+	dir := t.TempDir()
+	story := filepath.Join(dir, "story.md")
+	write(t, story, "one")
+	w := newWatcher(t, fast, Root{Path: dir})
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.md"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "root.fifo"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A FIFO named as a root of its own is not opened either.
+	w.roots = append(w.roots, Root{Path: filepath.Join(dir, "root.fifo")})
+	write(t, story, "two, longer")
+	got := next(t, w)
+	if diff := cmp.Diff([]Change{{Path: abs(t, story), Kind: Modified}}, got); diff != "" {
+		t.Errorf("changes (-want +got):\n%s", diff)
 	}
 }
