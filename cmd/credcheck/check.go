@@ -18,6 +18,7 @@ import (
 	"github.com/credcheck/credcheck/engine/checker"
 	"github.com/credcheck/credcheck/engine/config"
 	"github.com/credcheck/credcheck/engine/report"
+	"github.com/credcheck/credcheck/engine/safetext"
 	"github.com/credcheck/credcheck/engine/suppress"
 	"github.com/credcheck/credcheck/engine/watch"
 )
@@ -182,23 +183,23 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 		return err
 	}
 	if changedSince != "" && len(r.Articles) == 0 && len(r.Errors) == 0 {
-		fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: no articles changed since %s\n", changedSince)
+		fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: no articles changed since %s\n", safetext.Name(changedSince))
 	}
 	for _, e := range r.Errors {
-		fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: %s\n", e.Error())
+		printError(cmd.ErrOrStderr(), e)
 	}
 	if writeBaseline != "" {
 		if err := c.WriteBaseline(writeBaseline, r); err != nil {
 			return err
 		}
-		fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: wrote %s\n", writeBaseline)
+		fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: wrote %s\n", safetext.Name(writeBaseline))
 	}
 	gate := report.Gate{FailRank: rank, FailUnder: cfg.FailUnder, Paths: paths}
 	ropts := report.Options{Color: color, Scorecards: scorecards, Gate: gate, Version: version, StepSummary: os.Getenv("GITHUB_STEP_SUMMARY")}
 	var failed error
 	for _, d := range dests {
 		if err := writeReport(cmd, d, r, ropts); err != nil {
-			fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: %v\n", err)
+			printError(cmd.ErrOrStderr(), err)
 			failed = &exitError{code: report.ExitError}
 		}
 	}
@@ -363,11 +364,11 @@ func watchCheck(cmd *cobra.Command, args []string) error {
 			watching, announce = keys, true
 		}
 		if cfgErr != nil {
-			fmt.Fprintf(stderr, "credcheck: %v\n", cfgErr)
+			printError(stderr, cfgErr)
 		} else if err := checkOnce(ctx, cmd, args, cfg); err != nil && ctx.Err() == nil {
 			var exit *exitError
 			if !errors.As(err, &exit) {
-				fmt.Fprintf(stderr, "credcheck: %v\n", err)
+				printError(stderr, err)
 			}
 		}
 		if ctx.Err() != nil {
@@ -380,7 +381,7 @@ func watchCheck(cmd *cobra.Command, args []string) error {
 		if err != nil {
 			return nil
 		}
-		line := fmt.Sprintf("credcheck: %s %s", displayPath(changes[0].Path), changes[0].Kind)
+		line := fmt.Sprintf("credcheck: %s %s", safetext.Name(displayPath(changes[0].Path)), changes[0].Kind)
 		if len(changes) > 1 {
 			line += fmt.Sprintf(" (and %s)", plural(len(changes)-1, "other file"))
 		}

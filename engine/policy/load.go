@@ -28,6 +28,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/credcheck/credcheck/engine/lexicon"
+	"github.com/credcheck/credcheck/engine/safetext"
 	"github.com/credcheck/credcheck/policies"
 )
 
@@ -96,16 +97,19 @@ type Error struct {
 	Reason       string
 }
 
+// Error quotes a file name that holds a newline or an escape sequence, so
+// that a file in a policy directory cannot forge a line of output.
 func (e *Error) Error() string {
+	file := safetext.Name(e.File)
 	switch {
 	case e.File == "":
 		return e.Reason
 	case e.Line == 0:
-		return fmt.Sprintf("%s: %s", e.File, e.Reason)
+		return fmt.Sprintf("%s: %s", file, e.Reason)
 	case e.Column == 0:
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Reason)
+		return fmt.Sprintf("%s:%d: %s", file, e.Line, e.Reason)
 	}
-	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Reason)
+	return fmt.Sprintf("%s:%d:%d: %s", file, e.Line, e.Column, e.Reason)
 }
 
 // Errors is every problem found while loading, one per line.
