@@ -415,6 +415,9 @@ func checkWatchUsage(cmd *cobra.Command, args []string) error {
 			}
 		}
 	}
+	if err := checkNumericFlags(cmd); err != nil {
+		return err
+	}
 	if changed(flags, "fail-level") {
 		level, _ := flags.GetString("fail-level")
 		if _, err := config.ParseFailLevel(level); err != nil {

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -489,6 +490,9 @@ func kindOf(v any) string {
 func sameShape(def, v any, path string) error {
 	if kindOf(def) != kindOf(v) {
 		return fmt.Errorf("%s must be %s, like its default %v; got %v", path, kindOf(def), def, v)
+	}
+	if f, ok := v.(float64); ok && (math.IsNaN(f) || math.IsInf(f, 0)) {
+		return fmt.Errorf("%s must be a finite number, like its default %v; got %v", path, def, f)
 	}
 	dm, ok := def.(map[string]any)
 	if !ok {
