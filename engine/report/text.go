@@ -160,15 +160,21 @@ func window(excerpt string, start, end int) (string, string) {
 	}
 	// pad and width count what is shown, escapes included.
 	pad, width := utf8.RuneCountInString(line.String()), 0
-	for i := from; i < to; i++ {
-		shown := safetext.Rune(r[i])
-		line.WriteString(shown)
-		n := utf8.RuneCountInString(shown)
-		switch {
-		case i < start:
-			pad += n
-		case i < end:
-			width += n
+	if safetext.Safe(excerpt) {
+		line.WriteString(string(r[from:to]))
+		pad += min(start, to) - from
+		width = max(0, min(end, to)-start)
+	} else {
+		for i := from; i < to; i++ {
+			shown := safetext.Rune(r[i])
+			line.WriteString(shown)
+			n := utf8.RuneCountInString(shown)
+			switch {
+			case i < start:
+				pad += n
+			case i < end:
+				width += n
+			}
 		}
 	}
 	if to < len(r) {
