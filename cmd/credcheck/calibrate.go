@@ -82,7 +82,7 @@ func runCalibrate(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	for _, p := range problems {
-		fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: %s\n", p.Error())
+		printError(cmd.ErrOrStderr(), p)
 	}
 	fmt.Fprintf(cmd.ErrOrStderr(), "calibrating %d rules on %d articles…\n", len(c.Policies.Rules), len(labelled))
 	res, catalog, err := calibrate.Checked(c, labelled, opts)

@@ -16,6 +16,7 @@ import (
 	"github.com/credcheck/credcheck/engine/config"
 	"github.com/credcheck/credcheck/engine/report"
 	"github.com/credcheck/credcheck/engine/safefile"
+	"github.com/credcheck/credcheck/engine/safetext"
 	"github.com/credcheck/credcheck/engine/suppress"
 	"github.com/credcheck/credcheck/engine/watch"
 )
@@ -182,23 +183,23 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 		return err
 	}
 	if changedSince != "" && len(r.Articles) == 0 && len(r.Errors) == 0 {
-		fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: no articles changed since %s\n", changedSince)
+		fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: no articles changed since %s\n", safetext.Name(changedSince))
 	}
 	for _, e := range r.Errors {
-		fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: %s\n", e.Error())
+		printError(cmd.ErrOrStderr(), e)
 	}
 	if writeBaseline != "" {
 		if err := c.WriteBaseline(writeBaseline, r); err != nil {
 			return err
 		}
-		fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: wrote %s\n", writeBaseline)
+		fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: wrote %s\n", safetext.Name(writeBaseline))
 	}
 	gate := report.Gate{FailRank: rank, FailUnder: cfg.FailUnder, Paths: paths}
 	ropts := report.Options{Color: color, Scorecards: scorecards, Gate: gate, Version: version, StepSummary: os.Getenv("GITHUB_STEP_SUMMARY")}
 	var failed error
 	for _, d := range dests {
 		if err := writeReport(cmd, d, r, ropts); err != nil {
-			fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: %v\n", err)
+			printError(cmd.ErrOrStderr(), err)
 			failed = &exitError{code: report.ExitError}
 		}
 	}

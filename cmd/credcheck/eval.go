@@ -97,7 +97,7 @@ func runEval(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	for _, p := range problems {
-		fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: %s\n", p.Error())
+		printError(cmd.ErrOrStderr(), p)
 	}
 	if err := accuracy.Write(cmd.OutOrStdout(), format, result); err != nil {
 		return err

@@ -5,8 +5,11 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"runtime/debug"
+
+	"github.com/credcheck/credcheck/engine/safetext"
 )
 
 func main() {
@@ -29,8 +32,15 @@ func run(args []string) int {
 	if e, ok := err.(*exitError); ok {
 		return e.code
 	}
-	fmt.Fprintf(os.Stderr, "credcheck: %v\n", err)
+	printError(os.Stderr, err)
 	return 2
+}
+
+// printError writes an error to standard error. Errors of several lines
+// (one per broken policy file, say) keep their lines; any other character
+// that would act on the terminal is escaped, whatever input it came from.
+func printError(w io.Writer, err error) {
+	fmt.Fprintf(w, "credcheck: %s\n", safetext.Text(err.Error(), '\n'))
 }
 
 // exitError ends a command with an exit code after it has reported its own

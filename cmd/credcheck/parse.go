@@ -53,7 +53,7 @@ func runParse(cmd *cobra.Command, args []string) error {
 		fmt.Fprintln(cmd.OutOrStdout(), string(data))
 	}
 	for _, p := range problems {
-		fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: %s\n", p.Error())
+		printError(cmd.ErrOrStderr(), p)
 	}
 	if len(problems) > 0 {
 		return &exitError{code: 2}

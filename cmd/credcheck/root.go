@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -81,6 +83,9 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 			return cfg, fmt.Errorf("configuration file %s: %w", path, err)
 		}
 	}
+	if err := checkNumericEnv(cmd); err != nil {
+		return cfg, err
+	}
 	bind := map[string]string{"policy": "policies", "data": "data", "fail-level": "fail-level", "fail-under": "fail-under", "format": "format", "output": "output", "workers": "workers", "baseline": "baseline", "language": "language", "max-bytes": "max-bytes", "follow-symlinks": "follow-symlinks"}
 	for flag, key := range bind {
 		if f := cmd.Flags().Lookup(flag); f != nil {
@@ -94,6 +99,9 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 			return cfg, fmt.Errorf("configuration (%s, CREDCHECK_* variables or flags): %w", path, err)
 		}
 		return cfg, fmt.Errorf("configuration (CREDCHECK_* variables or flags): %w", err)
+	}
+	if err := cfg.Validate(); err != nil {
+		return cfg, settingError(cmd, path, err)
 	}
 	if path != "" {
 		cfg.Dir = dirOf(path)
@@ -187,4 +195,64 @@ func configPath(cmd *cobra.Command) (path string, named bool) {
 	}
 	wd, _ := os.Getwd()
 	return config.Find(wd), false
+}
+
+// numericEnv are the numeric settings the environment can set, with their
+// parsers; a value viper could not decode would otherwise be reported in
+// several lines that do not name the variable.
+var numericEnv = map[string]func(string) error{
+	"fail-under": func(s string) error { _, err := config.ParseFailUnder(s); return err },
+	"workers":    func(s string) error { _, err := config.ParseWorkers(s); return err },
+}
+
+// envName is the environment variable of a setting.
+func envName(key string) string {
+	return "CREDCHECK_" + strings.ToUpper(strings.ReplaceAll(key, "-", "_"))
+}
+
+// checkNumericEnv checks the numeric variables that are in effect (no flag
+// overrides them), naming the variable.
+func checkNumericEnv(cmd *cobra.Command) error {
+	for _, key := range slices.Sorted(maps.Keys(numericEnv)) {
+		value, set := os.LookupEnv(envName(key))
+		if !set || value == "" || changed(cmd.Flags(), key) {
+			continue
+		}
+		if err := numericEnv[key](value); err != nil {
+			return fmt.Errorf("%s %v", envName(key), err)
+		}
+	}
+	return nil
+}
+
+// checkNumericFlags checks the numeric flags given on the command line.
+func checkNumericFlags(cmd *cobra.Command) error {
+	for _, key := range slices.Sorted(maps.Keys(numericEnv)) {
+		if f := cmd.Flags().Lookup(key); f != nil && f.Changed {
+			if err := numericEnv[key](f.Value.String()); err != nil {
+				return fmt.Errorf("--%s %v", key, err)
+			}
+		}
+	}
+	return nil
+}
+
+// settingError names where a setting that cannot be used came from: its
+// flag, else its environment variable, else the configuration file (whose
+// numbers CheckFile has located already, so that is the API's case).
+func settingError(cmd *cobra.Command, path string, err error) error {
+	var se *config.SettingError
+	if !errors.As(err, &se) {
+		return err
+	}
+	if f := cmd.Flags().Lookup(se.Key); f != nil && f.Changed {
+		return fmt.Errorf("--%s %s", se.Key, se.Reason)
+	}
+	if _, ok := numericEnv[se.Key]; ok && os.Getenv(envName(se.Key)) != "" {
+		return fmt.Errorf("%s %s", envName(se.Key), se.Reason)
+	}
+	if path != "" {
+		return fmt.Errorf("%s: %v", path, err)
+	}
+	return err
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/credcheck/credcheck/engine/article"
 	"github.com/credcheck/credcheck/engine/config"
 	"github.com/credcheck/credcheck/engine/report"
+	"github.com/credcheck/credcheck/engine/safetext"
 	"github.com/credcheck/credcheck/engine/watch"
 )
 
@@ -80,11 +81,11 @@ func watchCheck(cmd *cobra.Command, args []string) error {
 			watching, announce = keys, true
 		}
 		if cfgErr != nil {
-			fmt.Fprintf(stderr, "credcheck: %v\n", cfgErr)
+			printError(stderr, cfgErr)
 		} else if err := checkOnce(ctx, cmd, args, cfg); err != nil && ctx.Err() == nil {
 			var exit *exitError
 			if !errors.As(err, &exit) {
-				fmt.Fprintf(stderr, "credcheck: %v\n", err)
+				printError(stderr, err)
 			}
 		}
 		if ctx.Err() != nil {
@@ -97,7 +98,7 @@ func watchCheck(cmd *cobra.Command, args []string) error {
 		if err != nil {
 			return nil
 		}
-		line := fmt.Sprintf("credcheck: %s %s", displayPath(changes[0].Path), changes[0].Kind)
+		line := fmt.Sprintf("credcheck: %s %s", safetext.Name(displayPath(changes[0].Path)), changes[0].Kind)
 		if len(changes) > 1 {
 			line += fmt.Sprintf(" (and %s)", plural(len(changes)-1, "other file"))
 		}
@@ -130,6 +131,9 @@ func checkWatchUsage(cmd *cobra.Command, args []string) error {
 				return err
 			}
 		}
+	}
+	if err := checkNumericFlags(cmd); err != nil {
+		return err
 	}
 	if changed(flags, "fail-level") {
 		level, _ := flags.GetString("fail-level")

@@ -6,6 +6,8 @@ package article
 import (
 	"fmt"
 	"unicode/utf8"
+
+	"github.com/credcheck/credcheck/engine/safetext"
 )
 
 // Format names how an article's text is laid out.
@@ -47,11 +49,14 @@ type InputError struct {
 	Reason string
 }
 
+// Error is one line whatever the path holds: a file name with a newline or
+// an escape sequence in it is quoted, so it cannot forge a line of output.
 func (e *InputError) Error() string {
+	path := safetext.Name(e.Path)
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Reason)
+		return fmt.Sprintf("%s:%d: %s", path, e.Line, safetext.Text(e.Reason))
 	}
-	return fmt.Sprintf("%s: %s", e.Path, e.Reason)
+	return fmt.Sprintf("%s: %s", path, safetext.Text(e.Reason))
 }
 
 // checkText reports why data cannot be read as article text, or "" when it

@@ -52,6 +52,9 @@ func WithPolicyTests() Option { return func(o *policy.Options) { o.Tests = true 
 // New loads and compiles the policies named by the configuration (whose
 // policy paths must already be resolved) and prepares scoring.
 func New(ctx context.Context, cfg config.Config, options ...Option) (*Checker, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("configuration: %w", err)
+	}
 	severities, err := cfg.Severities()
 	if err != nil {
 		return nil, err

@@ -188,6 +188,12 @@ func CheckData(path string, data []byte) error {
 		if !knownKeys[k.Value] {
 			problems = append(problems, fmt.Sprintf("%s:%d:%d: unknown setting %q (known: %s)", path, k.Line, k.Column, k.Value, strings.Join(sortedKnown(), ", ")))
 		}
+		switch k.Value {
+		case "fail-under":
+			problems = append(problems, checkNumber(path, "fail-under", k, root.Content[i+1], FailUnderRange)...)
+		case "workers":
+			problems = append(problems, checkWorkersNode(path, k, root.Content[i+1])...)
+		}
 		if k.Value == "rules" {
 			problems = append(problems, checkRules(path, root.Content[i+1])...)
 		}
@@ -199,6 +205,7 @@ func CheckData(path string, data []byte) error {
 		}
 		if k.Value == "overrides" {
 			problems = append(problems, checkList(path, "overrides", root.Content[i+1], "paths", "fail-level", "fail-under")...)
+			problems = append(problems, checkOverrideNumbers(path, root.Content[i+1])...)
 		}
 	}
 	if len(problems) > 0 {
@@ -223,7 +230,11 @@ func checkRules(path string, n *yaml.Node) []string {
 		}
 		for j := 0; j+1 < len(v.Content); j += 2 {
 			switch key := v.Content[j]; key.Value {
-			case "enabled", "severity", "weight", "params":
+			case "weight":
+				problems = append(problems, checkNumber(path, "rules."+n.Content[i].Value+".weight", key, v.Content[j+1], scoring.WeightRange)...)
+			case "params":
+				problems = append(problems, checkFinite(path, "rules."+n.Content[i].Value+".params", key, v.Content[j+1])...)
+			case "enabled", "severity":
 			default:
 				problems = append(problems, fmt.Sprintf("%s:%d:%d: rule %s: unknown setting %q (known: enabled, severity, weight, params)", path, key.Line, key.Column, n.Content[i].Value, key.Value))
 			}
@@ -245,6 +256,7 @@ func checkScoring(path string, n *yaml.Node) []string {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		switch key := n.Content[i]; key.Value {
 		case "base", "floor", "factors", "caps":
+			problems = append(problems, checkScoringNumbers(path, key, n.Content[i+1])...)
 		default:
 			problems = append(problems, fmt.Sprintf("%s:%d:%d: scoring: unknown setting %q (known: base, caps, factors, floor)", path, key.Line, key.Column, key.Value))
 		}
@@ -448,8 +460,8 @@ func (c Config) Weights() (map[string]float64, error) {
 		if r.Weight == nil {
 			continue
 		}
-		if *r.Weight < 0 {
-			return nil, fmt.Errorf("rules.%s.weight must not be negative", id)
+		if err := scoring.WeightRange.Check(*r.Weight); err != nil {
+			return nil, fmt.Errorf("rules.%s.weight %v", id, err)
 		}
 		out[id] = *r.Weight
 	}

@@ -273,12 +273,12 @@ func TestScoringSettings(t *testing.T) {
 				s.Caps["boilerplate"] = 0
 			},
 		},
-		{name: "base above 100", scoring: config.Scoring{Base: ptr(101.0)}, wantErr: "scoring base must be between 0 and 100, got 101"},
-		{name: "floor below a word", scoring: config.Scoring{Floor: ptr(0.5)}, wantErr: "scoring floor must be at least 1 word, got 0.5"},
+		{name: "base above 100", scoring: config.Scoring{Base: ptr(101.0)}, wantErr: "scoring base must be a number from 0 to 100, not 101"},
+		{name: "floor below a word", scoring: config.Scoring{Floor: ptr(0.5)}, wantErr: "scoring floor (words) must be a number from 1 to 1000000, not 0.5"},
 		{name: "factor of unknown severity", scoring: config.Scoring{Factors: map[string]float64{"critical": 4}}, wantErr: `scoring.factors: unknown severity "critical" (want error, warning or info)`},
-		{name: "negative factor", scoring: config.Scoring{Factors: map[string]float64{"warning": -1}}, wantErr: "scoring factor for warning must not be negative"},
+		{name: "negative factor", scoring: config.Scoring{Factors: map[string]float64{"warning": -1}}, wantErr: "scoring factor for warning must be a number from 0 to 100, not -1"},
 		{name: "cap of unknown category", scoring: config.Scoring{Caps: map[string]float64{"style": 5}}, wantErr: `scoring cap for unknown category "style"`},
-		{name: "negative cap", scoring: config.Scoring{Caps: map[string]float64{"hedge": -1}}, wantErr: "scoring cap for hedge must not be negative"},
+		{name: "negative cap", scoring: config.Scoring{Caps: map[string]float64{"hedge": -1}}, wantErr: "scoring cap for hedge must be a number from 0 to 100, not -1"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -445,7 +445,7 @@ func TestRuleSettingsErrors(t *testing.T) {
 		t.Errorf("Severities error = %v", err)
 	}
 	neg := config.Config{Rules: map[string]config.Rule{"loaded-language": {Weight: ptr(-1.0)}}}
-	if _, err := neg.Weights(); err == nil || err.Error() != "rules.loaded-language.weight must not be negative" {
+	if _, err := neg.Weights(); err == nil || err.Error() != "rules.loaded-language.weight must be a number from 0 to 100, not -1" {
 		t.Errorf("Weights error = %v", err)
 	}
 }

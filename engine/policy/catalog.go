@@ -8,6 +8,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/credcheck/credcheck/engine/finding"
+	"github.com/credcheck/credcheck/engine/scoring"
 )
 
 // BuiltIn is the Source of rules embedded in the binary.
@@ -112,8 +113,11 @@ func readRule(category, name string, a *ast.Annotations, file string, line int, 
 	}
 	r.Severity = severity
 	weight, ok := toFloat(custom["weight"])
-	if !ok || weight < 0 {
+	if !ok {
 		return nil, fail("METADATA custom.weight must be a number of points, 0 or more")
+	}
+	if err := scoring.WeightRange.Check(weight); err != nil {
+		return nil, fail("METADATA custom.weight %v", err)
 	}
 	r.Weight = weight
 	r.Why, _ = custom["why"].(string)

@@ -93,7 +93,17 @@ func TestLoadErrorsAreLocated(t *testing.T) {
 		{
 			name:  "negative weight",
 			files: map[string]string{"r.rego": rule(withWeight("-2"), `credcheck.rules.hedge["refund"]`)},
-			file:  "r.rego", line: 1, col: 1, reason: "rule refund: METADATA custom.weight must be a number of points, 0 or more",
+			file:  "r.rego", line: 1, col: 1, reason: "rule refund: METADATA custom.weight must be a number from 0 to 100, not -2",
+		},
+		{
+			name:  "infinite weight",
+			files: map[string]string{"r.rego": rule(withWeight(".inf"), `credcheck.rules.hedge["boundless"]`)},
+			file:  "r.rego", line: 1, col: 1, reason: "rule boundless: METADATA custom.weight must be a number from 0 to 100, not +Inf",
+		},
+		{
+			name:  "weight out of range",
+			files: map[string]string{"r.rego": rule(withWeight("1e300"), `credcheck.rules.hedge["huge"]`)},
+			file:  "r.rego", line: 1, col: 1, reason: "rule huge: METADATA custom.weight must be a number from 0 to 100, not 1e+300",
 		},
 		{
 			name:  "missing weight",

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -28,6 +29,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/credcheck/credcheck/engine/lexicon"
+	"github.com/credcheck/credcheck/engine/safetext"
 	"github.com/credcheck/credcheck/policies"
 )
 
@@ -96,16 +98,19 @@ type Error struct {
 	Reason       string
 }
 
+// Error quotes a file name that holds a newline or an escape sequence, so
+// that a file in a policy directory cannot forge a line of output.
 func (e *Error) Error() string {
+	file := safetext.Name(e.File)
 	switch {
 	case e.File == "":
 		return e.Reason
 	case e.Line == 0:
-		return fmt.Sprintf("%s: %s", e.File, e.Reason)
+		return fmt.Sprintf("%s: %s", file, e.Reason)
 	case e.Column == 0:
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Reason)
+		return fmt.Sprintf("%s:%d: %s", file, e.Line, e.Reason)
 	}
-	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Reason)
+	return fmt.Sprintf("%s:%d:%d: %s", file, e.Line, e.Column, e.Reason)
 }
 
 // Errors is every problem found while loading, one per line.
@@ -485,6 +490,9 @@ func kindOf(v any) string {
 func sameShape(def, v any, path string) error {
 	if kindOf(def) != kindOf(v) {
 		return fmt.Errorf("%s must be %s, like its default %v; got %v", path, kindOf(def), def, v)
+	}
+	if f, ok := v.(float64); ok && (math.IsNaN(f) || math.IsInf(f, 0)) {
+		return fmt.Errorf("%s must be a finite number, like its default %v; got %v", path, def, f)
 	}
 	dm, ok := def.(map[string]any)
 	if !ok {

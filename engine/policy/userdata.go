@@ -231,15 +231,8 @@ func parseDataFile(path string) (*dataFile, map[string]keyed, error) {
 			if !ok {
 				return nil, nil, &Error{File: path, Line: v.Line, Column: v.Column, Reason: "scoring must map base, floor, caps, bands and weights to values"}
 			}
-			// Check the section on its own, so that an error names this
-			// file and not the built-in data it is merged into.
-			if _, err := readScoring(map[string]any{"credcheck": map[string]any{"scoring": section}}); err != nil {
-				var pe *Error
-				reason := err.Error()
-				if errors.As(err, &pe) {
-					reason = pe.Reason
-				}
-				return nil, nil, &Error{File: path, Line: k.Line, Column: k.Column, Reason: reason}
+			if err := checkScoringSection(path, k, v, section); err != nil {
+				return nil, nil, err
 			}
 			df.scoring = section
 		default:

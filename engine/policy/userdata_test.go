@@ -115,11 +115,39 @@ func TestUserDataErrorsAreLocated(t *testing.T) {
 		},
 		"misspelt scoring key": {
 			files: map[string]string{"house.yaml": "scoring:\n  wieghts: {loaded-language: 2}\n"},
-			want:  `house.yaml:1:1: scoring: unknown key "wieghts"`,
+			want:  `house.yaml:2:3: scoring: unknown key "wieghts"`,
 		},
 		"negative weight": {
 			files: map[string]string{"house.yaml": "scoring:\n  weights: {loaded-language: -2}\n"},
-			want:  `house.yaml:1:1: scoring: weights.loaded-language must be a number of at least 0`,
+			want:  `house.yaml:2:13: scoring: weights.loaded-language must be a number from 0 to 100, not -2`,
+		},
+		"infinite weight": {
+			files: map[string]string{"house.yaml": "scoring:\n  weights:\n    hearsay-hedge: 2\n    loaded-language: .inf\n"},
+			want:  `house.yaml:4:5: scoring: weights.loaded-language must be a number from 0 to 100, not +Inf`,
+		},
+		"weight out of range": {
+			files: map[string]string{"house.yaml": "scoring:\n  weights: {loaded-language: 1e300}\n"},
+			want:  `house.yaml:2:13: scoring: weights.loaded-language must be a number from 0 to 100, not 1e+300`,
+		},
+		"base not a number": {
+			files: map[string]string{"house.yaml": "scoring:\n  base: .nan\n"},
+			want:  `house.yaml:2:3: scoring: base must be a number from 0 to 100, not NaN`,
+		},
+		"floor infinite": {
+			files: map[string]string{"house.yaml": "scoring:\n  floor: -.inf\n"},
+			want:  `house.yaml:2:3: scoring: floor must be a number from 1 to 1000000, not -Inf`,
+		},
+		"cap not a number": {
+			files: map[string]string{"house.yaml": "scoring:\n  caps:\n    hedge: .NaN\n"},
+			want:  `house.yaml:3:5: scoring: caps.hedge must be a number from 0 to 100, not NaN`,
+		},
+		"band infinite": {
+			files: map[string]string{"house.yaml": "scoring:\n  bands: {A: .inf, F: 0}\n"},
+			want:  `house.yaml:2:11: scoring: bands.A must be a number from 0 to 100, not +Inf`,
+		},
+		"bands out of order": {
+			files: map[string]string{"house.yaml": "scoring:\n  bands: {A: 50, B: 50, F: 0}\n"},
+			want:  `house.yaml:1:1: scoring: grade bands must go from the highest minimum score to the lowest`,
 		},
 		"lexicon that is not an object": {
 			files: map[string]string{"house.yaml": "lexicons:\n  hearsay_hedges: [x]\n"},

@@ -13,6 +13,7 @@ import (
 
 	"github.com/credcheck/credcheck/engine/article"
 	"github.com/credcheck/credcheck/engine/finding"
+	"github.com/credcheck/credcheck/engine/safetext"
 )
 
 func init() { register("github", writeGitHub) }
@@ -61,12 +62,22 @@ func (p place) String() string {
 
 // ghData escapes a workflow command's message as @actions/core does
 // (escapeData), so that a newline in an article cannot end the command and
-// start another one.
-var ghData = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+// start another one. The runner decodes those three escapes only, and the
+// log viewer acts on ANSI escape sequences, so the other characters that
+// act on a terminal are written as Go escapes first.
+func ghData(s string) string {
+	return ghDataEscapes.Replace(safetext.Text(s, '\r', '\n'))
+}
+
+var ghDataEscapes = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
 
 // ghProperty escapes a property value as @actions/core does
 // (escapeProperty): ':' and ',' would otherwise end the value.
-var ghProperty = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+func ghProperty(s string) string {
+	return ghPropertyEscapes.Replace(safetext.Text(s, '\r', '\n'))
+}
+
+var ghPropertyEscapes = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
 
 func ghCommand(sev finding.Severity) string {
 	switch sev {
@@ -85,7 +96,7 @@ func ghCommand(sev finding.Severity) string {
 func ghProps(p place, title string) string {
 	var props []string
 	if p.path != "" && p.path != article.Stdin {
-		props = append(props, "file="+ghProperty.Replace(p.path))
+		props = append(props, "file="+ghProperty(p.path))
 		if p.line > 0 {
 			props = append(props, "line="+strconv.Itoa(p.line))
 			oneLine := p.endLine == 0 || p.endLine == p.line
@@ -101,7 +112,7 @@ func ghProps(p place, title string) string {
 		}
 	}
 	if title != "" {
-		props = append(props, "title="+ghProperty.Replace(title))
+		props = append(props, "title="+ghProperty(title))
 	}
 	return strings.Join(props, ",")
 }
@@ -110,7 +121,7 @@ func ghLine(out *bufio.Writer, command, props, message string) {
 	if props != "" {
 		command += " " + props
 	}
-	fmt.Fprintf(out, "::%s::%s\n", command, ghData.Replace(message))
+	fmt.Fprintf(out, "::%s::%s\n", command, ghData(message))
 }
 
 // writeGitHub renders the report as GitHub Actions workflow commands, which

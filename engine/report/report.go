@@ -13,6 +13,7 @@ import (
 	"github.com/credcheck/credcheck/engine/finding"
 	"github.com/credcheck/credcheck/engine/pathglob"
 	"github.com/credcheck/credcheck/engine/policy"
+	"github.com/credcheck/credcheck/engine/safetext"
 	"github.com/credcheck/credcheck/engine/scoring"
 	"github.com/credcheck/credcheck/engine/suppress"
 )
@@ -68,6 +69,11 @@ func (a *Article) Location() string {
 	}
 	return a.Path
 }
+
+// shownLocation is Location for text that people read on a terminal or in
+// a CI log: quoted when the path or record ID holds a character that would
+// act there (a newline, an escape sequence).
+func (a *Article) shownLocation() string { return safetext.Name(a.Location()) }
 
 // Record is the id of a JSON Lines record, "" for other articles: with the
 // path, it names the article in a baseline.
@@ -207,7 +213,7 @@ func (g Gate) Failures(r *Report) []string {
 			why = append(why, fmt.Sprintf("score %d is below %g", a.Scorecard.Score, failUnder))
 		}
 		if len(why) > 0 {
-			out = append(out, a.Location()+": "+strings.Join(why, "; "))
+			out = append(out, a.shownLocation()+": "+strings.Join(why, "; "))
 		}
 	}
 	return out

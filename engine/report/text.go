@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/credcheck/credcheck/engine/finding"
+	"github.com/credcheck/credcheck/engine/safetext"
 )
 
 func init() { register("text", writeText) }
@@ -43,23 +44,24 @@ func writeText(w io.Writer, r *Report, opts Options) error {
 	out := bufio.NewWriter(w)
 	p := palette{on: opts.Color}
 	for _, n := range r.Notices {
-		fmt.Fprintf(out, "note: %s\n", n)
+		fmt.Fprintf(out, "note: %s\n", safetext.Text(n))
 	}
 	for _, a := range r.Articles {
+		where := a.shownLocation()
 		if !a.Scored() {
-			fmt.Fprintf(out, "%s: %s: %s\n", a.Location(), p.wrap("1", "not scored"), a.Unscored)
+			fmt.Fprintf(out, "%s: %s: %s\n", where, p.wrap("1", "not scored"), safetext.Text(a.Unscored))
 			continue
 		}
 		for _, f := range a.Findings {
 			if !f.Counts() {
 				continue // listed in json and sarif; here only counted
 			}
-			fmt.Fprintf(out, "%s:%d:%d: %s: %s %s\n", a.Location(), f.Line, f.Column, p.severity(f.Severity), f.Message, p.wrap("2", "["+f.Rule+"]"))
+			fmt.Fprintf(out, "%s:%d:%d: %s: %s %s\n", where, f.Line, f.Column, p.severity(f.Severity), safetext.Text(f.Message), p.wrap("2", "["+safetext.Text(f.Rule)+"]"))
 			line, marks := window(f.Excerpt, f.MarkStart, f.MarkEnd)
 			fmt.Fprintf(out, "    %s\n    %s\n", line, p.wrap("1;35", marks))
 		}
 		for _, st := range a.Stale {
-			fmt.Fprintf(out, "%s:%d: %s: %s %s\n", a.Location(), st.Line, p.severity(finding.Warning), st.Reason, p.wrap("2", st.Text))
+			fmt.Fprintf(out, "%s:%d: %s: %s %s\n", where, st.Line, p.severity(finding.Warning), safetext.Text(st.Reason), p.wrap("2", safetext.Text(st.Text)))
 		}
 		if opts.Scorecards {
 			writeScorecard(out, a, p)
@@ -81,7 +83,7 @@ func writeScorecard(out *bufio.Writer, a *Article, p palette) {
 	if n := len(a.Findings) - counted; n > 0 {
 		suppressed = fmt.Sprintf(" (%d suppressed)", n)
 	}
-	fmt.Fprintf(out, "\n%s  score %s  grade %s  %s%s  (base %g, %s)\n", p.wrap("1", a.Location()), p.wrap("1", fmt.Sprintf("%d/100", c.Score)), p.wrap("1", c.Grade), plural(counted, "finding"), suppressed, c.Base, signed(-c.Deduction))
+	fmt.Fprintf(out, "\n%s  score %s  grade %s  %s%s  (base %g, %s)\n", p.wrap("1", a.shownLocation()), p.wrap("1", fmt.Sprintf("%d/100", c.Score)), p.wrap("1", safetext.Text(c.Grade)), plural(counted, "finding"), suppressed, c.Base, signed(-c.Deduction))
 	if a.Headline != "" {
 		fmt.Fprintf(out, "  %q\n", clip(a.Headline, 90))
 	}
@@ -106,7 +108,7 @@ func writeSummary(out *bufio.Writer, r *Report, opts Options, p palette) {
 		fmt.Fprintf(out, ", %d suppressed", s.Suppressed)
 	}
 	if s.Scored() > 0 {
-		fmt.Fprintf(out, "; mean score %g; lowest %d (%s)", s.MeanScore, s.LowestScore, s.LowestArticle)
+		fmt.Fprintf(out, "; mean score %g; lowest %d (%s)", s.MeanScore, s.LowestScore, safetext.Name(s.LowestArticle))
 	}
 	if s.Unscored > 0 {
 		fmt.Fprintf(out, "; %s not scored (not in English)", plural(s.Unscored, "article"))
@@ -136,7 +138,8 @@ func clip(s string, n int) string {
 }
 
 // window cuts an excerpt to excerptWidth characters around the marked span
-// and returns it with a line of carets under the span.
+// and returns it with a line of carets under the span. Characters that
+// would act on the terminal are escaped, and the carets move with them.
 func window(excerpt string, start, end int) (string, string) {
 	r := []rune(excerpt)
 	start, end = max(0, min(start, len(r))), max(0, min(end, len(r)))
@@ -151,17 +154,36 @@ func window(excerpt string, start, end int) (string, string) {
 			to = min(len(r), end)
 		}
 	}
-	prefix, suffix := "", ""
+	var line strings.Builder
 	if from > 0 {
-		prefix = "…"
+		line.WriteString("…")
+	}
+	// pad and width count what is shown, escapes included.
+	pad, width := utf8.RuneCountInString(line.String()), 0
+	if safetext.Safe(excerpt) {
+		line.WriteString(string(r[from:to]))
+		pad += min(start, to) - from
+		width = max(0, min(end, to)-start)
+	} else {
+		for i := from; i < to; i++ {
+			shown := safetext.Rune(r[i])
+			line.WriteString(shown)
+			n := utf8.RuneCountInString(shown)
+			switch {
+			case i < start:
+				pad += n
+			case i < end:
+				width += n
+			}
+		}
 	}
 	if to < len(r) {
-		suffix = "…"
+		line.WriteString("…")
 	}
-	line := prefix + string(r[from:to]) + suffix
-	pad := utf8.RuneCountInString(prefix) + start - from
-	width := max(1, min(end, to)-start)
-	return line, strings.Repeat(" ", pad) + strings.Repeat("^", width)
+	if start >= to {
+		pad += start - to
+	}
+	return line.String(), strings.Repeat(" ", pad) + strings.Repeat("^", max(1, width))
 }
 
 // signed writes a change of score with its sign.

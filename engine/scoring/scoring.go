@@ -22,8 +22,11 @@ package scoring
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
+	"strconv"
 
 	"github.com/credcheck/credcheck/engine/finding"
 )
@@ -67,28 +70,71 @@ func Defaults() Settings {
 	}
 }
 
+// Range is the values one number of the formula may take. Every number
+// must also be finite: NaN or an infinity would turn scores into nonsense
+// (NaN rounds to the lowest integer) and make JSON reports fail.
+type Range struct{ Min, Max float64 }
+
+// The ranges of the formula's numbers (docs/scoring.md). A weight, factor
+// or cap above 100 could take more than the whole 0–100 scale for one
+// finding; the floor is a word count.
+var (
+	BaseRange   = Range{0, 100}
+	FloorRange  = Range{1, 1_000_000}
+	FactorRange = Range{0, 100}
+	CapRange    = Range{0, 100}
+	WeightRange = Range{0, 100}
+	BandRange   = Range{0, 100}
+)
+
+// Check reports a value outside the range, or not a finite number, as
+// "must be a number from Min to Max, not v".
+func (r Range) Check(v float64) error {
+	if math.IsNaN(v) || math.IsInf(v, 0) || v < r.Min || v > r.Max {
+		return fmt.Errorf("must be %v, not %s", r, number(v))
+	}
+	return nil
+}
+
+// String describes the range: "a number from 0 to 100".
+func (r Range) String() string {
+	return fmt.Sprintf("a number from %s to %s", number(r.Min), number(r.Max))
+}
+
+// number writes a value as people type it: 1000000 rather than 1e+06,
+// with exponents only for the very large or small.
+func number(v float64) string {
+	if a := math.Abs(v); a != 0 && (a < 1e-4 || a >= 1e15) {
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
 // Validate reports settings that would make scores meaningless.
 func (s Settings) Validate() error {
-	if s.Floor < 1 {
-		return fmt.Errorf("scoring floor must be at least 1 word, got %g", s.Floor)
+	if err := FloorRange.Check(s.Floor); err != nil {
+		return fmt.Errorf("scoring floor (words) %v", err)
 	}
-	if s.Base < 0 || s.Base > 100 {
-		return fmt.Errorf("scoring base must be between 0 and 100, got %g", s.Base)
+	if err := BaseRange.Check(s.Base); err != nil {
+		return fmt.Errorf("scoring base %v", err)
 	}
-	for sev, f := range s.Factors {
-		if f < 0 {
-			return fmt.Errorf("scoring factor for %s must not be negative", sev)
+	for _, sev := range slices.Sorted(maps.Keys(s.Factors)) {
+		if err := FactorRange.Check(s.Factors[sev]); err != nil {
+			return fmt.Errorf("scoring factor for %s %v", sev, err)
 		}
 	}
-	for c, v := range s.Caps {
+	for _, c := range slices.Sorted(maps.Keys(s.Caps)) {
 		if !finding.KnownCategory(c) {
 			return fmt.Errorf("scoring cap for unknown category %q", c)
 		}
-		if v < 0 {
-			return fmt.Errorf("scoring cap for %s must not be negative", c)
+		if err := CapRange.Check(s.Caps[c]); err != nil {
+			return fmt.Errorf("scoring cap for %s %v", c, err)
 		}
 	}
 	for i, b := range s.Bands {
+		if err := BandRange.Check(b.Min); err != nil {
+			return fmt.Errorf("grade band %s %v", b.Grade, err)
+		}
 		if i > 0 && b.Min >= s.Bands[i-1].Min {
 			return fmt.Errorf("grade bands must go from the highest minimum score to the lowest")
 		}
