@@ -33,6 +33,7 @@ working directory), CREDCHECK_* environment variables and flags; flags win.`,
 	root.PersistentFlags().String("config", "", "configuration file (default: .credcheck.yaml in this or a parent directory)")
 	root.PersistentFlags().StringArray("policy", nil, "user policy directory to load beside the built-in rules (repeatable)")
 	root.PersistentFlags().StringArray("data", nil, "data file that changes lexicons or rule parameters (repeatable)")
+	root.PersistentFlags().StringArray("allow-builtin", nil, "let policies call this OPA built-in, such as http.send, beyond the pure ones (repeatable)")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return fmt.Errorf("%v\nRun '%s --help' for usage", err, cmd.CommandPath())
 	})
@@ -49,7 +50,7 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 	v.SetEnvPrefix("CREDCHECK")
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	v.AutomaticEnv()
-	for _, key := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "workers", "baseline", "language"} {
+	for _, key := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "workers", "baseline", "language", "allow-builtins"} {
 		if err := v.BindEnv(key); err != nil {
 			return cfg, err
 		}
@@ -73,7 +74,7 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 			return cfg, fmt.Errorf("configuration file %s: %w", path, err)
 		}
 	}
-	bind := map[string]string{"policy": "policies", "data": "data", "fail-level": "fail-level", "fail-under": "fail-under", "format": "format", "output": "output", "workers": "workers", "baseline": "baseline", "language": "language"}
+	bind := map[string]string{"policy": "policies", "data": "data", "fail-level": "fail-level", "fail-under": "fail-under", "format": "format", "output": "output", "workers": "workers", "baseline": "baseline", "language": "language", "allow-builtin": "allow-builtins"}
 	for flag, key := range bind {
 		if f := cmd.Flags().Lookup(flag); f != nil {
 			if err := v.BindPFlag(key, f); err != nil {

@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -55,6 +54,9 @@ type Options struct {
 	DataFiles []string
 	// Tests keeps the *_test.rego files (for running policy tests).
 	Tests bool
+	// AllowBuiltins are OPA built-ins allowed beyond the pure ones
+	// (--allow-builtin), such as http.send.
+	AllowBuiltins []string
 }
 
 // Set is a loaded, compiled policy set.
@@ -73,6 +75,9 @@ type Set struct {
 	// fitted weights.
 	Scoring  *Scoring
 	Compiler *ast.Compiler
+	// Capabilities are what the policies were compiled with: the pure
+	// built-ins and those the options allow.
+	Capabilities *ast.Capabilities
 	// raws are the modules' sources and sources their directories
 	// (BuiltIn for embedded ones), for writing bundles.
 	raws    map[string][]byte
@@ -88,6 +93,10 @@ const BuiltInPrefix = "built-in:"
 
 // Load reads, checks and compiles the policies.
 func Load(ctx context.Context, opts Options) (*Set, error) {
+	caps, err := Capabilities(opts.AllowBuiltins)
+	if err != nil {
+		return nil, err
+	}
 	builtin, err := loadFS(policies.FS, opts.Tests)
 	if err != nil {
 		return nil, err
@@ -170,7 +179,7 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 		return nil, err
 	}
 
-	compiler := ast.NewCompiler().WithDefaultRegoVersion(ast.RegoV1).WithEnablePrintStatements(opts.Tests)
+	compiler := newCompiler(caps, opts.Tests)
 	if compiler.Compile(modules); compiler.Failed() {
 		errs := convertASTErrors(compiler.Errors)
 		// Compile errors carry the file names the loader gave; name the
@@ -181,15 +190,16 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 					e.File = BuiltInPrefix + e.File
 				}
 			}
+			sandboxError(e, caps)
 		}
 		return nil, errs
 	}
 	store := inmem.NewFromObjectWithOpts(data, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
-	prepared, err := rego.New(rego.Query(query), rego.Compiler(compiler), rego.Store(store)).PrepareForEval(ctx)
+	prepared, err := rego.New(rego.Query(query), rego.Compiler(compiler), rego.Store(store), rego.StrictBuiltinErrors(true)).PrepareForEval(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if set.copies, err = rego.New(rego.Query(copiesQuery), rego.Compiler(compiler), rego.Store(store)).PrepareForEval(ctx); err != nil {
+	if set.copies, err = rego.New(rego.Query(copiesQuery), rego.Compiler(compiler), rego.Store(store), rego.StrictBuiltinErrors(true)).PrepareForEval(ctx); err != nil {
 		return nil, err
 	}
 	for name := range raws {
@@ -198,8 +208,14 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 		}
 	}
 	set.Modules, set.Data, set.Compiler, set.store, set.query = modules, data, compiler, store, prepared
-	set.raws, set.sources = raws, sources
+	set.raws, set.sources, set.Capabilities = raws, sources, caps
 	return set, nil
+}
+
+// newCompiler is the compiler every policy goes through, in checks and in
+// tests alike, so that no path runs a built-in the capabilities leave out.
+func newCompiler(caps *ast.Capabilities, print bool) *ast.Compiler {
+	return ast.NewCompiler().WithDefaultRegoVersion(ast.RegoV1).WithEnablePrintStatements(print).WithCapabilities(caps)
 }
 
 // Rule returns the rule with the given ID, or nil.
@@ -219,25 +235,6 @@ func loadFS(fsys fs.FS, tests bool) (*loader.Result, error) {
 	res, err := l.Filtered([]string{"."}, filter(tests))
 	if err != nil {
 		return nil, convertLoadErrors(err, func(name string) string { return BuiltInPrefix + name }, fsys)
-	}
-	return res, nil
-}
-
-func loadDir(dir string, tests bool) (*loader.Result, error) {
-	info, err := os.Stat(dir)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, &Error{File: dir, Reason: "policy directory does not exist"}
-		}
-		return nil, &Error{File: dir, Reason: err.Error()}
-	}
-	if !info.IsDir() {
-		return nil, &Error{File: dir, Reason: "policy path is not a directory"}
-	}
-	l := loader.NewFileLoader().WithProcessAnnotation(true).WithRegoVersion(ast.RegoV1)
-	res, err := l.Filtered([]string{dir}, filter(tests))
-	if err != nil {
-		return nil, convertLoadErrors(err, func(name string) string { return name }, nil)
 	}
 	return res, nil
 }

@@ -167,6 +167,10 @@ type keyed struct {
 // parseDataFile reads a data file's two sections, keeping the position of
 // every key for messages.
 func parseDataFile(path string) (*dataFile, map[string]keyed, error) {
+	// A named pipe or a device would block the read or never end it.
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() && !info.IsDir() {
+		return nil, nil, &Error{File: path, Reason: fmt.Sprintf("data file is not a regular file (%s)", kind(info.Mode()))}
+	}
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
