@@ -195,8 +195,14 @@ func newPolicyBundleCommand() *cobra.Command {
 		Long: `Pack the built-in policies, the user policy directories and data, and
 the run configuration as an OPA bundle (a .tar.gz) that a stock OPA server can
 serve. Evaluating data.credcheck.main.findings with a document printed by
-credcheck parse as input gives the findings check reports.`,
+credcheck parse as input gives the findings check reports.
+
+Beside the bundle goes its OPA capabilities file (FILE without .tar.gz, plus
+.capabilities.json): the pure built-ins and those --allow-builtin adds. Check
+a bundle against it (opa check or opa build --capabilities) before a server
+serves it, so that OPA refuses what check refuses.`,
 		Example: `  credcheck policy bundle -o credcheck-bundle.tar.gz
+  opa check --capabilities credcheck-bundle.capabilities.json --bundle credcheck-bundle.tar.gz
   opa run --server --bundle credcheck-bundle.tar.gz`,
 		Args: cobra.NoArgs,
 		RunE: runPolicyBundle,
@@ -222,9 +228,17 @@ func runPolicyBundle(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
+	caps, err := c.Policies.CapabilitiesJSON()
+	if err != nil {
+		return err
+	}
 	if err := safefile.Write(out, 0o644, func(w io.Writer) error { return policy.WriteBundle(w, b) }); err != nil {
 		return fmt.Errorf("bundle %s: %v", out, err)
 	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s: %d modules, revision %s\n", out, len(b.Modules), b.Manifest.Revision)
+	capsPath := policy.CapabilitiesPath(out)
+	if err := safefile.Write(capsPath, 0o644, func(w io.Writer) error { _, err := w.Write(caps); return err }); err != nil {
+		return fmt.Errorf("capabilities %s: %v", capsPath, err)
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s: %d modules, revision %s; capabilities in %s\n", out, len(b.Modules), b.Manifest.Revision, capsPath)
 	return nil
 }

@@ -37,6 +37,7 @@ working directory), CREDCHECK_* environment variables and flags; flags win.`,
 	root.PersistentFlags().String("config", "", "configuration file (default: .credcheck.yaml in this or a parent directory)")
 	root.PersistentFlags().StringArray("policy", nil, "user policy directory to load beside the built-in rules (repeatable)")
 	root.PersistentFlags().StringArray("data", nil, "data file that changes lexicons or rule parameters (repeatable)")
+	root.PersistentFlags().StringArray("allow-builtin", nil, "let policies call this OPA built-in, such as http.send, beyond the pure ones (repeatable)")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return fmt.Errorf("%v\nRun '%s --help' for usage", err, cmd.CommandPath())
 	})
@@ -53,7 +54,7 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 	v.SetEnvPrefix("CREDCHECK")
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	v.AutomaticEnv()
-	for _, key := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "workers", "baseline", "language", "max-bytes", "follow-symlinks"} {
+	for _, key := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "workers", "baseline", "language", "max-bytes", "follow-symlinks", "allow-builtins"} {
 		if err := v.BindEnv(key); err != nil {
 			return cfg, err
 		}
@@ -86,7 +87,7 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 	if err := checkNumericEnv(cmd); err != nil {
 		return cfg, err
 	}
-	bind := map[string]string{"policy": "policies", "data": "data", "fail-level": "fail-level", "fail-under": "fail-under", "format": "format", "output": "output", "workers": "workers", "baseline": "baseline", "language": "language", "max-bytes": "max-bytes", "follow-symlinks": "follow-symlinks"}
+	bind := map[string]string{"policy": "policies", "data": "data", "fail-level": "fail-level", "fail-under": "fail-under", "format": "format", "output": "output", "workers": "workers", "baseline": "baseline", "language": "language", "max-bytes": "max-bytes", "follow-symlinks": "follow-symlinks", "allow-builtin": "allow-builtins"}
 	for flag, key := range bind {
 		if f := cmd.Flags().Lookup(flag); f != nil {
 			if err := v.BindPFlag(key, f); err != nil {

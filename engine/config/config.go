@@ -63,6 +63,9 @@ type Config struct {
 	// leave unscored those not in English, or "en" to take every article
 	// as English.
 	Language string `mapstructure:"language" yaml:"language"`
+	// AllowBuiltins are OPA built-ins policies may call beyond the pure
+	// ones (policy.Capabilities), such as http.send.
+	AllowBuiltins []string `mapstructure:"allow-builtins" yaml:"allow-builtins"`
 	// Dir is the directory of the configuration file, which paths and
 	// globs written in it are relative to; "" when there is no file.
 	Dir string `mapstructure:"-" yaml:"-"`
@@ -147,7 +150,7 @@ func Find(dir string) string {
 var knownKeys = map[string]bool{}
 
 func init() {
-	for _, k := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "rules", "scoring", "workers", "ignore", "overrides", "baseline", "language", "max-bytes", "follow-symlinks"} {
+	for _, k := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "rules", "scoring", "workers", "ignore", "overrides", "baseline", "language", "max-bytes", "follow-symlinks", "allow-builtins"} {
 		knownKeys[k] = true
 	}
 }
@@ -411,7 +414,7 @@ func (c Config) PathGates() ([]report.PathGate, error) {
 // PolicyOptions says which policies and data to load and how the
 // configuration adjusts the rules.
 func (c Config) PolicyOptions() policy.Options {
-	return policy.Options{Dirs: c.Policies, DataFiles: c.Data, Disabled: c.Disabled(), Params: c.Params()}
+	return policy.Options{Dirs: c.Policies, DataFiles: c.Data, Disabled: c.Disabled(), Params: c.Params(), AllowBuiltins: c.AllowBuiltins}
 }
 
 // Disabled lists the rules configuration switches off, sorted.

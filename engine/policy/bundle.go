@@ -75,6 +75,43 @@ func (s *Set) Bundle() (*bundle.Bundle, error) {
 	return b, nil
 }
 
+// CapabilitiesJSON is the set's capabilities as OPA reads them (`opa run
+// --capabilities`, `opa build --capabilities`), so that a server serving
+// the bundle refuses the same built-ins credcheck does.
+func (s *Set) CapabilitiesJSON() ([]byte, error) {
+	raw, err := json.Marshal(s.Capabilities)
+	if err != nil {
+		return nil, err
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		return nil, err
+	}
+	// An absent allow_net lets OPA fetch from any host (it does so for
+	// remote schemas); present and empty, from none. The struct's
+	// omitempty would drop the empty list.
+	doc["allow_net"] = []string{}
+	out, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(out, '\n'), nil
+}
+
+// CapabilitiesPath is where the capabilities of a bundle written to
+// bundlePath go: beside it, credcheck-bundle.tar.gz giving
+// credcheck-bundle.capabilities.json.
+func CapabilitiesPath(bundlePath string) string {
+	base := bundlePath
+	for _, ext := range []string{".tar.gz", ".tgz", ".gz", ".tar"} {
+		if trimmed, ok := strings.CutSuffix(base, ext); ok && filepath.Base(trimmed) != "" && !strings.HasSuffix(trimmed, string(filepath.Separator)) {
+			base = trimmed
+			break
+		}
+	}
+	return base + ".capabilities.json"
+}
+
 // WriteBundle writes a bundle as gzipped tar.
 func WriteBundle(w io.Writer, b *bundle.Bundle) error {
 	return bundle.NewWriter(w).Write(*b)

@@ -32,11 +32,11 @@ type Hit struct {
 func (s *Set) Evaluate(ctx context.Context, input ast.Value) ([]Hit, error) {
 	rs, err := s.query.Eval(ctx, rego.EvalParsedInput(input))
 	if err != nil {
-		return nil, err
+		return nil, s.runtimeError(ctx, input, err)
 	}
 	copied, keep, err := s.copiesIn(ctx, input)
 	if err != nil {
-		return nil, err
+		return nil, s.runtimeError(ctx, input, err)
 	}
 	var hits []Hit
 	for _, r := range rs {
@@ -184,7 +184,7 @@ func (s *Set) hit(rule *Rule, obj map[string]any) (Hit, error) {
 // Prepare compiles another query against the loaded policies, to read a
 // helper value such as the sentences they count as attributed.
 func (s *Set) Prepare(ctx context.Context, query string) (rego.PreparedEvalQuery, error) {
-	return rego.New(rego.Query(query), rego.Compiler(s.Compiler), rego.Store(s.store)).PrepareForEval(ctx)
+	return rego.New(rego.Query(query), rego.Compiler(s.Compiler), rego.Store(s.store), rego.StrictBuiltinErrors(true)).PrepareForEval(ctx)
 }
 
 // Sentences evaluates a prepared query whose value is a set of sentence

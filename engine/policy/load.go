@@ -7,20 +7,12 @@ package policy
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
-	"math"
-	"os"
 	"path/filepath"
-	"regexp"
-	"slices"
 	"sort"
-	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/loader"
@@ -29,7 +21,6 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/credcheck/credcheck/engine/lexicon"
-	"github.com/credcheck/credcheck/engine/safetext"
 	"github.com/credcheck/credcheck/policies"
 )
 
@@ -63,6 +54,9 @@ type Options struct {
 	DataFiles []string
 	// Tests keeps the *_test.rego files (for running policy tests).
 	Tests bool
+	// AllowBuiltins are OPA built-ins allowed beyond the pure ones
+	// (--allow-builtin), such as http.send.
+	AllowBuiltins []string
 }
 
 // Set is a loaded, compiled policy set.
@@ -81,6 +75,9 @@ type Set struct {
 	// fitted weights.
 	Scoring  *Scoring
 	Compiler *ast.Compiler
+	// Capabilities are what the policies were compiled with: the pure
+	// built-ins and those the options allow.
+	Capabilities *ast.Capabilities
 	// raws are the modules' sources and sources their directories
 	// (BuiltIn for embedded ones), for writing bundles.
 	raws    map[string][]byte
@@ -90,46 +87,16 @@ type Set struct {
 	copies  rego.PreparedEvalQuery
 }
 
-// Error is a problem in a policy file, located as precisely as the parser
-// allows.
-type Error struct {
-	File         string
-	Line, Column int
-	Reason       string
-}
-
-// Error quotes a file name that holds a newline or an escape sequence, so
-// that a file in a policy directory cannot forge a line of output.
-func (e *Error) Error() string {
-	file := safetext.Name(e.File)
-	switch {
-	case e.File == "":
-		return e.Reason
-	case e.Line == 0:
-		return fmt.Sprintf("%s: %s", file, e.Reason)
-	case e.Column == 0:
-		return fmt.Sprintf("%s:%d: %s", file, e.Line, e.Reason)
-	}
-	return fmt.Sprintf("%s:%d:%d: %s", file, e.Line, e.Column, e.Reason)
-}
-
-// Errors is every problem found while loading, one per line.
-type Errors []*Error
-
-func (es Errors) Error() string {
-	lines := make([]string, len(es))
-	for i, e := range es {
-		lines[i] = e.Error()
-	}
-	return strings.Join(lines, "\n")
-}
-
 // BuiltInPrefix is prepended to the file names of embedded policies in
 // messages, so a reader can tell them from files on disk.
 const BuiltInPrefix = "built-in:"
 
 // Load reads, checks and compiles the policies.
 func Load(ctx context.Context, opts Options) (*Set, error) {
+	caps, err := Capabilities(opts.AllowBuiltins)
+	if err != nil {
+		return nil, err
+	}
 	builtin, err := loadFS(policies.FS, opts.Tests)
 	if err != nil {
 		return nil, err
@@ -212,7 +179,7 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 		return nil, err
 	}
 
-	compiler := ast.NewCompiler().WithDefaultRegoVersion(ast.RegoV1).WithEnablePrintStatements(opts.Tests)
+	compiler := newCompiler(caps, opts.Tests)
 	if compiler.Compile(modules); compiler.Failed() {
 		errs := convertASTErrors(compiler.Errors)
 		// Compile errors carry the file names the loader gave; name the
@@ -223,15 +190,16 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 					e.File = BuiltInPrefix + e.File
 				}
 			}
+			sandboxError(e, caps)
 		}
 		return nil, errs
 	}
 	store := inmem.NewFromObjectWithOpts(data, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
-	prepared, err := rego.New(rego.Query(query), rego.Compiler(compiler), rego.Store(store)).PrepareForEval(ctx)
+	prepared, err := rego.New(rego.Query(query), rego.Compiler(compiler), rego.Store(store), rego.StrictBuiltinErrors(true)).PrepareForEval(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if set.copies, err = rego.New(rego.Query(copiesQuery), rego.Compiler(compiler), rego.Store(store)).PrepareForEval(ctx); err != nil {
+	if set.copies, err = rego.New(rego.Query(copiesQuery), rego.Compiler(compiler), rego.Store(store), rego.StrictBuiltinErrors(true)).PrepareForEval(ctx); err != nil {
 		return nil, err
 	}
 	for name := range raws {
@@ -240,8 +208,14 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 		}
 	}
 	set.Modules, set.Data, set.Compiler, set.store, set.query = modules, data, compiler, store, prepared
-	set.raws, set.sources = raws, sources
+	set.raws, set.sources, set.Capabilities = raws, sources, caps
 	return set, nil
+}
+
+// newCompiler is the compiler every policy goes through, in checks and in
+// tests alike, so that no path runs a built-in the capabilities leave out.
+func newCompiler(caps *ast.Capabilities, print bool) *ast.Compiler {
+	return ast.NewCompiler().WithDefaultRegoVersion(ast.RegoV1).WithEnablePrintStatements(print).WithCapabilities(caps)
 }
 
 // Rule returns the rule with the given ID, or nil.
@@ -261,25 +235,6 @@ func loadFS(fsys fs.FS, tests bool) (*loader.Result, error) {
 	res, err := l.Filtered([]string{"."}, filter(tests))
 	if err != nil {
 		return nil, convertLoadErrors(err, func(name string) string { return BuiltInPrefix + name }, fsys)
-	}
-	return res, nil
-}
-
-func loadDir(dir string, tests bool) (*loader.Result, error) {
-	info, err := os.Stat(dir)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, &Error{File: dir, Reason: "policy directory does not exist"}
-		}
-		return nil, &Error{File: dir, Reason: err.Error()}
-	}
-	if !info.IsDir() {
-		return nil, &Error{File: dir, Reason: "policy path is not a directory"}
-	}
-	l := loader.NewFileLoader().WithProcessAnnotation(true).WithRegoVersion(ast.RegoV1)
-	res, err := l.Filtered([]string{dir}, filter(tests))
-	if err != nil {
-		return nil, convertLoadErrors(err, func(name string) string { return name }, nil)
 	}
 	return res, nil
 }
@@ -412,254 +367,4 @@ func (s *Set) readCatalog(modules map[string]*ast.Module, sources map[string]str
 	}
 	sortRules(s.Rules)
 	return nil
-}
-
-// applyConfig checks configuration against the catalog and writes it where
-// the policies read it: data.credcheck.config.
-func (s *Set) applyConfig(data map[string]any, opts Options) error {
-	disabled := map[string]any{}
-	for _, id := range opts.Disabled {
-		r := s.byID[id]
-		if r == nil {
-			return fmt.Errorf("configuration disables unknown rule %q (run `credcheck rules` for the list)", id)
-		}
-		r.Enabled = false
-		disabled[id] = true
-	}
-	for id, p := range opts.Params {
-		r := s.byID[id]
-		if r == nil {
-			return fmt.Errorf("configuration sets parameters of unknown rule %q", id)
-		}
-		for k, v := range p {
-			def, ok := r.Params[k]
-			if !ok {
-				return fmt.Errorf("configuration sets unknown parameter %q of rule %s (parameters: %s)", k, id, keyList(r.Params))
-			}
-			if err := sameShape(def, v, k); err != nil {
-				return fmt.Errorf("configuration: rules.%s.params.%v", id, err)
-			}
-		}
-	}
-	// Every rule's parameters, defaults merged with overrides, so that rules
-	// read them with one lookup instead of walking their METADATA.
-	params := map[string]any{}
-	for _, r := range s.Rules {
-		if len(r.Params) == 0 {
-			continue
-		}
-		merged := map[string]any{}
-		for k, v := range r.Params {
-			merged[k] = v
-		}
-		for k, v := range opts.Params[r.ID] {
-			merged[k] = mergeParam(merged[k], v)
-		}
-		params[r.ID] = jsonValue(merged)
-	}
-	cfg := map[string]any{"disabled": disabled, "params": params}
-	credcheck, _ := data["credcheck"].(map[string]any)
-	if credcheck == nil {
-		credcheck = map[string]any{}
-		data["credcheck"] = credcheck
-	}
-	credcheck["config"] = cfg
-	return nil
-}
-
-// kindOf names the JSON kind of a parameter value.
-func kindOf(v any) string {
-	switch v.(type) {
-	case int, int64, float64, json.Number:
-		return "a number"
-	case string:
-		return "text"
-	case bool:
-		return "true or false"
-	case []any:
-		return "a list"
-	case map[string]any:
-		return "a mapping"
-	}
-	return fmt.Sprintf("%T", v)
-}
-
-// sameShape checks a configured parameter against its default: the same
-// kind of value, and for a mapping only keys the default has, so that a
-// typo or a quoted number does not switch a rule off without a word.
-func sameShape(def, v any, path string) error {
-	if kindOf(def) != kindOf(v) {
-		return fmt.Errorf("%s must be %s, like its default %v; got %v", path, kindOf(def), def, v)
-	}
-	if f, ok := v.(float64); ok && (math.IsNaN(f) || math.IsInf(f, 0)) {
-		return fmt.Errorf("%s must be a finite number, like its default %v; got %v", path, def, f)
-	}
-	dm, ok := def.(map[string]any)
-	if !ok {
-		return nil
-	}
-	for k, x := range v.(map[string]any) {
-		d, known := dm[k]
-		if !known {
-			return fmt.Errorf("%s has no key %q (keys: %s)", path, k, keyList(dm))
-		}
-		if err := sameShape(d, x, path+"."+k); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// mergeParam overrides a default with a configured value; a mapping
-// changes only the keys it gives ("evenness: {typical: 0.4}" keeps the
-// default "generated").
-func mergeParam(def, v any) any {
-	dm, ok1 := def.(map[string]any)
-	vm, ok2 := v.(map[string]any)
-	if !ok1 || !ok2 {
-		return v
-	}
-	out := make(map[string]any, len(dm))
-	for k, x := range dm {
-		out[k] = x
-	}
-	for k, x := range vm {
-		out[k] = mergeParam(dm[k], x)
-	}
-	return out
-}
-
-// keyList names a mapping's keys for a message, or "none".
-func keyList(m map[string]any) string {
-	if len(m) == 0 {
-		return "none"
-	}
-	return strings.Join(slices.Sorted(maps.Keys(m)), ", ")
-}
-
-// jsonValue normalises configuration values (which may hold ints, floats or
-// nested maps from YAML) to the types OPA's store expects.
-func jsonValue(v any) any {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return v
-	}
-	var out any
-	dec := json.NewDecoder(strings.NewReader(string(b)))
-	dec.UseNumber()
-	if err := dec.Decode(&out); err != nil {
-		return v
-	}
-	return out
-}
-
-func dig(m map[string]any, path ...string) any {
-	var cur any = m
-	for _, p := range path {
-		obj, ok := cur.(map[string]any)
-		if !ok {
-			return nil
-		}
-		cur = obj[p]
-	}
-	return cur
-}
-
-// mergeData merges src into dst; values in src win, objects merge key by key.
-func mergeData(dst, src map[string]any) {
-	for k, v := range src {
-		if sub, ok := v.(map[string]any); ok {
-			if existing, ok := dst[k].(map[string]any); ok {
-				mergeData(existing, sub)
-				continue
-			}
-		}
-		dst[k] = v
-	}
-}
-
-func convertASTErrors(errs ast.Errors) Errors {
-	out := make(Errors, 0, len(errs))
-	for _, e := range errs {
-		out = append(out, astError(e))
-	}
-	return out
-}
-
-func astError(e *ast.Error) *Error {
-	pe := &Error{Reason: e.Code + ": " + e.Message}
-	if e.Location != nil {
-		pe.File, pe.Line, pe.Column = e.Location.File, e.Location.Row, e.Location.Col
-	}
-	return pe
-}
-
-var (
-	yamlLineRe = regexp.MustCompile(`^(.*?): error converting YAML to JSON: yaml: line (\d+): (.*)$`)
-	pathPrefix = regexp.MustCompile(`^(.+?\.(?:json|yaml|yml|rego)): (.*)$`)
-)
-
-// convertLoadErrors turns the loader's errors into located ones. Parse
-// errors carry a location; data files that fail to parse carry a line (YAML)
-// or a byte offset (JSON) that is turned into line and column.
-func convertLoadErrors(err error, rename func(string) string, fsys fs.FS) error {
-	var list []error
-	var le loader.Errors
-	if errors.As(err, &le) {
-		list = le
-	} else {
-		list = []error{err}
-	}
-	var out Errors
-	for _, e := range list {
-		var ae *ast.Error
-		if errors.As(e, &ae) {
-			pe := astError(ae)
-			pe.File = rename(pe.File)
-			out = append(out, pe)
-			continue
-		}
-		var se *json.SyntaxError
-		msg := e.Error()
-		if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
-			line, _ := strconv.Atoi(m[2])
-			out = append(out, &Error{File: rename(m[1]), Line: line, Column: 1, Reason: "invalid YAML: " + m[3]})
-			continue
-		}
-		if m := pathPrefix.FindStringSubmatch(msg); m != nil {
-			pe := &Error{File: rename(m[1]), Reason: m[2]}
-			if errors.As(e, &se) {
-				pe.Line, pe.Column = offsetPosition(m[1], fsys, int(se.Offset))
-				pe.Reason = "invalid JSON: " + se.Error()
-			}
-			out = append(out, pe)
-			continue
-		}
-		out = append(out, &Error{Reason: msg})
-	}
-	return out
-}
-
-func offsetPosition(file string, fsys fs.FS, offset int) (line, col int) {
-	var data []byte
-	var err error
-	if fsys != nil {
-		data, err = fs.ReadFile(fsys, file)
-	} else {
-		data, err = os.ReadFile(file)
-	}
-	if err != nil || offset > len(data) {
-		return 0, 0
-	}
-	// Columns count characters, as they do in Rego parse errors: UTF-8
-	// continuation bytes do not start a new column.
-	line, col = 1, 1
-	for _, b := range data[:max(offset-1, 0)] {
-		if b == '\n' {
-			line, col = line+1, 1
-		} else if utf8.RuneStart(b) {
-			col++
-		}
-	}
-	return line, col
 }

@@ -95,7 +95,7 @@ func (s *Set) Test(ctx context.Context, opts TestOptions) (*TestRun, error) {
 		data = withoutConfig(s.Data)
 	}
 	store := inmem.NewFromObjectWithOpts(data, inmem.OptRoundTripOnWrite(false))
-	compiler := ast.NewCompiler().WithDefaultRegoVersion(ast.RegoV1).WithEnablePrintStatements(true)
+	compiler := newCompiler(s.Capabilities, true)
 	runner := tester.NewRunner().
 		SetCompiler(compiler).
 		SetStore(store).
@@ -126,7 +126,7 @@ func (s *Set) Test(ctx context.Context, opts TestOptions) (*TestRun, error) {
 			tr.File, tr.Line = s.displayName(r.Location.File), r.Location.Row
 		}
 		if r.Error != nil {
-			tr.Error = r.Error.Error()
+			tr.Error = s.nameRuleInTestError(r.Error)
 		}
 		if !tr.Pass && r.Location != nil {
 			tr.FailedLine = failedLine(r.Trace, r.Location.File, r.Location.Row)
