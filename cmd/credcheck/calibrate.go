@@ -50,6 +50,7 @@ built-in policies/credcheck/data.yaml.`,
 	f.Float64("scale", defaults.Scale, "score points per unit of log-odds")
 	f.Float64Slice("lambda", defaults.Lambdas, "L2 penalties to try; the best cross-validated one is kept")
 	f.String("date", "", "date recorded in the provenance (default: today, UTC)")
+	budgetFlags(f)
 	return cmd
 }
 

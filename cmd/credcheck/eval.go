@@ -50,6 +50,7 @@ repository can gate edits on accuracy.`,
 	f.String("good", defaults.Good, "credibility task: the label of credible articles; every other label is not credible")
 	f.Int("bootstrap", defaults.Bootstrap, "credibility task: bootstrap resamples for the AUROC interval (0: none)")
 	f.String("language", "auto", "auto: records not in English count as flagging nothing; en: take every record as English")
+	budgetFlags(f)
 	return cmd
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 
+	"github.com/credcheck/credcheck/engine/checker"
 	"github.com/credcheck/credcheck/engine/config"
 )
 
@@ -41,6 +42,13 @@ working directory), CREDCHECK_* environment variables and flags; flags win.`,
 	return root
 }
 
+// budgetFlags adds the limits on what evaluating one article may cost, for
+// the commands that check articles.
+func budgetFlags(f *pflag.FlagSet) {
+	f.Duration("timeout", checker.DefaultTimeout, "time the policies may take on one article before it is reported as an error")
+	f.Int("max-findings", checker.DefaultMaxFindings, "findings one rule may report on one article; more are dropped with a notice")
+}
+
 // settings merges configuration file, environment and flags (flags win) and
 // resolves policy directories written in the file against its directory.
 func settings(cmd *cobra.Command) (config.Config, error) {
@@ -49,7 +57,7 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 	v.SetEnvPrefix("CREDCHECK")
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	v.AutomaticEnv()
-	for _, key := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "workers", "baseline", "language"} {
+	for _, key := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "workers", "baseline", "language", "timeout", "max-findings"} {
 		if err := v.BindEnv(key); err != nil {
 			return cfg, err
 		}
@@ -73,7 +81,7 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 			return cfg, fmt.Errorf("configuration file %s: %w", path, err)
 		}
 	}
-	bind := map[string]string{"policy": "policies", "data": "data", "fail-level": "fail-level", "fail-under": "fail-under", "format": "format", "output": "output", "workers": "workers", "baseline": "baseline", "language": "language"}
+	bind := map[string]string{"policy": "policies", "data": "data", "fail-level": "fail-level", "fail-under": "fail-under", "format": "format", "output": "output", "workers": "workers", "baseline": "baseline", "language": "language", "timeout": "timeout", "max-findings": "max-findings"}
 	for flag, key := range bind {
 		if f := cmd.Flags().Lookup(flag); f != nil {
 			if err := v.BindPFlag(key, f); err != nil {

@@ -61,6 +61,9 @@ func writeText(w io.Writer, r *Report, opts Options) error {
 		for _, st := range a.Stale {
 			fmt.Fprintf(out, "%s:%d: %s: %s %s\n", a.Location(), st.Line, p.severity(finding.Warning), st.Reason, p.wrap("2", st.Text))
 		}
+		for _, n := range a.Notices {
+			fmt.Fprintf(out, "%s: note: %s\n", a.Location(), n)
+		}
 		if opts.Scorecards {
 			writeScorecard(out, a, p)
 		}
