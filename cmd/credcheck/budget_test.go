@@ -80,6 +80,17 @@ func TestLoopingPolicyIsStoppedAtTheDeadline(t *testing.T) {
 		t.Errorf("eval with a looping rule: exit %d\n%s", r.code, r.stderr)
 	}
 
+	write(t, filepath.Join(dir, "news.jsonl"), `{"id": "spin", "label": "reliable", "text": "The council will spin forever, the mayor said on Monday."}`+"\n"+
+		`{"id": "calm", "label": "unreliable", "text": "Officials reportedly said the council met on Monday."}`+"\n"+
+		`{"id": "named", "label": "reliable", "text": "The council met on Monday, the mayor, Ann Lee, said."}`+"\n")
+	r = credcheck(t, dir, nil, "", "calibrate", "news.jsonl", "-o", "weights.yaml")
+	if r.code != 2 || !strings.Contains(r.stderr, "news.jsonl:1: stopped after 1s: rule spin did not finish (--timeout raises the limit)") {
+		t.Errorf("calibrate with a looping rule: exit %d\n%s", r.code, r.stderr)
+	}
+	if !strings.Contains(readFile(t, filepath.Join(dir, "weights.yaml")), "weights") {
+		t.Errorf("calibrate wrote no weights from the other articles")
+	}
+
 	write(t, filepath.Join(dir, ".credcheck.yaml"), "timeout: 5\n")
 	if r := credcheck(t, dir, nil, "", "check", "articles/b-hedged.txt"); r.code != 2 || !strings.Contains(r.stderr, "timeout: 5ns is too short; give a duration with its unit, such as 10s") {
 		t.Errorf("timeout without a unit: exit %d\n%s", r.code, r.stderr)
