@@ -165,14 +165,18 @@ type cuts struct {
 	messages, excerpts map[string]int
 }
 
-func (c *cuts) add(counts *map[string]int, rule string) {
-	if *counts == nil {
-		*counts = map[string]int{}
+func (c *cuts) add(rule string, excerpt bool) {
+	if c.messages == nil {
+		c.messages, c.excerpts = map[string]int{}, map[string]int{}
 	}
 	if c.messages[rule] == 0 && c.excerpts[rule] == 0 {
 		c.rules = append(c.rules, rule)
 	}
-	(*counts)[rule]++
+	if excerpt {
+		c.excerpts[rule]++
+	} else {
+		c.messages[rule]++
+	}
 }
 
 func (c *cuts) notices() []string {

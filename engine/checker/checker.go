@@ -370,10 +370,10 @@ func (c *Checker) locate(doc *document.Document, h policy.Hit, cut *cuts) (*find
 	f.EndLine, f.EndColumn = doc.Position(end)
 	var long bool
 	if f.Message, long = shorten(f.Message, MaxMessage); long {
-		cut.add(&cut.messages, h.Rule)
+		cut.add(h.Rule, false)
 	}
 	if f.Excerpt, f.MarkStart, f.MarkEnd, long = excerpt(doc.Clean, s.Start, s.End, start, end, MaxExcerpt); long {
-		cut.add(&cut.excerpts, h.Rule)
+		cut.add(h.Rule, true)
 	}
 	f.Fingerprint = finding.Fingerprint(f.Rule, s.Text, f.Cue)
 	return f, nil
