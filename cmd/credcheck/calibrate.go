@@ -51,6 +51,7 @@ built-in policies/credcheck/data.yaml.`,
 	f.Float64Slice("lambda", defaults.Lambdas, "L2 penalties to try; the best cross-validated one is kept")
 	f.String("date", "", "date recorded in the provenance (default: today, UTC)")
 	addMaxBytesFlag(f)
+	budgetFlags(f)
 	return cmd
 }
 

@@ -62,6 +62,7 @@ checked (the other inputs are still checked and reported).`,
 	f.String("changed-since", "", "check only articles changed since this git revision (committed, staged, modified or new)")
 	f.Int("workers", 0, "articles checked at once (default: one per CPU)")
 	addInputFlags(f)
+	budgetFlags(f)
 	f.String("stdin-format", "", "format of standard input: text, markdown or jsonl (default: detect)")
 	f.String("stdin-name", "-", "path reported for standard input")
 	f.String("language", "auto", "auto: leave articles not in English unscored, with a notice; en: take every article as English")

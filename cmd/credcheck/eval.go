@@ -51,6 +51,7 @@ repository can gate edits on accuracy.`,
 	f.Int("bootstrap", defaults.Bootstrap, "credibility task: bootstrap resamples for the AUROC interval (0: none)")
 	f.String("language", "auto", "auto: records not in English count as flagging nothing; en: take every record as English")
 	addMaxBytesFlag(f)
+	budgetFlags(f)
 	return cmd
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 
+	"github.com/credcheck/credcheck/engine/checker"
 	"github.com/credcheck/credcheck/engine/config"
 	"github.com/credcheck/credcheck/engine/safefile"
 )
@@ -46,6 +47,13 @@ working directory), CREDCHECK_* environment variables and flags; flags win.`,
 	return root
 }
 
+// budgetFlags adds the limits on what evaluating one article may cost, for
+// the commands that check articles.
+func budgetFlags(f *pflag.FlagSet) {
+	f.Duration("timeout", checker.DefaultTimeout, "time the policies may take on one article before it is reported as an error")
+	f.Int("max-findings", checker.DefaultMaxFindings, "findings one rule may report on one article; more are dropped with a notice")
+}
+
 // settings merges configuration file, environment and flags (flags win) and
 // resolves policy directories written in the file against its directory.
 func settings(cmd *cobra.Command) (config.Config, error) {
@@ -54,7 +62,7 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 	v.SetEnvPrefix("CREDCHECK")
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	v.AutomaticEnv()
-	for _, key := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "workers", "baseline", "language", "max-bytes", "follow-symlinks", "allow-builtins"} {
+	for _, key := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "workers", "baseline", "language", "max-bytes", "follow-symlinks", "allow-builtins", "timeout", "max-findings"} {
 		if err := v.BindEnv(key); err != nil {
 			return cfg, err
 		}
@@ -87,7 +95,7 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 	if err := checkNumericEnv(cmd); err != nil {
 		return cfg, err
 	}
-	bind := map[string]string{"policy": "policies", "data": "data", "fail-level": "fail-level", "fail-under": "fail-under", "format": "format", "output": "output", "workers": "workers", "baseline": "baseline", "language": "language", "max-bytes": "max-bytes", "follow-symlinks": "follow-symlinks", "allow-builtin": "allow-builtins"}
+	bind := map[string]string{"policy": "policies", "data": "data", "fail-level": "fail-level", "fail-under": "fail-under", "format": "format", "output": "output", "workers": "workers", "baseline": "baseline", "language": "language", "max-bytes": "max-bytes", "follow-symlinks": "follow-symlinks", "allow-builtin": "allow-builtins", "timeout": "timeout", "max-findings": "max-findings"}
 	for flag, key := range bind {
 		if f := cmd.Flags().Lookup(flag); f != nil {
 			if err := v.BindPFlag(key, f); err != nil {

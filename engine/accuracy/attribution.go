@@ -50,7 +50,11 @@ func runAttribution(ctx context.Context, c *checker.Checker, files []string, opt
 			errs = append(errs, &article.InputError{Path: r.file, Line: r.line, Reason: err.Error()})
 			continue
 		}
-		scope, err := c.Policies.Sentences(ctx, query, doc.Value())
+		var scope map[int]bool
+		err = c.Within(ctx, func(ctx context.Context) (err error) {
+			scope, err = c.Policies.Sentences(ctx, query, doc.Value())
+			return err
+		})
 		if err != nil {
 			errs = append(errs, &article.InputError{Path: r.file, Line: r.line, Reason: "evaluating " + ScopeQuery + ": " + err.Error()})
 			continue

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -35,6 +36,11 @@ type Checker struct {
 	// english takes every article as English (--language en) rather than
 	// detecting its language.
 	english bool
+	// timeout bounds the policy evaluation of one article; maxFindings
+	// the findings one rule reports on one article (budget.go).
+	timeout     time.Duration
+	maxFindings int
+	slow        ruleQueries
 	// Baseline, when set, suppresses the findings it knows.
 	Baseline *suppress.Baseline
 	// Progress, when set, is called after each article with the number
@@ -94,11 +100,22 @@ func New(ctx context.Context, cfg config.Config, options ...Option) (*Checker, e
 	if err != nil {
 		return nil, err
 	}
+	timeout, maxFindings, err := cfg.Budget()
+	if err != nil {
+		return nil, err
+	}
+	if timeout == 0 {
+		timeout = DefaultTimeout
+	}
+	if maxFindings == 0 {
+		maxFindings = DefaultMaxFindings
+	}
 	workers := cfg.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	c := &Checker{Policies: set, Scoring: settings, weights: weights, severities: severities, workers: workers, english: english}
+	c := &Checker{Policies: set, Scoring: settings, weights: weights, severities: severities, workers: workers, english: english,
+		timeout: timeout, maxFindings: maxFindings}
 	for i, ig := range cfg.Ignore {
 		label := fmt.Sprintf("ignore[%d]", i)
 		if len(ig.Rules) == 0 && len(ig.Paths) == 0 {
@@ -273,18 +290,21 @@ func (c *Checker) CheckArticle(ctx context.Context, a *article.Article) (*report
 		res.Unscored = fmt.Sprintf("the text reads as %s (%s); the built-in catalog reads English", doc.Language.Name, doc.Language.Code)
 		return res, nil
 	}
-	hits, err := c.Policies.Evaluate(ctx, doc.Value())
+	hits, err := c.evaluate(ctx, doc.Value())
 	if err != nil {
-		return nil, fmt.Errorf("evaluating policies: %w", err)
+		return nil, err
 	}
+	hits, res.Notices = capHits(hits, c.maxFindings)
 	findings := make([]*finding.Finding, 0, len(hits))
+	var cut cuts
 	for _, h := range hits {
-		f, err := c.locate(doc, h)
+		f, err := c.locate(doc, h, &cut)
 		if err != nil {
 			return nil, err
 		}
 		findings = append(findings, f)
 	}
+	res.Notices = append(res.Notices, cut.notices()...)
 	finding.Sort(findings)
 	res.Findings = findings
 	// Inline comments first, so that a finding an article switches off is
@@ -302,7 +322,7 @@ func (c *Checker) CheckArticle(ctx context.Context, a *article.Article) (*report
 
 // locate turns a rule's hit into a finding with line, column, severity and
 // the marked sentence, checking that the rule pointed inside the article.
-func (c *Checker) locate(doc *document.Document, h policy.Hit) (*finding.Finding, error) {
+func (c *Checker) locate(doc *document.Document, h policy.Hit, cut *cuts) (*finding.Finding, error) {
 	rule := c.Policies.Rule(h.Rule)
 	bad := func(format string, args ...any) (*finding.Finding, error) {
 		return nil, fmt.Errorf("rule %s reported "+format, append([]any{h.Rule}, args...)...)
@@ -351,19 +371,54 @@ func (c *Checker) locate(doc *document.Document, h policy.Hit) (*finding.Finding
 	}
 	f.Line, f.Column = doc.Position(start)
 	f.EndLine, f.EndColumn = doc.Position(end)
-	f.Excerpt, f.MarkStart, f.MarkEnd = excerpt(doc.Clean, s.Start, s.End, start, end)
+	var long bool
+	if f.Message, long = shorten(f.Message, MaxMessage); long {
+		cut.add(h.Rule, false)
+	}
+	if f.Excerpt, f.MarkStart, f.MarkEnd, long = excerpt(doc.Clean, s.Start, s.End, start, end, MaxExcerpt); long {
+		cut.add(h.Rule, true)
+	}
 	f.Fingerprint = finding.Fingerprint(f.Rule, s.Text, f.Cue)
 	return f, nil
 }
 
 // excerpt collapses the white space of a sentence and finds where the byte
-// span start–end falls in the result, in characters.
-func excerpt(text string, from, to, start, end int) (string, int, int) {
+// span start–end falls in the result, in characters. A sentence longer than
+// limit characters is cut to a window around the span, each cut end marked
+// with an ellipsis, so that a run-on text costs each finding at most limit
+// characters; cut reports that.
+func excerpt(text string, from, to, start, end, limit int) (s string, markStart, markEnd int, cut bool) {
 	if start < from || start > to {
 		// The span lies outside the sentence (a rule pointed elsewhere):
 		// show the span itself.
 		from, to = start, end
 	}
+	if to-from <= limit {
+		// No more bytes than the cap, so no more characters.
+		s, markStart, markEnd = collapse(text, from, to, start, end)
+		return s, markStart, markEnd, false
+	}
+	// Room for the two ellipses; up to a quarter of the rest before the
+	// span, then the span, then what is left after it.
+	room := limit - 2
+	lo, before := back(text, start, room/4, from)
+	spanEnd, marked := forward(text, start, room-before, min(end, to))
+	hi, _ := forward(text, spanEnd, room-before-marked, to)
+	if end > spanEnd {
+		end = spanEnd
+	}
+	s, markStart, markEnd = collapse(text, lo, hi, start, end)
+	if lo > from {
+		s, markStart, markEnd = "…"+s, markStart+1, markEnd+1
+	}
+	if hi < to {
+		s += "…"
+	}
+	return s, markStart, markEnd, lo > from || hi < to
+}
+
+// collapse is excerpt without a cap.
+func collapse(text string, from, to, start, end int) (string, int, int) {
 	buf := make([]rune, 0, to-from)
 	markStart, markEnd := -1, -1
 	space := false

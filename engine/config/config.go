@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -59,6 +60,12 @@ type Config struct {
 	// FollowSymlinks reads articles that links met while walking a
 	// directory lead to outside it; by default they are refused.
 	FollowSymlinks bool `mapstructure:"follow-symlinks" yaml:"follow-symlinks"`
+	// Timeout bounds the policy evaluation of one article (0: the
+	// checker's default); see docs/configuration.md#timeout.
+	Timeout time.Duration `mapstructure:"timeout" yaml:"timeout"`
+	// MaxFindings caps the findings one rule reports on one article (0:
+	// the checker's default).
+	MaxFindings int `mapstructure:"max-findings" yaml:"max-findings"`
 	// Language is "auto" (or empty) to detect each article's language and
 	// leave unscored those not in English, or "en" to take every article
 	// as English.
@@ -150,7 +157,7 @@ func Find(dir string) string {
 var knownKeys = map[string]bool{}
 
 func init() {
-	for _, k := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "rules", "scoring", "workers", "ignore", "overrides", "baseline", "language", "max-bytes", "follow-symlinks", "allow-builtins"} {
+	for _, k := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "rules", "scoring", "workers", "ignore", "overrides", "baseline", "language", "max-bytes", "follow-symlinks", "allow-builtins", "timeout", "max-findings"} {
 		knownKeys[k] = true
 	}
 }
@@ -355,6 +362,21 @@ func (c Config) ForceEnglish() (bool, error) {
 		return true, nil
 	}
 	return false, fmt.Errorf("language: %q is not auto or en (the built-in catalog reads English, so only English can be forced)", c.Language)
+}
+
+// Budget gives the evaluation deadline of one article and the cap on the
+// findings of one rule on one article; zero leaves the checker's default.
+// A bare number in the file is read as nanoseconds by the duration
+// decoder, so a deadline under a millisecond is refused as a likely
+// missing unit rather than failing every article.
+func (c Config) Budget() (time.Duration, int, error) {
+	if c.Timeout < 0 || (c.Timeout > 0 && c.Timeout < time.Millisecond) {
+		return 0, 0, fmt.Errorf("timeout: %v is too short; give a duration with its unit, such as 10s", c.Timeout)
+	}
+	if c.MaxFindings < 0 {
+		return 0, 0, fmt.Errorf("max-findings must not be negative, got %d", c.MaxFindings)
+	}
+	return c.Timeout, c.MaxFindings, nil
 }
 
 // FailLevelRank returns the rank of the severity that fails a run, 0 for

@@ -148,6 +148,13 @@ func writeGitHub(w io.Writer, r *Report, opts Options) error {
 			p := placeOf(a, f)
 			ghLine(out, ghCommand(f.Severity), ghProps(p, "credcheck "+f.Rule), p.note+f.Message)
 		}
+		for _, n := range a.Notices {
+			p := placeOfLine(a, 0)
+			if a.Format == article.JSONLines {
+				p.note = fmt.Sprintf("record %s: ", a.ID)
+			}
+			ghLine(out, "notice", ghProps(p, "credcheck"), p.note+n)
+		}
 		for _, st := range a.Stale {
 			p := placeOfLine(a, st.Line)
 			ghLine(out, "warning", ghProps(p, "credcheck stale suppression"), p.note+st.Reason+": "+st.Text)

@@ -18,15 +18,17 @@ type jsonReport struct {
 }
 
 type jsonArticle struct {
-	ID         string         `json:"id"`
-	Path       string         `json:"path"`
-	Line       int            `json:"line,omitempty"`
-	Format     string         `json:"format"`
-	Headline   string         `json:"headline"`
-	Words      int            `json:"words"`
-	Language   string         `json:"language"`
-	Scored     bool           `json:"scored"`
-	Notice     string         `json:"notice,omitempty"`
+	ID       string `json:"id"`
+	Path     string `json:"path"`
+	Line     int    `json:"line,omitempty"`
+	Format   string `json:"format"`
+	Headline string `json:"headline"`
+	Words    int    `json:"words"`
+	Language string `json:"language"`
+	Scored   bool   `json:"scored"`
+	Notice   string `json:"notice,omitempty"`
+	// Notices say what the checker left out of the findings (caps).
+	Notices    []string       `json:"notices,omitempty"`
 	Score      *int           `json:"score"`
 	Grade      *string        `json:"grade"`
 	Base       *float64       `json:"base"`
@@ -114,7 +116,7 @@ func writeJSON(w io.Writer, r *Report, opts Options) error {
 	for _, a := range r.Articles {
 		ja := jsonArticle{
 			ID: a.ID, Path: a.Path, Line: a.Line, Format: string(a.Format), Headline: a.Headline, Words: a.Words,
-			Language: a.Language, Scored: a.Scored(), Notice: a.Unscored,
+			Language: a.Language, Scored: a.Scored(), Notice: a.Unscored, Notices: a.Notices,
 			Subscores: map[string]int{}, Categories: []jsonCategory{}, Findings: []jsonFinding{}, Stale: []jsonStale{},
 		}
 		if a.Scored() {

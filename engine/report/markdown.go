@@ -65,10 +65,15 @@ func writeMarkdown(w io.Writer, r *Report, opts Options) error {
 			fmt.Fprintf(out, "- %s: %s\n", mdCode(where, false), mdText(e.Reason))
 		}
 	}
-	if len(r.Notices) > 0 {
+	if len(r.Notices) > 0 || hasNotices(r) {
 		fmt.Fprintf(out, "\n### Notes\n\n")
 		for _, n := range r.Notices {
 			fmt.Fprintf(out, "- %s\n", mdText(n))
+		}
+		for _, a := range r.Articles {
+			for _, n := range a.Notices {
+				fmt.Fprintf(out, "- %s: %s\n", mdCode(a.Location(), false), mdText(n))
+			}
 		}
 	}
 	return out.Flush()
@@ -248,4 +253,14 @@ func mdCode(s string, inTable bool) string {
 		s = " " + s + " "
 	}
 	return fence + s + fence
+}
+
+// hasNotices reports whether an article of r has a notice.
+func hasNotices(r *Report) bool {
+	for _, a := range r.Articles {
+		if len(a.Notices) > 0 {
+			return true
+		}
+	}
+	return false
 }

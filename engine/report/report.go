@@ -56,6 +56,9 @@ type Article struct {
 	// has no score, or is "" when it was scored. Its Scorecard is then
 	// empty and means nothing.
 	Unscored string
+	// Notices say what the checker left out of the article's findings: a
+	// rule's findings beyond the cap, messages and excerpts cut short.
+	Notices []string
 }
 
 // Scored reports whether the policies ran on the article and scored it.

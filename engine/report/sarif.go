@@ -118,6 +118,13 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 		}
 	}
 	for _, a := range r.Articles {
+		for _, notice := range a.Notices {
+			loc := sarifLocation(a.Path, sarif.NewRegion().WithStartLine(1))
+			if a.Format == article.JSONLines {
+				loc = sarifRecordLocation(a)
+			}
+			inv.AddToolExecutionNotification(sarif.NewNotification().WithLevel(sarif.LevelNote).WithMessage(sarif.NewTextMessage(notice)).AddLocation(loc))
+		}
 		if a.Scored() {
 			continue
 		}

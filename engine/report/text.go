@@ -63,6 +63,9 @@ func writeText(w io.Writer, r *Report, opts Options) error {
 		for _, st := range a.Stale {
 			fmt.Fprintf(out, "%s:%d: %s: %s %s\n", where, st.Line, p.severity(finding.Warning), safetext.Text(st.Reason), p.wrap("2", safetext.Text(st.Text)))
 		}
+		for _, n := range a.Notices {
+			fmt.Fprintf(out, "%s: note: %s\n", where, safetext.Text(n))
+		}
 		if opts.Scorecards {
 			writeScorecard(out, a, p)
 		}
