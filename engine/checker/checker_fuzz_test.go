@@ -56,7 +56,10 @@ func FuzzCheck(f *testing.F) {
 	f.Add([]byte(fuzzseed.JSONLines), uint8(2))
 	f.Add([]byte(fuzzseed.MalformedJSONLines), uint8(2))
 	f.Fuzz(func(t *testing.T, data []byte, format uint8) {
-		if len(data) > 16<<10 {
+		// Small inputs only: policies cost milliseconds per sentence, and
+		// the super-linear cases of long lines (issue 9 item 4) already
+		// take seconds at 16 KB, which would stall the fuzzer on them.
+		if len(data) > 4<<10 {
 			t.Skip("larger than the fuzzed size")
 		}
 		c := fuzzCheckerFor(t)
