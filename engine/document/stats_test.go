@@ -1,13 +1,9 @@
 package document
 
 import (
-	"errors"
 	"math"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/credcheck/credcheck/engine/article"
 	"github.com/credcheck/credcheck/engine/lexicon"
@@ -89,54 +85,6 @@ func TestMATTRWindows(t *testing.T) {
 			t.Errorf("mattr(%v, window %d) = %v, want %v", tt.words, tt.window, got, tt.want)
 		}
 	}
-}
-
-var buildSeeds = []string{
-	"",
-	"Plain.",
-	"# Title\n\nBody text here. More text.",
-	"---\ntitle: T\n---\n# T\n\n> quote\n\n- item\n\n```\ncode\n```\n<!-- c -->",
-	"“Open quote never closed.\n\nNext. \"x\" «y» ” stray",
-	"Mr. A. B. Smith of the U.S. paid $2.4bn (ABC) on Jan. 3... Then 1.5%!",
-	"\ufeffBOM text\r\nwith CRLF\r\n\r\n• bullet\r\n",
-	"<!--\nunclosed comment",
-	"Zoë’s café — 日本語 — naïve\u0301.",
-	"*emph* _u_ **b** `c` [l](u) ![i](p) <https://x> <b>t</b>",
-	"Share this post\nspot_img\nI hope this helps!",
-}
-
-// FuzzBuild checks that any text, in any format, either has no prose or
-// yields a document that holds together.
-func FuzzBuild(f *testing.F) {
-	files, _ := filepath.Glob("../../fixtures/*")
-	for _, file := range files {
-		raw, err := os.ReadFile(file)
-		if err == nil && !strings.HasSuffix(file, ".jsonl") {
-			f.Add(string(raw), uint8(1), "")
-		}
-	}
-	for i, s := range buildSeeds {
-		f.Add(s, uint8(i%3), []string{"", "A Title", "Ends."}[i%3])
-	}
-	set := realLexicons(f)
-	f.Fuzz(func(t *testing.T, src string, format uint8, title string) {
-		if !utf8.ValidString(src) || !utf8.ValidString(title) {
-			return // article.Load rejects invalid UTF-8
-		}
-		a := newArticle([]article.Format{article.Text, article.Markdown, article.JSONLines}[format%3], src)
-		a.Title = title
-		d, err := Build(a, set)
-		if err != nil {
-			if !errors.Is(err, ErrNoProse) {
-				t.Fatalf("Build: %v", err)
-			}
-			return
-		}
-		checkInvariants(t, d)
-		if _, err := d.JSON(false); err != nil {
-			t.Fatalf("JSON: %v", err)
-		}
-	})
 }
 
 func TestSpecificsCountNamesFiguresQuotesAndAttributionCues(t *testing.T) {
