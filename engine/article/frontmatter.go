@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/credcheck/credcheck/engine/safetext"
 )
 
 // FrontMatter is the YAML block that may open a Markdown article.
@@ -73,6 +75,14 @@ func ParseFrontMatter(src string) (FrontMatter, *FrontMatterError) {
 // frontMatterError turns a YAML error into one that names the line in the
 // article file (the block starts on line 2).
 func frontMatterError(err error) *FrontMatterError {
+	e := yamlError(err)
+	// YAML quotes the offending value, which may span lines; the error
+	// stays on one.
+	e.Reason = safetext.Text(e.Reason)
+	return e
+}
+
+func yamlError(err error) *FrontMatterError {
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
