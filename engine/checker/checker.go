@@ -9,8 +9,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/credcheck/credcheck/engine/article"
 	"github.com/credcheck/credcheck/engine/config"
@@ -351,48 +349,6 @@ func (c *Checker) locate(doc *document.Document, h policy.Hit) (*finding.Finding
 	f.Excerpt, f.MarkStart, f.MarkEnd = excerpt(doc.Clean, s.Start, s.End, start, end)
 	f.Fingerprint = finding.Fingerprint(f.Rule, s.Text, f.Cue)
 	return f, nil
-}
-
-// excerpt collapses the white space of a sentence and finds where the byte
-// span start–end falls in the result, in characters.
-func excerpt(text string, from, to, start, end int) (string, int, int) {
-	if start < from || start > to {
-		// The span lies outside the sentence (a rule pointed elsewhere):
-		// show the span itself.
-		from, to = start, end
-	}
-	buf := make([]rune, 0, to-from)
-	markStart, markEnd := -1, -1
-	space := false
-	for i := from; i < to; {
-		if i >= start && markStart < 0 {
-			markStart = len(buf)
-			if space && len(buf) > 0 {
-				markStart++
-			}
-		}
-		if i >= end && markEnd < 0 {
-			markEnd = len(buf)
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		i += size
-		if unicode.IsSpace(r) {
-			space = true
-			continue
-		}
-		if space && len(buf) > 0 {
-			buf = append(buf, ' ')
-		}
-		space = false
-		buf = append(buf, r)
-	}
-	if markStart < 0 {
-		markStart = len(buf)
-	}
-	if markEnd < 0 {
-		markEnd = len(buf)
-	}
-	return string(buf), markStart, max(markStart, markEnd)
 }
 
 // WriteBaseline records the findings of a run as known in the baseline file
