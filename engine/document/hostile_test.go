@@ -117,3 +117,14 @@ func TestInSpansAgreesWithAScan(t *testing.T) {
 		}
 	}
 }
+
+// The names index lists, per key, the sentences naming it outside quotes.
+func TestNamesIndex(t *testing.T) {
+	d := build(t, article.Text, "Harbor Lines has announced a deal. Norden said \"Harbor Lines is late.\" Harbor Lines and Harbor Lines agreed.")
+	in := input(t, d)
+	names, _ := in["names"].(map[string]any)
+	got := fmt.Sprint(names["harbor lines"])
+	if got != "[0 2]" {
+		t.Errorf("names[harbor lines] = %s, want [0 2]", got)
+	}
+}
