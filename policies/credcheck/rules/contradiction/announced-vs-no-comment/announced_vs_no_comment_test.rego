@@ -114,7 +114,7 @@ test_each_sentence_reported_once if {
 # Every sentence announcing and every sentence silent about one party: the
 # findings grow with the sentences, not with their pairs.
 test_findings_grow_with_sentences_not_pairs if {
-	n := 40
+	n := 20
 	s := [object.union(t.sentence(i, "body"), {"entities": [i]}) | some i in numbers.range(0, n - 1)]
 	ents := [t.entity(i, "harbor", i * 100) | some i in numbers.range(0, n - 1)]
 	anns := [t.match(i, "has announced", "", 1) | some i in numbers.range(0, n - 1); i % 2 == 0]
