@@ -27,12 +27,10 @@ const (
 	// DefaultMaxFindings caps the findings one rule reports on one
 	// article; real articles give at most 44.
 	DefaultMaxFindings = 100
-	// MaxMessage and MaxExcerpt cap, in characters, a finding's message
-	// and its excerpt. Real messages run to about 250 characters and real
-	// sentences to about 1,100; a longer one is a broken rule or a
-	// run-on text whose whole sentence no reader needs.
+	// MaxMessage caps, in characters, a finding's message (and its cue).
+	// Real messages run to about 250 characters; a longer one is a broken
+	// or hostile rule. Excerpts have their own bound (MaxExcerpt).
 	MaxMessage = 500
-	MaxExcerpt = 2000
 )
 
 // Deadline gives the context one article's policy evaluation runs in.
@@ -158,25 +156,22 @@ func capHits(hits []policy.Hit, max int) ([]policy.Hit, []string) {
 	return out, notices
 }
 
-// cuts counts, by rule, the messages and excerpts cut to their caps, for
-// the notices of one article.
+// cuts counts, by rule, the messages cut to their cap, for the notices of
+// one article. (Excerpts of long sentences are windows marked with
+// ellipses, which say so where they are shown.)
 type cuts struct {
-	rules              []string
-	messages, excerpts map[string]int
+	rules    []string
+	messages map[string]int
 }
 
-func (c *cuts) add(rule string, excerpt bool) {
+func (c *cuts) add(rule string) {
 	if c.messages == nil {
-		c.messages, c.excerpts = map[string]int{}, map[string]int{}
+		c.messages = map[string]int{}
 	}
-	if c.messages[rule] == 0 && c.excerpts[rule] == 0 {
+	if c.messages[rule] == 0 {
 		c.rules = append(c.rules, rule)
 	}
-	if excerpt {
-		c.excerpts[rule]++
-	} else {
-		c.messages[rule]++
-	}
+	c.messages[rule]++
 }
 
 func (c *cuts) notices() []string {
@@ -184,9 +179,6 @@ func (c *cuts) notices() []string {
 	for _, rule := range c.rules {
 		if n := c.messages[rule]; n > 0 {
 			out = append(out, fmt.Sprintf("rule %s: %s longer than %d characters cut short", rule, plural(n, "message"), MaxMessage))
-		}
-		if n := c.excerpts[rule]; n > 0 {
-			out = append(out, fmt.Sprintf("rule %s: %s cut to %d characters around the marked words", rule, plural(n, "excerpt"), MaxExcerpt))
 		}
 	}
 	return out
@@ -216,24 +208,4 @@ func shorten(s string, limit int) (string, bool) {
 		n++
 	}
 	return s, false
-}
-
-// forward moves from byte i up to n characters towards limit, and back up
-// to n characters towards floor; both say how many they moved.
-func forward(text string, i, n, limit int) (int, int) {
-	moved := 0
-	for ; moved < n && i < limit; moved++ {
-		_, size := utf8.DecodeRuneInString(text[i:limit])
-		i += size
-	}
-	return i, moved
-}
-
-func back(text string, i, n, floor int) (int, int) {
-	moved := 0
-	for ; moved < n && i > floor; moved++ {
-		_, size := utf8.DecodeLastRuneInString(text[floor:i])
-		i -= size
-	}
-	return i, moved
 }

@@ -5,10 +5,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/credcheck/credcheck/engine/article"
 	"github.com/credcheck/credcheck/engine/config"
@@ -114,30 +112,3 @@ func TestShorten(t *testing.T) {
 	}
 }
 
-func TestExcerptOfARunOnSentenceIsAWindowAroundTheSpan(t *testing.T) {
-	before := strings.Repeat("la  ré   ", 400)
-	after := strings.Repeat(" fa\tsol ", 400)
-	text := before + "the cue" + after
-	start := len(before)
-	end := start + len("the cue")
-	for _, limit := range []int{100, 2000} {
-		s, ms, me, cut := excerpt(text, 0, len(text), start, end, limit)
-		runes := []rune(s)
-		if !cut || len(runes) > limit || !strings.HasPrefix(s, "…") || !strings.HasSuffix(s, "…") {
-			t.Errorf("limit %d: cut %v, %d characters: %q", limit, cut, len(runes), s)
-		}
-		if got := string(runes[ms:me]); got != "the cue" {
-			t.Errorf("limit %d: marked %q; want %q", limit, got, "the cue")
-		}
-	}
-	// A span longer than the cap is marked as far as the cut.
-	s, ms, me, _ := excerpt(text, 0, len(text), 0, len(text), 100)
-	if n := utf8.RuneCountInString(s); n > 100 || ms != 0 || me != n-1 || !strings.HasSuffix(s, "…") {
-		t.Errorf("whole-sentence span: %d characters, marks %d–%d: %q", n, ms, me, s)
-	}
-	// A sentence within the cap is the collapsed sentence, as always.
-	s, ms, me, cut := excerpt("Officials  said\nso.", 0, 19, 11, 15, 2000)
-	if s != "Officials said so." || ms != 10 || me != 14 || cut {
-		t.Errorf("short sentence: %q %d–%d cut %v", s, ms, me, cut)
-	}
-}

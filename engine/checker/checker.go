@@ -10,8 +10,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/credcheck/credcheck/engine/article"
 	"github.com/credcheck/credcheck/engine/config"
@@ -373,84 +371,14 @@ func (c *Checker) locate(doc *document.Document, h policy.Hit, cut *cuts) (*find
 	f.EndLine, f.EndColumn = doc.Position(end)
 	var long bool
 	if f.Message, long = shorten(f.Message, MaxMessage); long {
-		cut.add(h.Rule, false)
+		cut.add(h.Rule)
 	}
-	if f.Excerpt, f.MarkStart, f.MarkEnd, long = excerpt(doc.Clean, s.Start, s.End, start, end, MaxExcerpt); long {
-		cut.add(h.Rule, true)
-	}
+	// A cue is a few words; one as long as a run-on sentence is cut like a
+	// message, without a notice of its own.
+	f.Cue, _ = shorten(f.Cue, MaxMessage)
+	f.Excerpt, f.MarkStart, f.MarkEnd = excerpt(doc.Clean, s.Start, s.End, start, end)
 	f.Fingerprint = finding.Fingerprint(f.Rule, s.Text, f.Cue)
 	return f, nil
-}
-
-// excerpt collapses the white space of a sentence and finds where the byte
-// span start–end falls in the result, in characters. A sentence longer than
-// limit characters is cut to a window around the span, each cut end marked
-// with an ellipsis, so that a run-on text costs each finding at most limit
-// characters; cut reports that.
-func excerpt(text string, from, to, start, end, limit int) (s string, markStart, markEnd int, cut bool) {
-	if start < from || start > to {
-		// The span lies outside the sentence (a rule pointed elsewhere):
-		// show the span itself.
-		from, to = start, end
-	}
-	if to-from <= limit {
-		// No more bytes than the cap, so no more characters.
-		s, markStart, markEnd = collapse(text, from, to, start, end)
-		return s, markStart, markEnd, false
-	}
-	// Room for the two ellipses; up to a quarter of the rest before the
-	// span, then the span, then what is left after it.
-	room := limit - 2
-	lo, before := back(text, start, room/4, from)
-	spanEnd, marked := forward(text, start, room-before, min(end, to))
-	hi, _ := forward(text, spanEnd, room-before-marked, to)
-	if end > spanEnd {
-		end = spanEnd
-	}
-	s, markStart, markEnd = collapse(text, lo, hi, start, end)
-	if lo > from {
-		s, markStart, markEnd = "…"+s, markStart+1, markEnd+1
-	}
-	if hi < to {
-		s += "…"
-	}
-	return s, markStart, markEnd, lo > from || hi < to
-}
-
-// collapse is excerpt without a cap.
-func collapse(text string, from, to, start, end int) (string, int, int) {
-	buf := make([]rune, 0, to-from)
-	markStart, markEnd := -1, -1
-	space := false
-	for i := from; i < to; {
-		if i >= start && markStart < 0 {
-			markStart = len(buf)
-			if space && len(buf) > 0 {
-				markStart++
-			}
-		}
-		if i >= end && markEnd < 0 {
-			markEnd = len(buf)
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		i += size
-		if unicode.IsSpace(r) {
-			space = true
-			continue
-		}
-		if space && len(buf) > 0 {
-			buf = append(buf, ' ')
-		}
-		space = false
-		buf = append(buf, r)
-	}
-	if markStart < 0 {
-		markStart = len(buf)
-	}
-	if markEnd < 0 {
-		markEnd = len(buf)
-	}
-	return string(buf), markStart, max(markStart, markEnd)
 }
 
 // WriteBaseline records the findings of a run as known in the baseline file

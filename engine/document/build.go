@@ -32,7 +32,7 @@ func Build(a *article.Article, set *lexicon.Set) (*Document, error) {
 		text = strings.TrimSpace(a.Title) + "\n\n" + a.Source
 		forcedHeadline = true
 	}
-	d := &Document{Article: a, Text: text, Headline: -1, lineStarts: lineStarts(text)}
+	d := &Document{Article: a, Text: text, Headline: -1, lineStarts: lineStarts(text), runeMarks: runeMarks(text)}
 
 	var lay layout
 	headlineBlock := -1
@@ -91,18 +91,20 @@ func Build(a *article.Article, set *lexicon.Set) (*Document, error) {
 		} else {
 			quotes = append(quotes, findQuotes(clean, b.start, b.end)...)
 		}
-		for _, sp := range spans {
-			s := Sentence{Index: len(d.Sentences), Paragraph: p.Index, Zone: p.Zone, Start: sp.Start, End: sp.End}
-			s.Line, s.Column = d.Position(sp.Start)
-			s.Text = collapse(clean[sp.Start:sp.End])
-			s.Tokens = lexicon.Tokenize(clean[sp.Start:sp.End], sp.Start)
-			if len(s.Tokens) == 0 {
-				continue
+		for _, whole := range spans {
+			pieces, tokens := capSentence(clean, whole, lexicon.Tokenize(clean[whole.Start:whole.End], whole.Start))
+			for k, sp := range pieces {
+				s := Sentence{Index: len(d.Sentences), Paragraph: p.Index, Zone: p.Zone, Start: sp.Start, End: sp.End, Tokens: tokens[k]}
+				if len(s.Tokens) == 0 {
+					continue
+				}
+				s.Line, s.Column = d.Position(sp.Start)
+				s.Text = collapse(clean[sp.Start:sp.End])
+				if p.Zone == Headline && d.Headline < 0 {
+					d.Headline = s.Index
+				}
+				d.Sentences = append(d.Sentences, s)
 			}
-			if p.Zone == Headline {
-				d.Headline = s.Index
-			}
-			d.Sentences = append(d.Sentences, s)
 		}
 		if len(d.Sentences) == p.FirstSentence {
 			continue

@@ -72,6 +72,10 @@ type Document struct {
 	Comments []Comment
 
 	lineStarts []int
+	// runeMarks are rune counts at points every runeMarkEvery bytes, so
+	// that a column on a long line is counted from the nearest mark rather
+	// than from the start of the line.
+	runeMarks []runeMark
 }
 
 // Span is a half-open range of byte offsets into Document.Text.
@@ -240,7 +244,44 @@ func (d *Document) Position(offset int) (line, column int) {
 	if i < 0 {
 		i = 0
 	}
-	return i + 1, utf8.RuneCountInString(d.Text[d.lineStarts[i]:offset]) + 1
+	start := d.lineStarts[i]
+	if offset-start <= 2*runeMarkEvery || len(d.runeMarks) == 0 {
+		return i + 1, utf8.RuneCountInString(d.Text[start:offset]) + 1
+	}
+	return i + 1, d.runesBefore(offset) - d.runesBefore(start) + 1
+}
+
+// runeMarkEvery is the spacing of Document.runeMarks in bytes.
+const runeMarkEvery = 1024
+
+// runeMark is the number of characters before byte offset at, which starts
+// a character.
+type runeMark struct{ at, runes int }
+
+// runeMarks places a mark at the first character start every runeMarkEvery
+// bytes. Counts add up across marks because a mark never splits a
+// character, valid or not, the way utf8.RuneCountInString reads them.
+func runeMarks(text string) []runeMark {
+	marks := []runeMark{{0, 0}}
+	prev := marks[0]
+	for at := runeMarkEvery; at < len(text); at += runeMarkEvery {
+		for at < len(text) && !utf8.RuneStart(text[at]) {
+			at++
+		}
+		if at >= len(text) {
+			break
+		}
+		prev = runeMark{at, prev.runes + utf8.RuneCountInString(text[prev.at:at])}
+		marks = append(marks, prev)
+	}
+	return marks
+}
+
+// runesBefore counts the characters of the text before offset.
+func (d *Document) runesBefore(offset int) int {
+	k := sort.Search(len(d.runeMarks), func(k int) bool { return d.runeMarks[k].at > offset }) - 1
+	m := d.runeMarks[max(k, 0)]
+	return m.runes + utf8.RuneCountInString(d.Text[m.at:offset])
 }
 
 // SentenceAt returns the index of the sentence holding offset, or of the

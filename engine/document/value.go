@@ -110,6 +110,30 @@ func (d *Document) Value() ast.Value {
 		))
 	}
 
+	// Per entity key, the sentences that name it outside quotes, in text
+	// order: a rule that pairs sentences about one party (an announcement
+	// and a silence) looks the party up instead of comparing every pair.
+	names := ast.NewObject()
+	var nameOrder []string
+	bySentence := map[string][]*ast.Term{}
+	last := map[string]int{}
+	for _, e := range d.Entities {
+		if e.Quoted {
+			continue
+		}
+		list, seen := bySentence[e.Key]
+		if !seen {
+			nameOrder = append(nameOrder, e.Key)
+		} else if last[e.Key] == e.Sentence {
+			continue
+		}
+		bySentence[e.Key] = append(list, num(e.Sentence))
+		last[e.Key] = e.Sentence
+	}
+	for _, k := range nameOrder {
+		names.Insert(w(k), ast.ArrayTerm(bySentence[k]...))
+	}
+
 	attributions := make([]*ast.Term, len(d.Attributions))
 	for i, at := range d.Attributions {
 		source := ast.NullTerm()
@@ -167,6 +191,7 @@ func (d *Document) Value() ast.Value {
 		kv(kQuotes, ast.ArrayTerm(quotes...)),
 		kv(kNumbers, ast.ArrayTerm(numbers...)),
 		kv(kEntities, ast.ArrayTerm(entities...)),
+		kv(kNames, ast.NewTerm(names)),
 		kv(kMatches, ast.NewTerm(matches)),
 		kv(kRepeats, ast.ArrayTerm(repeats...)),
 		kv(kEndings, ast.NewTerm(obj(kv(kQuestion, ast.ArrayTerm(questions...)), kv(kExclamation, ast.ArrayTerm(exclamations...))))),
@@ -206,7 +231,7 @@ var (
 	kSpeaker, kEntity, kRole                                        = key("speaker"), key("entity"), key("role")
 	kWordLengthMean, kCapitals, kCapitalised                        = key("word_length_mean"), key("capitals"), key("capitalised")
 	kSentenceLengthCV, kSpecificsPer1000, kPassive                  = key("sentence_length_cv"), key("specifics_per_1000"), key("passive")
-	kUpper                                                          = key("upper")
+	kUpper, kNames                                                  = key("upper"), key("names")
 	kLanguage, kCode, kName                                         = key("language"), key("code"), key("name")
 )
 

@@ -150,8 +150,8 @@ func (f *Finding) Counts() bool { return f.Suppressed == nil }
 // points and never fails a run.
 func (f *Finding) Credit() bool { return f.Category == CreditCategory }
 
-// Sort orders findings by position, then rule, then message, so that output
-// is the same on every run.
+// Sort orders findings by position, then rule, message and problem, so
+// that output is the same on every run.
 func Sort(fs []*Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := fs[i], fs[j]
@@ -164,6 +164,13 @@ func Sort(fs []*Finding) {
 		if a.Rule != b.Rule {
 			return a.Rule < b.Rule
 		}
-		return a.Message < b.Message
+		if a.Message != b.Message {
+			return a.Message < b.Message
+		}
+		// Two findings of a rule at one place with one message may still
+		// report different problems; the order must not be left to the
+		// order rules were evaluated in, as the first of a problem costs
+		// its points.
+		return a.Problem < b.Problem
 	})
 }

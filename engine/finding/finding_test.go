@@ -60,3 +60,16 @@ func TestKnownCategory(t *testing.T) {
 		t.Error("style is not a category")
 	}
 }
+
+// Findings that differ only in their problem sort the same whatever order
+// they come in: the first of a problem is the one that costs points.
+func TestSortOrdersProblems(t *testing.T) {
+	a := &Finding{Rule: "r", Start: 1, End: 2, Message: "m", Problem: "0-2"}
+	b := &Finding{Rule: "r", Start: 1, End: 2, Message: "m", Problem: "0-1"}
+	for _, in := range [][]*Finding{{a, b}, {b, a}} {
+		Sort(in)
+		if in[0] != b {
+			t.Fatalf("problem %s sorted first", in[0].Problem)
+		}
+	}
+}

@@ -46,3 +46,11 @@ with_cues(s, matches) := object.union(s, {"cues": {name: indexes |
 	indexes := [k | some k, m in list; m.sentence == s.index; not m.quoted]
 	count(indexes) > 0
 }})
+
+# The document d with the names index the engine derives from its entities:
+# each key named outside quotes, with the sentences naming it in text order.
+named(d) := object.union(d, {"names": {k: list |
+	some k in {e.key | some e in d.entities}
+	list := sort({e.sentence | some e in d.entities; e.key == k; not e.quoted})
+	count(list) > 0
+}})

@@ -11,6 +11,9 @@
 #   unanswered ("did not respond to a request for comment": the party
 #   announced one thing and did not answer another), when the
 #   announcement is dated to a year, and inside quotes. Both sentences are reported, as one problem.
+#   Each announcing sentence is paired with the first silence about one of
+#   its parties, and each silent sentence with the first announcement, so a
+#   sentence is reported once however many others contradict it.
 # related_resources:
 #   - ref: https://nlp.stanford.edu/pubs/contradiction-acl08.pdf
 #     description: de Marneffe, Rafferty and Manning (2008), Finding Contradictions in Text
@@ -26,20 +29,26 @@ package credcheck.rules.contradiction["announced-vs-no-comment"]
 
 import data.credcheck.lib
 
-# Silences are rarer than announcements, so they are found first and the
-# announcements only looked at when there is one.
-silences contains m if {
+# Sentences with a silence, and (only when there is one) sentences with an
+# announcement, in the writer's voice.
+silent_sentences := {m.sentence |
 	some m in input.matches.no_comment_cues
 	m.group == "silent"
 	m.quoted == false
 }
 
-announcements contains m if {
-	count(silences) > 0
+announcing_sentences := {m.sentence |
+	count(silent_sentences) > 0
 	some m in input.matches.announce_cues
 	m.quoted == false
 	not dated(m.sentence)
 }
+
+# The silences and announcements of sentence i outside quotes, in text
+# order, reached through the sentence's cue index.
+silences_in(i) := [m | some m in lib.cues(i, "no_comment_cues"); m.group == "silent"]
+
+announcements_in(i) := [m | some m in lib.cues(i, "announce_cues"); not dated(i)]
 
 # An announcement dated to a year ("In 2023 Norden announced") is history,
 # not the event the silence is about.
@@ -48,25 +57,52 @@ dated(i) if {
 	input.numbers[k].unit == "year"
 }
 
-# Sentence pairs, with the first announcement and silence of each.
-pairs contains [a.sentence, n.sentence] if {
-	some n in silences
-	some a in announcements
-	a.sentence != n.sentence
-	count(lib.names_before(a) & lib.names_before(n)) > 0
+# The first two sentences, in text order, that announce something of party
+# k or say it is silent (k named before the cue). Two, so that one other
+# than any given sentence is among them. input.names lists the sentences
+# that name k, so each party costs the sentences naming it, once.
+announcing(k) := array.slice([i | some i in input.names[k]; announces(i, k)], 0, 2)
+
+silent_about(k) := array.slice([i | some i in input.names[k]; silent(i, k)], 0, 2)
+
+announces(i, k) if {
+	some a in announcements_in(i)
+	k in lib.names_before(a)
 }
+
+silent(i, k) if {
+	some n in silences_in(i)
+	k in lib.names_before(n)
+}
+
+# The sentence each announcing sentence is paired with: the first other
+# sentence silent about a party one of its announcements names; and the
+# other way round.
+silence_for(ai) := min({ni |
+	some a in announcements_in(ai)
+	some k in lib.names_before(a)
+	some ni in silent_about(k)
+	ni != ai
+})
+
+announcement_for(ni) := min({ai |
+	some n in silences_in(ni)
+	some k in lib.names_before(n)
+	some ai in announcing(k)
+	ai != ni
+})
 
 # The first announcement and silence of two sentences that name a party in
 # common, in text order: another announcement in the same sentence may be
 # about someone else ("Norden announced a route, and Harbor has announced a
 # deal").
-pair_in(ai, ni) := sort([[a.start, n.start, a, n] |
-	some a in announcements
-	a.sentence == ai
-	some n in silences
-	n.sentence == ni
-	count(lib.names_before(a) & lib.names_before(n)) > 0
-])[0]
+pair_in(ai, ni) := [x[2], x[3]] if {
+	x := sort([[a.start, n.start, a, n] |
+		some a in announcements_in(ai)
+		some n in silences_in(ni)
+		count(lib.names_before(a) & lib.names_before(n)) > 0
+	])[0]
+}
 
 # The party both sentences name, as the announcement writes it: the
 # longest shared name ("Harrowgate Energy" rather than "Energy").
@@ -80,18 +116,23 @@ party(a, shared) := text if {
 }
 
 report contains finding if {
-	some [ai, ni] in pairs
-	[_, _, a, n] := pair_in(ai, ni)
+	some ai in announcing_sentences
+	ni := silence_for(ai)
+	[a, n] := pair_in(ai, ni)
 	who := party(a, lib.names_before(a) & lib.names_before(n))
-	problem := sprintf("%d-%d", [ai, ni])
-	some finding in [
-		{
-			"sentence": a.sentence, "start": a.start, "end": a.end, "problem": problem,
-			"message": sprintf("says %s %q this, but line %d says %s has not commented (%q)", [who, a.text, lib.line(ni), who, n.text]),
-		},
-		{
-			"sentence": n.sentence, "start": n.start, "end": n.end, "problem": problem,
-			"message": sprintf("says %s has not commented (%q), but line %d says %s %q it", [who, n.text, lib.line(ai), who, a.text]),
-		},
-	]
+	finding := {
+		"sentence": a.sentence, "start": a.start, "end": a.end, "problem": sprintf("%d-%d", [ai, ni]),
+		"message": sprintf("says %s %q this, but line %d says %s has not commented (%q)", [who, a.text, lib.line(ni), who, n.text]),
+	}
+}
+
+report contains finding if {
+	some ni in silent_sentences
+	ai := announcement_for(ni)
+	[a, n] := pair_in(ai, ni)
+	who := party(a, lib.names_before(a) & lib.names_before(n))
+	finding := {
+		"sentence": n.sentence, "start": n.start, "end": n.end, "problem": sprintf("%d-%d", [ai, ni]),
+		"message": sprintf("says %s has not commented (%q), but line %d says %s %q it", [who, n.text, lib.line(ai), who, a.text]),
+	}
 }
