@@ -111,4 +111,3 @@ func TestShorten(t *testing.T) {
 		}
 	}
 }
-
