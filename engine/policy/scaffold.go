@@ -28,9 +28,9 @@ type Scaffolded struct {
 // Scaffold writes a new rule CATEGORY/NAME into the user policy directory
 // dir: the rule with its METADATA, a test file with a case that fires and
 // one that stays quiet, a lexicon the rule matches, and an example article
-// that makes it fire (in the rule's testdata directory). The files pass `credcheck policy test` and
-// `policy fmt --check` as written, so an editor starts from something
-// that works and changes it. Existing files are never overwritten.
+// that makes it fire (in the rule's testdata directory). The files pass
+// `credcheck policy test` and `policy fmt --check` as written, so an editor
+// starts from something that works and changes it. Existing files are never overwritten.
 func Scaffold(dir, spec string) (*Scaffolded, error) {
 	category, name, ok := strings.Cut(spec, "/")
 	if !ok {

@@ -62,7 +62,7 @@ func glFingerprint(parts ...string) string {
 // writeGitLab renders the report as a GitLab Code Quality report, which
 // GitLab shows in the merge request and beside the changed lines when the
 // file is a job's artifacts:reports:codequality. Suppressed findings are
-// left out, as they are from annotations.
+// left out, as they are from annotations, and so are credits.
 func writeGitLab(w io.Writer, r *Report, _ Options) error {
 	out := []glIssue{}
 	seen := map[string]int{}
@@ -92,7 +92,8 @@ func writeGitLab(w io.Writer, r *Report, _ Options) error {
 			continue
 		}
 		for _, f := range a.Findings {
-			if !f.Counts() {
+			// A credit is good practice, not an issue to fix.
+			if !f.Counts() || f.Credit() {
 				continue
 			}
 			add(f.Message, "credcheck/"+f.Rule, glSeverity(f.Severity), placeOf(a, f), "finding", a.Path, a.Record(), f.Rule, f.Fingerprint)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/credcheck/credcheck/engine/finding"
 	"github.com/credcheck/credcheck/engine/report"
 )
 
@@ -49,6 +50,8 @@ func decodeGitLab(t *testing.T, out string) []glIssue {
 
 func TestGitLabCodeQuality(t *testing.T) {
 	r := sampleReport()
+	credit := marked("primary-source", finding.CreditCategory, finding.Info, "The figures were published by the regulator.", "published by the regulator", 13, 18, "cites a primary source")
+	r.Articles[0].Findings = append(r.Articles[0].Findings, credit)
 	out := write(t, "gitlab", r, report.Options{})
 	issues := decodeGitLab(t, out)
 
@@ -69,7 +72,7 @@ func TestGitLabCodeQuality(t *testing.T) {
 			t.Errorf("%s has no description", is.CheckName)
 		}
 	}
-	// Suppressed findings are left out; the JSON Lines record's findings
+	// Suppressed findings and credits are left out; the JSON Lines record's findings
 	// point at the record's line; inputs that could not be read rank
 	// above every finding; an error without a line points at line 1.
 	want := []row{
