@@ -14,6 +14,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 )
 
 var releases = map[bool]string{}
@@ -224,5 +226,49 @@ func TestActionBuildsWithTheGoCache(t *testing.T) {
 	}
 	if a.failed || a.outputs["exit-code"] != "0" || !strings.Contains(a.steps["install"]["bin"], a.temp) {
 		t.Errorf("build and check: failed %v, outputs %v %v\n%s", a.failed, a.outputs, a.steps["install"], a.log.String())
+	}
+}
+
+// TestActionInputsAreDocumented keeps docs/ci.md and the example workflow
+// in step with action.yml: every input is in the table, and every input the
+// examples give exists.
+func TestActionInputsAreDocumented(t *testing.T) {
+	var action actionFile
+	if err := yaml.Unmarshal([]byte(readFile(t, "../../action.yml")), &action); err != nil {
+		t.Fatal(err)
+	}
+	docs := readFile(t, "../../docs/ci.md")
+	for name := range action.Inputs {
+		if !strings.Contains(docs, "| `"+name+"`") && !strings.Contains(docs, "`"+name+"`, `") && !strings.Contains(docs, ", `"+name+"` |") {
+			t.Errorf("input %s is not in docs/ci.md's table", name)
+		}
+	}
+	var workflow struct {
+		Jobs map[string]struct {
+			Steps []struct {
+				Uses string            `yaml:"uses"`
+				With map[string]string `yaml:"with"`
+			} `yaml:"steps"`
+		} `yaml:"jobs"`
+	}
+	if err := yaml.Unmarshal([]byte(readFile(t, "../../docs/examples/github-workflow.yml")), &workflow); err != nil {
+		t.Fatal(err)
+	}
+	uses := 0
+	for _, job := range workflow.Jobs {
+		for _, step := range job.Steps {
+			if !strings.HasPrefix(step.Uses, "credcheck/credcheck@") {
+				continue
+			}
+			uses++
+			for name := range step.With {
+				if _, ok := action.Inputs[name]; !ok {
+					t.Errorf("the example workflow gives the action an input it does not have: %s", name)
+				}
+			}
+		}
+	}
+	if uses == 0 {
+		t.Error("the example workflow does not use the action")
 	}
 }
