@@ -32,9 +32,11 @@ directories (searched recursively for .txt, .text, .md, .markdown, .jsonl and
 .ndjson files) or - for standard input. With no paths, the working directory
 is checked.
 
-Formats: text, json, sarif, junit, github, markdown. --format may be given
-several times; the Nth --output names the file the Nth format is written to,
-and a format without one (or with "-") goes to standard output.
+Formats: text, json, sarif, junit, github, markdown, gitlab (GitLab Code
+Quality) and template (a Go template: --format template=FILE, or --format
+template with --template FILE). --format may be given several times; the Nth
+--output names the file the Nth format is written to, and a format without one
+(or with "-") goes to standard output.
 
 Findings switched off by a comment in the article, an ignore entry of the
 configuration or the --baseline file are suppressed: they stay in the json
@@ -46,6 +48,8 @@ checked (the other inputs are still checked and reported).`,
 		Example: `  credcheck check fixtures/
   credcheck check --format json --fail-level warning articles/
   credcheck check --format sarif --output credcheck.sarif --format text articles/
+  credcheck check --format gitlab --output gl-code-quality-report.json articles/
+  credcheck check --format template=ci/findings.tmpl articles/
   credcheck check --write-baseline .credcheck-baseline.json articles/
   credcheck check --baseline .credcheck-baseline.json --changed-since origin/main articles/
   credcheck check --watch --policy house-rules/ articles/
@@ -53,7 +57,8 @@ checked (the other inputs are still checked and reported).`,
 		RunE: runCheck,
 	}
 	f := cmd.Flags()
-	f.StringArrayP("format", "f", []string{"text"}, "output format: text, json, sarif, junit, github or markdown (repeatable)")
+	f.StringArrayP("format", "f", []string{"text"}, "output format: text, json, sarif, junit, github, markdown, gitlab or template[=FILE] (repeatable)")
+	f.String("template", "", "Go template file for the template format (docs/output.md#template)")
 	f.StringArrayP("output", "o", nil, "file for the format given in the same position (repeatable; - for standard output)")
 	f.String("fail-level", "error", "lowest severity that fails the run: error, warning, info or none")
 	f.Float64("fail-under", 0, "fail when an article scores below this (0 turns it off)")
@@ -76,10 +81,16 @@ checked (the other inputs are still checked and reported).`,
 }
 
 // destination is where one format goes: a file, or standard output ("").
-type destination struct{ format, path string }
+type destination struct {
+	format, path string
+	// template is the template format's parsed template.
+	template *report.Template
+}
 
-// destinations pairs each format with the output in the same position.
-func destinations(formats, outputs []string) ([]destination, error) {
+// destinations pairs each format with the output in the same position. A
+// template is parsed here, so that a broken one stops the run before any
+// article is read.
+func destinations(formats, outputs []string, templateFile string) ([]destination, error) {
 	if len(outputs) > len(formats) {
 		return nil, fmt.Errorf("%d --output values for %d --format values: each output goes with the format in the same position", len(outputs), len(formats))
 	}
@@ -90,6 +101,19 @@ func destinations(formats, outputs []string) ([]destination, error) {
 			return nil, err
 		}
 		d := destination{format: format}
+		if name, file := report.SplitFormat(format); name == "template" {
+			if file == "" {
+				file = templateFile
+			}
+			if file == "" {
+				return nil, fmt.Errorf("the template format needs a template: --format template=FILE or --template FILE")
+			}
+			t, err := report.ParseTemplate(file)
+			if err != nil {
+				return nil, err
+			}
+			d.template = t
+		}
 		if i < len(outputs) && outputs[i] != "-" {
 			d.path = outputs[i]
 		}
@@ -144,7 +168,7 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 	if err != nil {
 		return err
 	}
-	dests, err := destinations(cfg.Format, cfg.Output)
+	dests, err := destinations(cfg.Format, cfg.Output, cfg.Template)
 	if err != nil {
 		return err
 	}
@@ -268,6 +292,7 @@ func exists(path string) bool {
 // fails leaves the previous report as it was, rather than the empty file
 // that creating it first would leave.
 func writeReport(cmd *cobra.Command, d destination, r *report.Report, opts report.Options) error {
+	opts.Template = d.template
 	if d.path == "" {
 		return report.Write(cmd.OutOrStdout(), d.format, r, opts)
 	}

@@ -151,7 +151,8 @@ func newPolicyNewCommand() *cobra.Command {
 		Short: "Scaffold a rule with its test, lexicon and example article",
 		Long: `Scaffold a rule in a user policy directory: the rule with its METADATA,
 a test file with a case that fires and one that stays quiet, a lexicon the rule
-matches, and an example article that makes it fire. The scaffold passes
+matches, and an example article that makes it fire, in the rule's testdata
+directory, which check skips when it walks a directory. The scaffold passes
 credcheck policy test and policy fmt --check as written. The directory is
 --dir, or else the first configured policy directory.
 

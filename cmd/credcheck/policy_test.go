@@ -65,7 +65,7 @@ func TestPolicyAuthoringWorkflow(t *testing.T) {
 		t.Errorf("rules table lacks the new rule:\n%s", text.stdout)
 	}
 
-	example := "house/credcheck/rules/hedge/sources-say-headline/example.md"
+	example := "house/credcheck/rules/hedge/sources-say-headline/testdata/example.md"
 	r = credcheck(t, dir, nil, "", "check", "--policy", "house", "--format", "json", example)
 	if !strings.Contains(r.stdout, `"rule": "sources-say-headline"`) {
 		t.Errorf("check does not report the new rule on its example:\n%s", r.stdout)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/credcheck/credcheck/engine/checker"
 	"github.com/credcheck/credcheck/engine/config"
+	"github.com/credcheck/credcheck/engine/report"
 	"github.com/credcheck/credcheck/engine/safefile"
 )
 
@@ -62,7 +63,7 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 	v.SetEnvPrefix("CREDCHECK")
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	v.AutomaticEnv()
-	for _, key := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "workers", "baseline", "language", "max-bytes", "follow-symlinks", "allow-builtins", "timeout", "max-findings"} {
+	for _, key := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "template", "workers", "baseline", "language", "max-bytes", "follow-symlinks", "allow-builtins", "timeout", "max-findings"} {
 		if err := v.BindEnv(key); err != nil {
 			return cfg, err
 		}
@@ -95,7 +96,7 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 	if err := checkNumericEnv(cmd); err != nil {
 		return cfg, err
 	}
-	bind := map[string]string{"policy": "policies", "data": "data", "fail-level": "fail-level", "fail-under": "fail-under", "format": "format", "output": "output", "workers": "workers", "baseline": "baseline", "language": "language", "max-bytes": "max-bytes", "follow-symlinks": "follow-symlinks", "allow-builtin": "allow-builtins", "timeout": "timeout", "max-findings": "max-findings"}
+	bind := map[string]string{"policy": "policies", "data": "data", "fail-level": "fail-level", "fail-under": "fail-under", "format": "format", "output": "output", "template": "template", "workers": "workers", "baseline": "baseline", "language": "language", "max-bytes": "max-bytes", "follow-symlinks": "follow-symlinks", "allow-builtin": "allow-builtins", "timeout": "timeout", "max-findings": "max-findings"}
 	for flag, key := range bind {
 		if f := cmd.Flags().Lookup(flag); f != nil {
 			if err := v.BindPFlag(key, f); err != nil {
@@ -139,6 +140,16 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 				cfg.Output[i] = config.ResolvePaths([]string{o}, cfg.Dir)[0]
 			}
 		}
+	}
+	if path != "" && !changed(cmd.Flags(), "format") && os.Getenv("CREDCHECK_FORMAT") == "" {
+		for i, f := range cfg.Format {
+			if name, file := report.SplitFormat(f); file != "" {
+				cfg.Format[i] = name + "=" + config.ResolvePaths([]string{file}, cfg.Dir)[0]
+			}
+		}
+	}
+	if path != "" && cfg.Template != "" && !changed(cmd.Flags(), "template") && os.Getenv("CREDCHECK_TEMPLATE") == "" {
+		cfg.Template = config.ResolvePaths([]string{cfg.Template}, cfg.Dir)[0]
 	}
 	return cfg, nil
 }

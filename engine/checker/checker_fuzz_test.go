@@ -71,7 +71,7 @@ func FuzzCheck(f *testing.F) {
 				t.Fatalf("%s output differs between two runs on the same input", name)
 			}
 		}
-		for _, name := range []string{"json", "sarif"} {
+		for _, name := range []string{"json", "sarif", "gitlab"} {
 			if !json.Valid(first[name]) {
 				t.Fatalf("%s output is not JSON:\n%s", name, first[name])
 			}
@@ -97,6 +97,13 @@ func checkAndWrite(t *testing.T, c *Checker, as []*article.Article, inputErrs []
 	r := &report.Report{Articles: results, Errors: append(append([]*article.InputError(nil), inputErrs...), more...), Rules: c.Policies.Rules}
 	under := 50.0
 	opts := report.Options{Color: true, Scorecards: true, Version: "fuzz", Gate: report.Gate{FailRank: finding.Warning.Rank(), FailUnder: under}}
+	// The template format runs a user's template; this one reaches every
+	// finding, so that its output depends on all of the report.
+	tmpl, err := report.NewTemplate("fuzz.tmpl", "{{range .articles}}{{.path}} {{.score}}\n{{range .findings}}{{.line}}:{{.column}} {{.rule}} {{json .message}}\n{{end}}{{end}}{{json .summary}}\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts.Template = tmpl
 	out := map[string][]byte{}
 	for _, name := range report.Formats() {
 		var buf bytes.Buffer

@@ -42,6 +42,9 @@ type Config struct {
 	// to, by position ("" or "-" for standard output).
 	Format StringList `mapstructure:"format" yaml:"format"`
 	Output StringList `mapstructure:"output" yaml:"output"`
+	// Template is the Go template file of the template format, unless the
+	// format names its own ("template=FILE").
+	Template string `mapstructure:"template" yaml:"template"`
 	// Rules adjusts rules by ID.
 	Rules map[string]Rule `mapstructure:"rules" yaml:"rules"`
 	// Scoring adjusts the score formula.
@@ -157,7 +160,7 @@ func Find(dir string) string {
 var knownKeys = map[string]bool{}
 
 func init() {
-	for _, k := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "rules", "scoring", "workers", "ignore", "overrides", "baseline", "language", "max-bytes", "follow-symlinks", "allow-builtins", "timeout", "max-findings"} {
+	for _, k := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "template", "rules", "scoring", "workers", "ignore", "overrides", "baseline", "language", "max-bytes", "follow-symlinks", "allow-builtins", "timeout", "max-findings"} {
 		knownKeys[k] = true
 	}
 }

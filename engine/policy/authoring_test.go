@@ -28,7 +28,7 @@ func TestScaffoldPassesItsTestsAndFires(t *testing.T) {
 		Rule:    filepath.Join(dir, "credcheck/rules/hedge/sources-say-headline/sources_say_headline.rego"),
 		Test:    filepath.Join(dir, "credcheck/rules/hedge/sources-say-headline/sources_say_headline_test.rego"),
 		Lexicon: filepath.Join(dir, "credcheck/lexicons/sources_say_headline/data.yaml"),
-		Example: filepath.Join(dir, "credcheck/rules/hedge/sources-say-headline/example.md"),
+		Example: filepath.Join(dir, "credcheck/rules/hedge/sources-say-headline/testdata/example.md"),
 	}
 	if diff := cmp.Diff(want, made); diff != "" {
 		t.Errorf("files (-want +got):\n%s", diff)

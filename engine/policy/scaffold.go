@@ -28,9 +28,9 @@ type Scaffolded struct {
 // Scaffold writes a new rule CATEGORY/NAME into the user policy directory
 // dir: the rule with its METADATA, a test file with a case that fires and
 // one that stays quiet, a lexicon the rule matches, and an example article
-// that makes it fire. The files pass `credcheck policy test` and
-// `policy fmt --check` as written, so an editor starts from something
-// that works and changes it. Existing files are never overwritten.
+// that makes it fire (in the rule's testdata directory). The files pass
+// `credcheck policy test` and `policy fmt --check` as written, so an editor
+// starts from something that works and changes it. Existing files are never overwritten.
 func Scaffold(dir, spec string) (*Scaffolded, error) {
 	category, name, ok := strings.Cut(spec, "/")
 	if !ok {
@@ -52,7 +52,10 @@ func Scaffold(dir, spec string) (*Scaffolded, error) {
 		Rule:    filepath.Join(ruleDir, snake+".rego"),
 		Test:    filepath.Join(ruleDir, snake+"_test.rego"),
 		Lexicon: filepath.Join(dir, "credcheck", "lexicons", snake, "data.yaml"),
-		Example: filepath.Join(ruleDir, "example.md"),
+		// Under testdata, which walking a directory of articles skips: the
+		// example is written to fail, and a `check .` or a pre-commit
+		// hook over the repository must not read it as an article.
+		Example: filepath.Join(ruleDir, "testdata", "example.md"),
 	}
 	for _, f := range []string{out.Rule, out.Test, out.Lexicon, out.Example} {
 		if _, err := os.Stat(f); err == nil {

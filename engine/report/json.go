@@ -102,6 +102,15 @@ type jsonSummary struct {
 }
 
 func writeJSON(w io.Writer, r *Report, opts Options) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(jsonOf(r, opts))
+}
+
+// jsonOf is the JSON report as values, which the template format exposes
+// too.
+func jsonOf(r *Report, opts Options) jsonReport {
 	s := r.Summarize()
 	out := jsonReport{
 		Version:  SchemaVersion,
@@ -148,8 +157,5 @@ func writeJSON(w io.Writer, r *Report, opts Options) error {
 	for _, e := range r.Errors {
 		out.Errors = append(out.Errors, jsonError{Path: e.Path, Line: e.Line, Message: e.Reason})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return out
 }

@@ -263,6 +263,8 @@ type Options struct {
 	// StepSummary is the file GitHub Actions shows as the job summary
 	// (GITHUB_STEP_SUMMARY); the github format appends a scorecard to it.
 	StepSummary string
+	// Template is the user's template for the template format.
+	Template *Template
 }
 
 // Writer renders a report in one format.
@@ -282,18 +284,28 @@ func Formats() []string {
 	return out
 }
 
-// CheckFormat reports an unknown format name before any work is done.
+// CheckFormat reports an unknown format name before any work is done. Only
+// the template format takes an argument, its file: "template=FILE".
 func CheckFormat(format string) error {
-	if _, ok := writers[format]; !ok {
+	name, arg := SplitFormat(format)
+	if _, ok := writers[name]; !ok {
 		return fmt.Errorf("unknown format %q (formats: %s)", format, strings.Join(Formats(), ", "))
+	}
+	if strings.Contains(format, "=") && name != "template" {
+		return fmt.Errorf("format %q: only the template format takes a file (template=FILE)", format)
+	}
+	if strings.Contains(format, "=") && arg == "" {
+		return fmt.Errorf("format %q: name the template file after the =", format)
 	}
 	return nil
 }
 
-// Write renders r in the named format.
+// Write renders r in the named format. The template of "template=FILE" is
+// opts.Template, which the caller parses first (ParseTemplate).
 func Write(w io.Writer, format string, r *Report, opts Options) error {
 	if err := CheckFormat(format); err != nil {
 		return err
 	}
-	return writers[format](w, r, opts)
+	name, _ := SplitFormat(format)
+	return writers[name](w, r, opts)
 }

@@ -1,0 +1,274 @@
+package main
+
+import (
+	"archive/tar"
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+var releases = map[bool]string{}
+
+// fakeRelease publishes the binary under test as release 1.2.3 in a
+// directory laid out as GitHub's release downloads are, and returns its
+// file:// URL for the action's download-url input. corrupt spoils the
+// checksum. Made once per kind, beside the binary, which TestMain removes.
+func fakeRelease(t *testing.T, corrupt bool) string {
+	t.Helper()
+	if url, ok := releases[corrupt]; ok {
+		return url
+	}
+	dir := filepath.Join(filepath.Dir(binary), fmt.Sprintf("release-%v", corrupt))
+	asset := "credcheck_1.2.3_" + map[string]string{"Linux": "linux", "macOS": "darwin"}[runnerOS()] + "_" +
+		map[string]string{"X64": "amd64", "ARM64": "arm64"}[runnerArch()] + ".tar.gz"
+	bin, err := os.ReadFile(binary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var archive bytes.Buffer
+	gz, _ := gzip.NewWriterLevel(&archive, gzip.BestSpeed)
+	tw := tar.NewWriter(gz)
+	for _, f := range []struct {
+		name string
+		mode int64
+		data []byte
+	}{{"credcheck", 0o755, bin}, {"LICENSE", 0o644, []byte("...")}} {
+		if err := tw.WriteHeader(&tar.Header{Name: f.name, Mode: f.mode, Size: int64(len(f.data)), Typeflag: tar.TypeReg}); err != nil {
+			t.Fatal(err)
+		}
+		tw.Write(f.data)
+	}
+	if err := tw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	gz.Close()
+	write(t, filepath.Join(dir, "v1.2.3", asset), archive.String())
+	sum := sha256.Sum256(archive.Bytes())
+	if corrupt {
+		sum[0] ^= 1
+	}
+	write(t, filepath.Join(dir, "v1.2.3", "credcheck_1.2.3_checksums.txt"), hex.EncodeToString(sum[:])+"  "+asset+"\n")
+	releases[corrupt] = "file://" + dir
+	return releases[corrupt]
+}
+
+// forkPR is the part of a pull_request event payload for a pull request
+// from a fork that the action reads.
+var forkPR = map[string]any{
+	"pull_request": map[string]any{
+		"head": map[string]any{"repo": map[string]any{"fork": true, "full_name": "reader/credcheck-fork"}},
+		"base": map[string]any{"repo": map[string]any{"fork": false, "full_name": "newsroom/articles"}},
+	},
+}
+
+func actionWorkspace(t *testing.T) string {
+	t.Helper()
+	dir := newsroomRepo(t)
+	write(t, filepath.Join(dir, "opinion pieces/harbour.md"), newsroom["opinion/column.md"])
+	return dir
+}
+
+// multiLinePaths names four articles over three lines, one path quoted for
+// its space: the action must check all of them.
+const multiLinePaths = `news/port-sale.md news/quoted.md
+"opinion pieces/harbour.md"
+wire/feed.jsonl
+`
+
+func TestActionOnAForkPullRequest(t *testing.T) {
+	dir := actionWorkspace(t)
+	a := newActionRun(t, dir, map[string]string{
+		"paths": multiLinePaths, "upload-sarif": "true", "version": "1.2.3", "download-url": fakeRelease(t, false),
+	}, "pull_request", forkPR)
+	a.run()
+	log := a.log.String()
+
+	if slices.Contains(a.ran, "actions/setup-go@v5") {
+		t.Error("Go is set up although a released version is installed")
+	}
+	for _, want := range []string{"file=news/port-sale.md", "file=opinion pieces/harbour.md", "file=wire/feed.jsonl", "credcheck: 5 articles checked"} {
+		if !strings.Contains(log, want) {
+			t.Errorf("the log lacks %q: not every path of the multi-line input was checked\n%s", want, log)
+		}
+	}
+	if !strings.Contains(log, "::notice title=credcheck::SARIF upload skipped: a pull request from a fork") {
+		t.Errorf("no notice that the upload was skipped:\n%s", log)
+	}
+	if _, ok := a.uses["github/codeql-action/upload-sarif"]; ok {
+		t.Error("SARIF is uploaded from a fork's pull request, whose token cannot write security events")
+	}
+	// The findings still fail the job, through the last step, and the job
+	// summary has the scorecard.
+	if a.outputs["exit-code"] != "1" || !a.failed || a.ran[len(a.ran)-1] != "Fail on findings" {
+		t.Errorf("exit-code %q, failed %v, steps %v; want the findings to fail the job", a.outputs["exit-code"], a.failed, a.ran)
+	}
+	if a.outputs["sarif-file"] != "" {
+		t.Errorf("sarif-file = %q, want empty when nothing was written", a.outputs["sarif-file"])
+	}
+	if s := readFile(t, a.summary); !strings.Contains(s, "news/port-sale.md") {
+		t.Errorf("job summary lacks the articles:\n%s", s)
+	}
+	if !strings.Contains(log, "credcheck version") {
+		t.Errorf("the installed binary does not report its version:\n%s", log)
+	}
+}
+
+func TestActionUploadsSARIFOnlyWhenAsked(t *testing.T) {
+	release := fakeRelease(t, false)
+	dir := actionWorkspace(t)
+	a := newActionRun(t, dir, map[string]string{"paths": "news/port-strike.md", "version": "1.2.3", "download-url": release}, "pull_request",
+		map[string]any{"pull_request": map[string]any{"head": map[string]any{"repo": map[string]any{"fork": false}}}})
+	a.run()
+	if _, ok := a.uses["github/codeql-action/upload-sarif"]; ok || strings.Contains(a.log.String(), "SARIF upload skipped") {
+		t.Errorf("SARIF uploaded (or a notice given) by default:\n%s", a.log.String())
+	}
+	if matches, _ := filepath.Glob(filepath.Join(dir, "*.sarif")); len(matches) > 0 {
+		t.Errorf("SARIF written though not asked for: %v", matches)
+	}
+	if a.failed || a.outputs["exit-code"] != "0" || slices.Contains(a.ran, "Fail on findings") {
+		t.Errorf("a clean article fails the job: exit-code %q, steps %v\n%s", a.outputs["exit-code"], a.ran, a.log.String())
+	}
+
+	// Asked, on a push: uploaded, from a valid SARIF file, even though the
+	// findings fail the job.
+	a = newActionRun(t, dir, map[string]string{"paths": "news/", "upload-sarif": "true", "version": "1.2.3", "download-url": release}, "push", map[string]any{})
+	a.run()
+	with, ok := a.uses["github/codeql-action/upload-sarif"]
+	if !ok || with["sarif_file"] != "credcheck.sarif" || with["category"] != "credcheck" {
+		t.Fatalf("upload-sarif: ran %v with %v\n%s", ok, with, a.log.String())
+	}
+	var sarif struct {
+		Version string `json:"version"`
+		Runs    []struct {
+			Results []json.RawMessage `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(dir, "credcheck.sarif"))), &sarif); err != nil || sarif.Version != "2.1.0" || len(sarif.Runs[0].Results) == 0 {
+		t.Errorf("uploaded SARIF: %v, version %q", err, sarif.Version)
+	}
+	if a.outputs["sarif-file"] != "credcheck.sarif" || !a.failed {
+		t.Errorf("sarif-file %q, failed %v", a.outputs["sarif-file"], a.failed)
+	}
+}
+
+func TestActionReadsTheForkFromTheEventPayload(t *testing.T) {
+	if _, err := exec.LookPath("jq"); err != nil {
+		t.Skip("jq is not installed (GitHub's runners have it)")
+	}
+	dir := actionWorkspace(t)
+	out := filepath.Join(t.TempDir(), "output")
+	event := filepath.Join(t.TempDir(), "event.json")
+	payload, _ := json.Marshal(forkPR)
+	write(t, event, string(payload))
+	write(t, out, "")
+	cmd := exec.Command("bash", "../../scripts/action.sh", "check")
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "RUNNER_TEMP=" + t.TempDir(), "GITHUB_OUTPUT=" + out, "GITHUB_EVENT_PATH=" + event,
+		"CREDCHECK=" + binary, "PATHS=" + filepath.Join(dir, "news/port-strike.md"), "UPLOAD_SARIF=true"}
+	log, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(log), "SARIF upload skipped") || !strings.Contains(readFile(t, out), "upload-sarif=false") {
+		t.Errorf("fork in the payload only: %v\n%s%s", err, log, readFile(t, out))
+	}
+}
+
+func TestActionBadInputs(t *testing.T) {
+	dir := actionWorkspace(t)
+	release := fakeRelease(t, false)
+	for _, c := range []struct {
+		name   string
+		inputs map[string]string
+		want   string
+	}{
+		{"unmatched quote", map[string]string{"paths": "news/\n\"opinion pieces/harbour.md\n"}, "::error title=credcheck::paths: cannot split"},
+		{"upload-sarif", map[string]string{"upload-sarif": "yes"}, "::error title=credcheck::upload-sarif must be true or false, not yes"},
+		{"checksum", map[string]string{"download-url": fakeRelease(t, true)}, "does not match its checksum"},
+		{"no such version", map[string]string{"version": "9.9.9"}, "::error title=credcheck::version 9.9.9: cannot download"},
+	} {
+		inputs := map[string]string{"version": "1.2.3", "download-url": release}
+		for k, v := range c.inputs {
+			inputs[k] = v
+		}
+		a := newActionRun(t, dir, inputs, "push", map[string]any{})
+		a.run()
+		log := a.log.String()
+		if !a.failed || !strings.Contains(log, c.want) {
+			t.Errorf("%s: failed %v, log lacks %q:\n%s", c.name, a.failed, c.want, log)
+		}
+		if strings.Contains(log, "articles checked") || len(a.uses) > 0 {
+			t.Errorf("%s: the action went on after the error: %v\n%s", c.name, a.ran, log)
+		}
+	}
+}
+
+// TestActionBuildsWithTheGoCache follows the default path, no version: Go
+// set up with its module and build caches keyed on the action's go.sum,
+// and credcheck built from the action's checkout.
+func TestActionBuildsWithTheGoCache(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds credcheck again, with the action's flags")
+	}
+	dir := actionWorkspace(t)
+	a := newActionRun(t, dir, map[string]string{"paths": "news/port-strike.md"}, "push", map[string]any{})
+	a.run()
+	setup, ok := a.uses["actions/setup-go"]
+	if !ok || setup["cache"] != "true" || setup["cache-dependency-path"] != filepath.Join(a.root, "go.sum") || setup["go-version"] != "1.26" {
+		t.Errorf("setup-go: ran %v with %v", ok, setup)
+	}
+	if a.failed || a.outputs["exit-code"] != "0" || !strings.Contains(a.steps["install"]["bin"], a.temp) {
+		t.Errorf("build and check: failed %v, outputs %v %v\n%s", a.failed, a.outputs, a.steps["install"], a.log.String())
+	}
+}
+
+// TestActionInputsAreDocumented keeps docs/ci.md and the example workflow
+// in step with action.yml: every input is in the table, and every input the
+// examples give exists.
+func TestActionInputsAreDocumented(t *testing.T) {
+	var action actionFile
+	if err := yaml.Unmarshal([]byte(readFile(t, "../../action.yml")), &action); err != nil {
+		t.Fatal(err)
+	}
+	docs := readFile(t, "../../docs/ci.md")
+	for name := range action.Inputs {
+		if !strings.Contains(docs, "| `"+name+"`") && !strings.Contains(docs, "`"+name+"`, `") && !strings.Contains(docs, ", `"+name+"` |") {
+			t.Errorf("input %s is not in docs/ci.md's table", name)
+		}
+	}
+	var workflow struct {
+		Jobs map[string]struct {
+			Steps []struct {
+				Uses string            `yaml:"uses"`
+				With map[string]string `yaml:"with"`
+			} `yaml:"steps"`
+		} `yaml:"jobs"`
+	}
+	if err := yaml.Unmarshal([]byte(readFile(t, "../../docs/examples/github-workflow.yml")), &workflow); err != nil {
+		t.Fatal(err)
+	}
+	uses := 0
+	for _, job := range workflow.Jobs {
+		for _, step := range job.Steps {
+			if !strings.HasPrefix(step.Uses, "credcheck/credcheck@") {
+				continue
+			}
+			uses++
+			for name := range step.With {
+				if _, ok := action.Inputs[name]; !ok {
+					t.Errorf("the example workflow gives the action an input it does not have: %s", name)
+				}
+			}
+		}
+	}
+	if uses == 0 {
+		t.Error("the example workflow does not use the action")
+	}
+}
