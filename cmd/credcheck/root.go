@@ -18,9 +18,6 @@ import (
 	"github.com/credcheck/credcheck/engine/safefile"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "dev"
-
 func newRootCommand() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "credcheck",
@@ -31,10 +28,11 @@ scraper residue. Rules are Rego policies; add your own with --policy DIR.
 
 Configuration is read from .credcheck.yaml (found by walking up from the
 working directory), CREDCHECK_* environment variables and flags; flags win.`,
-		Version:       version,
+		Version:       toolVersion(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.SetVersionTemplate("credcheck {{.Version}}\n")
 	root.PersistentFlags().String("config", "", "configuration file (default: .credcheck.yaml in this or a parent directory)")
 	root.PersistentFlags().StringArray("policy", nil, "user policy directory to load beside the built-in rules (repeatable)")
 	root.PersistentFlags().StringArray("data", nil, "data file that changes lexicons or rule parameters (repeatable)")
@@ -43,7 +41,7 @@ working directory), CREDCHECK_* environment variables and flags; flags win.`,
 		return fmt.Errorf("%v\nRun '%s --help' for usage", err, cmd.CommandPath())
 	})
 	root.AddCommand(newCheckCommand(), newParseCommand(), newRulesCommand(), newExplainCommand(), newEvalCommand(),
-		newCalibrateCommand(), newPolicyCommand())
+		newCalibrateCommand(), newPolicyCommand(), newVersionCommand())
 	return root
 }
 
