@@ -74,11 +74,13 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 			return cfg, fmt.Errorf("configuration file %s: %w", path, errors.Unwrap(err))
 		}
 	}
+	var data []byte
 	if path != "" {
 		// Read once, bounded and only if a regular file, and handed to
 		// viper as bytes: viper would open a FIFO and read a device to
 		// its end.
-		data, err := config.ReadFile(path)
+		var err error
+		data, err = config.ReadFile(path)
 		if err != nil {
 			return cfg, fmt.Errorf("configuration file %s: %s", path, safefile.Reason(err))
 		}
@@ -112,6 +114,7 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 	}
 	if path != "" {
 		cfg.Dir = dirOf(path)
+		cfg.Positions = config.Locate(path, data)
 	}
 	if cfg.MaxBytes < 0 {
 		return cfg, fmt.Errorf("max-bytes must not be negative, got %d", cfg.MaxBytes)
