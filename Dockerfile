@@ -4,7 +4,9 @@
 # --changed-since needs git, which this image does not hold; run that in CI
 # with the binary instead (docs/ci.md).
 FROM golang:1.26 AS build
-ARG VERSION=dev
+# VERSION (docker build --build-arg VERSION=v1.2.3) names a release; without it
+# the binary reports what the Go toolchain recorded, or dev.
+ARG VERSION=
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -119,7 +120,7 @@ func TestActionOnAForkPullRequest(t *testing.T) {
 	if s := readFile(t, a.summary); !strings.Contains(s, "news/port-sale.md") {
 		t.Errorf("job summary lacks the articles:\n%s", s)
 	}
-	if !strings.Contains(log, "credcheck version") {
+	if !regexp.MustCompile(`(?m)^credcheck \S+$`).MatchString(log) {
 		t.Errorf("the installed binary does not report its version:\n%s", log)
 	}
 }

@@ -220,7 +220,7 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 		fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: wrote %s\n", safetext.Name(writeBaseline))
 	}
 	gate := report.Gate{FailRank: rank, FailUnder: cfg.FailUnder, Paths: paths}
-	ropts := report.Options{Color: color, Scorecards: scorecards, Gate: gate, Version: version, StepSummary: os.Getenv("GITHUB_STEP_SUMMARY")}
+	ropts := report.Options{Color: color, Scorecards: scorecards, Gate: gate, Version: toolVersion(), StepSummary: os.Getenv("GITHUB_STEP_SUMMARY")}
 	var failed error
 	for _, d := range dests {
 		if err := writeReport(cmd, d, r, ropts); err != nil {

@@ -19,9 +19,6 @@ import (
 	"github.com/credcheck/credcheck/engine/safefile"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "dev"
-
 func newRootCommand() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "credcheck",
@@ -32,10 +29,11 @@ scraper residue. Rules are Rego policies; add your own with --policy DIR.
 
 Configuration is read from .credcheck.yaml (found by walking up from the
 working directory), CREDCHECK_* environment variables and flags; flags win.`,
-		Version:       version,
+		Version:       toolVersion(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.SetVersionTemplate("credcheck {{.Version}}\n")
 	root.PersistentFlags().String("config", "", "configuration file (default: .credcheck.yaml in this or a parent directory)")
 	root.PersistentFlags().StringArray("policy", nil, "user policy directory to load beside the built-in rules (repeatable)")
 	root.PersistentFlags().StringArray("data", nil, "data file that changes lexicons or rule parameters (repeatable)")
@@ -44,7 +42,7 @@ working directory), CREDCHECK_* environment variables and flags; flags win.`,
 		return fmt.Errorf("%v\nRun '%s --help' for usage", err, cmd.CommandPath())
 	})
 	root.AddCommand(newCheckCommand(), newParseCommand(), newRulesCommand(), newExplainCommand(), newEvalCommand(),
-		newCalibrateCommand(), newPolicyCommand())
+		newCalibrateCommand(), newPolicyCommand(), newVersionCommand())
 	return root
 }
 
@@ -77,11 +75,13 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 			return cfg, fmt.Errorf("configuration file %s: %w", path, errors.Unwrap(err))
 		}
 	}
+	var data []byte
 	if path != "" {
 		// Read once, bounded and only if a regular file, and handed to
 		// viper as bytes: viper would open a FIFO and read a device to
 		// its end.
-		data, err := config.ReadFile(path)
+		var err error
+		data, err = config.ReadFile(path)
 		if err != nil {
 			return cfg, fmt.Errorf("configuration file %s: %s", path, safefile.Reason(err))
 		}
@@ -115,6 +115,7 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 	}
 	if path != "" {
 		cfg.Dir = dirOf(path)
+		cfg.Positions = config.Locate(path, data)
 	}
 	if cfg.MaxBytes < 0 {
 		return cfg, fmt.Errorf("max-bytes must not be negative, got %d", cfg.MaxBytes)

@@ -4,9 +4,13 @@
 package checker
 
 import (
+	"cmp"
 	"context"
+	"errors"
 	"fmt"
+	"maps"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -79,20 +83,8 @@ func New(ctx context.Context, cfg config.Config, options ...Option) (*Checker, e
 	if err != nil {
 		return nil, err
 	}
-	for id := range severities {
-		if set.Rule(id) == nil {
-			return nil, fmt.Errorf("configuration sets the severity of unknown rule %q", id)
-		}
-	}
-	for id := range weights {
-		if set.Rule(id) == nil {
-			return nil, fmt.Errorf("configuration sets the weight of unknown rule %q", id)
-		}
-	}
-	for id, r := range cfg.Rules {
-		if set.Rule(id) == nil && r.Enabled != nil && *r.Enabled {
-			return nil, fmt.Errorf("configuration enables unknown rule %q", id)
-		}
+	if err := unknownRules(cfg, set); err != nil {
+		return nil, err
 	}
 	english, err := cfg.ForceEnglish()
 	if err != nil {
@@ -402,6 +394,41 @@ func (c *Checker) WriteBaseline(path string, r *report.Report) error {
 		}
 		b.Apply(a.Path, a.Record(), a.Findings)
 		a.Scorecard = c.Scoring.Score(a.Findings, a.Words, c.Weight)
+	}
+	return nil
+}
+
+// unknownRules reports every entry of the configuration's rules: section
+// whose ID no loaded rule has, at its line, with the closest ID, so that a
+// misspelt rule is never silently left as it was.
+func unknownRules(cfg config.Config, set *policy.Set) error {
+	ids := map[string]bool{}
+	for id := range cfg.Rules {
+		ids[id] = true
+	}
+	// An entry left empty ("house-rule: {}") does not survive decoding but
+	// is still a rule the file names.
+	for key := range cfg.Positions {
+		if id, ok := strings.CutPrefix(key, "rules."); ok && !strings.ContainsAny(id, ".[") {
+			ids[id] = true
+		}
+	}
+	// In the file's order, then by name for those given elsewhere.
+	sorted := slices.SortedFunc(maps.Keys(ids), func(a, b string) int {
+		pa, pb := cfg.Positions["rules."+a], cfg.Positions["rules."+b]
+		if pa.Line != pb.Line {
+			return cmp.Compare(pa.Line, pb.Line)
+		}
+		return cmp.Compare(a, b)
+	})
+	var problems []string
+	for _, id := range sorted {
+		if set.Rule(id) == nil {
+			problems = append(problems, fmt.Sprintf("%sconfiguration: rules: unknown rule %q%s (run `credcheck rules` for the list)", cfg.Where("rules."+id), id, set.DidYouMean(id)))
+		}
+	}
+	if len(problems) > 0 {
+		return errors.New(strings.Join(problems, "\n"))
 	}
 	return nil
 }

@@ -79,6 +79,8 @@ type Config struct {
 	// Dir is the directory of the configuration file, which paths and
 	// globs written in it are relative to; "" when there is no file.
 	Dir string `mapstructure:"-" yaml:"-"`
+	// Positions are where the file's keys are written (Locate).
+	Positions map[string]Position `mapstructure:"-" yaml:"-"`
 }
 
 // StringList is a list that a file may also give as a single value
@@ -439,7 +441,8 @@ func (c Config) PathGates() ([]report.PathGate, error) {
 // PolicyOptions says which policies and data to load and how the
 // configuration adjusts the rules.
 func (c Config) PolicyOptions() policy.Options {
-	return policy.Options{Dirs: c.Policies, DataFiles: c.Data, Disabled: c.Disabled(), Params: c.Params(), AllowBuiltins: c.AllowBuiltins}
+	return policy.Options{Dirs: c.Policies, DataFiles: c.Data, Disabled: c.Disabled(), Params: c.Params(), AllowBuiltins: c.AllowBuiltins,
+		Where: c.Where}
 }
 
 // Disabled lists the rules configuration switches off, sorted.

@@ -572,3 +572,19 @@ func TestForceEnglish(t *testing.T) {
 		}
 	}
 }
+
+func TestLocateRecordsEveryKeyAtAnyDepth(t *testing.T) {
+	data := []byte("rules:\n  ai-vocabulary:\n    params:\n      min_distinct: 4\nignore:\n  - rules: [x]\n    reason: r\n")
+	c := config.Config{Positions: config.Locate("c.yaml", data)}
+	for key, want := range map[string]string{
+		"rules":               "c.yaml:1:1: ",
+		"rules.ai-vocabulary": "c.yaml:2:3: ",
+		"rules.ai-vocabulary.params.min_distinct": "c.yaml:4:7: ",
+		"ignore[0].reason":                        "c.yaml:7:5: ",
+		"rules.no-such-rule":                      "",
+	} {
+		if got := c.Where(key); got != want {
+			t.Errorf("Where(%q) = %q, want %q", key, got, want)
+		}
+	}
+}

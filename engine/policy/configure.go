@@ -16,23 +16,27 @@ func (s *Set) applyConfig(data map[string]any, opts Options) error {
 	for _, id := range opts.Disabled {
 		r := s.byID[id]
 		if r == nil {
-			return fmt.Errorf("configuration disables unknown rule %q (run `credcheck rules` for the list)", id)
+			return fmt.Errorf("%sconfiguration disables unknown rule %q%s (run `credcheck rules` for the list)", opts.where("rules."+id), id, s.DidYouMean(id))
 		}
 		r.Enabled = false
 		disabled[id] = true
 	}
-	for id, p := range opts.Params {
+	// In sorted order, so that of several mistakes the same one is named
+	// first on every run.
+	for _, id := range slices.Sorted(maps.Keys(opts.Params)) {
+		p := opts.Params[id]
 		r := s.byID[id]
 		if r == nil {
-			return fmt.Errorf("configuration sets parameters of unknown rule %q", id)
+			return fmt.Errorf("%sconfiguration sets parameters of unknown rule %q%s (run `credcheck rules` for the list)", opts.where("rules."+id), id, s.DidYouMean(id))
 		}
-		for k, v := range p {
+		for _, k := range slices.Sorted(maps.Keys(p)) {
 			def, ok := r.Params[k]
+			key := "rules." + id + ".params." + k
 			if !ok {
-				return fmt.Errorf("configuration sets unknown parameter %q of rule %s (parameters: %s)", k, id, keyList(r.Params))
+				return fmt.Errorf("%sconfiguration sets unknown parameter %q of rule %s%s (parameters: %s)", opts.where(key), k, id, closest(k, slices.Collect(maps.Keys(r.Params))), keyList(r.Params))
 			}
-			if err := sameShape(def, v, k); err != nil {
-				return fmt.Errorf("configuration: rules.%s.params.%v", id, err)
+			if err := sameShape(def, p[k], k); err != nil {
+				return fmt.Errorf("%sconfiguration: rules.%s.params.%v", opts.where(key), id, err)
 			}
 		}
 	}

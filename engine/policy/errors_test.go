@@ -299,12 +299,22 @@ func TestLoadRejectsConfigurationOfUnknownRules(t *testing.T) {
 		{
 			name: "disabling an unknown rule",
 			opts: policy.Options{Disabled: []string{"hearsay-hedges"}},
-			want: `configuration disables unknown rule "hearsay-hedges" (run ` + "`credcheck rules`" + ` for the list)`,
+			want: `configuration disables unknown rule "hearsay-hedges"; did you mean "hearsay-hedge"? (run ` + "`credcheck rules`" + ` for the list)`,
 		},
 		{
 			name: "params of an unknown rule",
 			opts: policy.Options{Params: map[string]map[string]any{"vague-sources": {"resolve_within": 3}}},
-			want: `configuration sets parameters of unknown rule "vague-sources"`,
+			want: `configuration sets parameters of unknown rule "vague-sources"; did you mean "vague-source"? (run ` + "`credcheck rules`" + ` for the list)`,
+		},
+		{
+			name: "an unknown rule nothing is close to, located in the file",
+			opts: policy.Options{Disabled: []string{"house-style"}, Where: where("rules.house-style", "c.yaml:4:3: ")},
+			want: `c.yaml:4:3: configuration disables unknown rule "house-style" (run ` + "`credcheck rules`" + ` for the list)`,
+		},
+		{
+			name: "a misspelt parameter, located in the file",
+			opts: policy.Options{Params: map[string]map[string]any{"ai-vocabulary": {"min_distint": 2}}, Where: where("rules.ai-vocabulary.params.min_distint", "c.yaml:7:7: ")},
+			want: `c.yaml:7:7: configuration sets unknown parameter "min_distint" of rule ai-vocabulary; did you mean "min_distinct"? (parameters: error_per_1000, min_distinct, min_per_1000, warning_distinct)`,
 		},
 		{
 			name: "unknown parameter name",
@@ -327,6 +337,16 @@ func TestLoadRejectsConfigurationOfUnknownRules(t *testing.T) {
 				t.Errorf("error = %q\nwant    %q", err.Error(), c.want)
 			}
 		})
+	}
+}
+
+// where stands for the configuration file's positions: key is written at pos.
+func where(key, pos string) func(string) string {
+	return func(k string) string {
+		if k == key {
+			return pos
+		}
+		return ""
 	}
 }
 

@@ -57,6 +57,11 @@ type Options struct {
 	// AllowBuiltins are OPA built-ins allowed beyond the pure ones
 	// (--allow-builtin), such as http.send.
 	AllowBuiltins []string
+	// Where gives "file:line:col: " for a configuration key such as
+	// "rules.hearsay-hedge.params.window", so that an error about a rule
+	// or parameter the catalog lacks names the line; nil or "" when the key
+	// was not written in a file.
+	Where func(key string) string
 }
 
 // Set is a loaded, compiled policy set.

@@ -7,8 +7,10 @@ import (
 
 func init() { register("json", writeJSON) }
 
-// The JSON report schema, documented in docs/output.md. Field order is the
-// order of these structs, so the output is byte-for-byte stable.
+// The JSON report schema, documented in docs/output.md and published as
+// JSON Schema in docs/schema/report.json, which TestJSONSchemaIsPublished
+// generates from these structs. Field order is the order of these structs,
+// so the output is byte-for-byte stable.
 type jsonReport struct {
 	Version  int           `json:"version"`
 	Articles []jsonArticle `json:"articles"`
@@ -28,11 +30,12 @@ type jsonArticle struct {
 	Scored   bool   `json:"scored"`
 	Notice   string `json:"notice,omitempty"`
 	// Notices say what the checker left out of the findings (caps).
-	Notices    []string       `json:"notices,omitempty"`
-	Score      *int           `json:"score"`
-	Grade      *string        `json:"grade"`
-	Base       *float64       `json:"base"`
-	Deduction  *float64       `json:"deduction"`
+	Notices []string `json:"notices,omitempty"`
+	// Score, Grade, Base and Deduction are null for an unscored article.
+	Score      *int           `json:"score" jsonschema:"nullable"`
+	Grade      *string        `json:"grade" jsonschema:"nullable"`
+	Base       *float64       `json:"base" jsonschema:"nullable"`
+	Deduction  *float64       `json:"deduction" jsonschema:"nullable"`
 	Subscores  map[string]int `json:"subscores"`
 	Categories []jsonCategory `json:"categories"`
 	Findings   []jsonFinding  `json:"findings"`
@@ -88,17 +91,20 @@ type jsonError struct {
 	Message string `json:"message"`
 }
 
+// jsonSummary names the counts by severity error_findings and so on, not
+// errors, which readers took for the report's errors[] (inputs that could
+// not be checked, counted by input_errors); version 2 renamed them.
 type jsonSummary struct {
-	Articles    int     `json:"articles"`
-	Findings    int     `json:"findings"`
-	Errors      int     `json:"errors"`
-	Warnings    int     `json:"warnings"`
-	Info        int     `json:"info"`
-	Suppressed  int     `json:"suppressed"`
-	InputErrors int     `json:"input_errors"`
-	Unscored    int     `json:"unscored"`
-	MeanScore   float64 `json:"mean_score"`
-	Failed      bool    `json:"failed"`
+	Articles        int     `json:"articles"`
+	Findings        int     `json:"findings"`
+	ErrorFindings   int     `json:"error_findings"`
+	WarningFindings int     `json:"warning_findings"`
+	InfoFindings    int     `json:"info_findings"`
+	Suppressed      int     `json:"suppressed"`
+	InputErrors     int     `json:"input_errors"`
+	Unscored        int     `json:"unscored"`
+	MeanScore       float64 `json:"mean_score"`
+	Failed          bool    `json:"failed"`
 }
 
 func writeJSON(w io.Writer, r *Report, opts Options) error {
@@ -118,7 +124,7 @@ func jsonOf(r *Report, opts Options) jsonReport {
 		Errors:   []jsonError{},
 		Notices:  append([]string{}, r.Notices...),
 		Summary: jsonSummary{
-			Articles: s.Articles, Findings: s.Findings, Errors: s.Errors, Warnings: s.Warnings, Info: s.Infos,
+			Articles: s.Articles, Findings: s.Findings, ErrorFindings: s.Errors, WarningFindings: s.Warnings, InfoFindings: s.Infos,
 			Suppressed: s.Suppressed, InputErrors: s.InputErrors, Unscored: s.Unscored, MeanScore: s.MeanScore, Failed: opts.Gate.ExitCode(r) != ExitClean,
 		},
 	}

@@ -84,7 +84,7 @@ var wantKeys = map[string][]string{
 	".articles[].findings[].suppressed": {"kind", "reason"},
 	".articles[].stale_suppressions[]":  {"line", "directive", "reason"},
 	".errors[]":                         {"path", "line", "message"},
-	".summary":                          {"articles", "findings", "errors", "warnings", "info", "suppressed", "input_errors", "unscored", "mean_score", "failed"},
+	".summary":                          {"articles", "findings", "error_findings", "warning_findings", "info_findings", "suppressed", "input_errors", "unscored", "mean_score", "failed"},
 }
 
 // without drops optional keys from a key list.
@@ -244,14 +244,14 @@ func TestJSONValues(t *testing.T) {
 		t.Errorf("notices (-want +got):\n%s", diff)
 	}
 	wantSummary := map[string]any{
-		"articles": float64(2), "findings": float64(5), "errors": float64(1), "warnings": float64(3), "info": float64(1),
+		"articles": float64(2), "findings": float64(5), "error_findings": float64(1), "warning_findings": float64(3), "info_findings": float64(1),
 		"suppressed": float64(1), "input_errors": float64(2), "unscored": float64(0), "mean_score": float64(91), "failed": true,
 	}
 	if diff := cmp.Diff(wantSummary, got["summary"]); diff != "" {
 		t.Errorf("summary (-want +got):\n%s", diff)
 	}
-	if got["version"] != float64(report.SchemaVersion) || report.SchemaVersion != 1 {
-		t.Errorf("version %v, want 1", got["version"])
+	if got["version"] != float64(report.SchemaVersion) || report.SchemaVersion != 2 {
+		t.Errorf("version %v, want 2", got["version"])
 	}
 }
 
@@ -311,16 +311,16 @@ func TestJSONFailedFollowsTheGate(t *testing.T) {
 
 func TestJSONEmptyReportHasEmptyArrays(t *testing.T) {
 	want := `{
-  "version": 1,
+  "version": 2,
   "articles": [],
   "errors": [],
   "notices": [],
   "summary": {
     "articles": 0,
     "findings": 0,
-    "errors": 0,
-    "warnings": 0,
-    "info": 0,
+    "error_findings": 0,
+    "warning_findings": 0,
+    "info_findings": 0,
     "suppressed": 0,
     "input_errors": 0,
     "unscored": 0,
@@ -354,7 +354,7 @@ func TestJSONIsByteIdenticalAcrossRuns(t *testing.T) {
 			t.Fatalf("JSON output differs between runs:\n%s", cmp.Diff(first, again))
 		}
 	}
-	if !strings.HasSuffix(first, "}\n") || !strings.HasPrefix(first, "{\n  \"version\": 1,\n") {
+	if !strings.HasSuffix(first, "}\n") || !strings.HasPrefix(first, "{\n  \"version\": 2,\n") {
 		t.Errorf("output is not indented JSON ending in a newline:\n%.80s", first)
 	}
 }

@@ -18,8 +18,11 @@ import (
 	"github.com/credcheck/credcheck/engine/suppress"
 )
 
-// SchemaVersion is the version of the JSON report (docs/output.md).
-const SchemaVersion = 1
+// SchemaVersion is the version of the JSON report (docs/output.md,
+// docs/schema/report.json). Version 2 renamed the summary's counts by
+// severity (errors → error_findings, warnings → warning_findings, info →
+// info_findings).
+const SchemaVersion = 2
 
 // Report is the outcome of checking a set of inputs.
 type Report struct {

@@ -15,8 +15,6 @@
 #     quiet: Shares rose 3% after the announcement, the exchange said.
 package credcheck.rules.boilerplate["scraper-residue"]
 
-import data.credcheck.lib
-
 report contains finding if {
 	some m in input.matches.boilerplate_lines
 	not inside_another(m)

@@ -19,8 +19,6 @@
 #     quiet: The library reopens on Monday, the council said.
 package credcheck.rules.machine["chatbot-artefact"]
 
-import data.credcheck.lib
-
 report contains finding if {
 	some m in input.matches.chatbot_artefacts
 	m.quoted == false

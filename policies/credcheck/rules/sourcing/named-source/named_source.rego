@@ -20,7 +20,6 @@
 #     quiet: '"We expect the vote next week," a spokeswoman said.'
 package credcheck.rules.sourcing["named-source"]
 
-import data.credcheck.lib
 import data.credcheck.lib.sources
 
 # Attributions that name a person with a role, by person.

@@ -20,7 +20,6 @@
 package credcheck.rules.sourcing["primary-source"]
 
 import data.credcheck.lib
-import data.credcheck.lib.sources
 
 # Cues by sentence, as [start, end, text] so that the first can be chosen.
 cues[m.sentence] contains [m.start, m.end, m.text] if {
