@@ -59,7 +59,8 @@ checked (the other inputs are still checked and reported).`,
 	f.Float64("fail-under", 0, "fail when an article scores below this (0 turns it off)")
 	f.String("baseline", "", "file of known findings: only findings not in it fail the run")
 	f.String("write-baseline", "", "write the findings of this run to a baseline file")
-	f.String("changed-since", "", "check only articles changed since this git revision (committed, staged, modified or new)")
+	f.String("changed-since", "", "check only articles changed since the merge base of this git revision and HEAD (committed, staged, modified or new)")
+	f.Bool("changed-since-tip", false, "with --changed-since: compare with the revision's tip instead of the merge base")
 	f.Int("workers", 0, "articles checked at once (default: one per CPU)")
 	addInputFlags(f)
 	budgetFlags(f)
@@ -140,6 +141,10 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 	colorMode, _ := flags.GetString("color")
 	writeBaseline, _ := flags.GetString("write-baseline")
 	changedSince, _ := flags.GetString("changed-since")
+	sinceTip, _ := flags.GetBool("changed-since-tip")
+	if sinceTip && changedSince == "" {
+		return fmt.Errorf("--changed-since-tip needs --changed-since REV")
+	}
 	color, err := useColor(colorMode)
 	if err != nil {
 		return err
@@ -158,7 +163,7 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 	opts := article.LoadOptions{Stdin: cmd.InOrStdin(), StdinFormat: inFormat, StdinName: stdinName, Skip: insideAny(cfg.Policies),
 		MaxBytes: cfg.MaxBytes, FollowSymlinks: cfg.FollowSymlinks}
 	if changedSince != "" {
-		changed, err := changes.Since(repositoryDir(args), changedSince)
+		changed, err := changes.Since(repositoryDir(args), changedSince, changes.Options{Tip: sinceTip})
 		if err != nil {
 			return err
 		}
@@ -236,9 +241,9 @@ func insideAny(dirs []string) func(string) bool {
 	}
 }
 
-// repositoryDir is where git is asked about changes: the first path
-// checked (its directory, for a file), so that the articles' repository is
-// used whatever the working directory.
+// repositoryDir is where the repository asked about changes is looked
+// for: the first path checked (its directory, for a file), so that the
+// articles' repository is used whatever the working directory.
 func repositoryDir(paths []string) string {
 	for _, p := range paths {
 		if p == article.Stdin {
