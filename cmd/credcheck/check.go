@@ -160,14 +160,18 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 	if err != nil {
 		return fmt.Errorf("--stdin-format: %v", err)
 	}
-	opts := article.LoadOptions{Stdin: cmd.InOrStdin(), StdinFormat: inFormat, StdinName: stdinName, Skip: insideAny(cfg.Policies),
-		MaxBytes: cfg.MaxBytes, FollowSymlinks: cfg.FollowSymlinks}
+	opts, err := loadOptions(cmd, cfg)
+	if err != nil {
+		return err
+	}
+	opts.Stdin, opts.StdinFormat, opts.StdinName = cmd.InOrStdin(), inFormat, stdinName
+	opts.Skip, opts.SkipReason = insideAny(cfg.Policies), "a policy directory (--policy)"
 	if changedSince != "" {
 		changed, err := changes.Since(repositoryDir(args), changedSince, changes.Options{Tip: sinceTip})
 		if err != nil {
 			return err
 		}
-		opts.Only = changed.Has
+		opts.Only, opts.OnlyReason = changed.Has, "not changed since "+changedSince
 	}
 	c, err := checker.New(ctx, cfg)
 	if err != nil {
