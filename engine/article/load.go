@@ -61,10 +61,6 @@ type LoadOptions struct {
 	// Exclude leaves out the files and directories its globs match while
 	// walking a directory; a path named explicitly is read all the same.
 	Exclude pathglob.Set
-	// NoGitIgnore reads the files that .gitignore files leave out. By
-	// default a walk honours them (see ignorer); named paths are read
-	// whatever they say.
-	NoGitIgnore bool
 	// Skipped, when set, is told of each entry a walk leaves out and why,
 	// in walk order: a directory once, with a trailing separator, and
 	// nothing below it.
@@ -187,14 +183,12 @@ func walk(dir string, opts LoadOptions) ([]string, []*InputError) {
 		// realDir is where links may lead; "" when it cannot be resolved,
 		// and then the links are judged when read.
 		realDir, _ = filepath.EvalSymlinks(dir)
-		ignore     *ignorer
-		exclude    = opts.Exclude
+		// A walk honours .gitignore files; named paths are read
+		// whatever they say.
+		ignore, ignoreProblems = newIgnorer(dir)
+		exclude                = opts.Exclude
 	)
-	if !opts.NoGitIgnore {
-		var errs []*InputError
-		ignore, errs = newIgnorer(dir)
-		problems = append(problems, errs...)
-	}
+	problems = append(problems, ignoreProblems...)
 	if len(exclude.Globs) > 0 && exclude.Match(dir) {
 		// The directory was named though excluded: walk it as asked.
 		exclude = pathglob.Set{}
