@@ -29,8 +29,9 @@ func newCheckCommand() *cobra.Command {
 
 Paths may be files (.txt, .md, .jsonl, or anything else read as plain text),
 directories (searched recursively for .txt, .text, .md, .markdown, .jsonl and
-.ndjson files) or - for standard input. With no paths, the working directory
-is checked.
+.ndjson files, leaving out what .gitignore files ignore and --exclude globs
+match; -v lists what was left out) or - for standard input. With no paths,
+the working directory is checked. A path named here is read even if ignored.
 
 Formats: text, json, sarif, junit, github, markdown. --format may be given
 several times; the Nth --output names the file the Nth format is written to,
@@ -48,6 +49,7 @@ checked (the other inputs are still checked and reported).`,
   credcheck check --format sarif --output credcheck.sarif --format text articles/
   credcheck check --write-baseline .credcheck-baseline.json articles/
   credcheck check --baseline .credcheck-baseline.json --changed-since origin/main articles/
+  credcheck check -v --exclude 'archive/**' articles/
   credcheck check --watch --policy house-rules/ articles/
   cat story.md | credcheck check -`,
 		RunE: runCheck,

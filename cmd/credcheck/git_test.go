@@ -37,9 +37,12 @@ var noGit = []string{"PATH=/nonexistent"}
 
 func TestChangedSinceUsesTheMergeBase(t *testing.T) {
 	dir := branchBehindMain(t)
-	r := credcheck(t, dir, noGit, "", "check", "--format", "json", "--changed-since", "main", "news/")
+	r := credcheck(t, dir, noGit, "", "check", "-v", "--format", "json", "--changed-since", "main", "news/")
 	if got := checkedIDs(t, r.stdout); !cmp.Equal(got, []string{"news/branch.md"}) {
 		t.Errorf("--changed-since main on a branch behind it checked %v, want the branch's article only\n%s", got, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "credcheck: skipped news/port-strike.md: not changed since main\n") {
+		t.Errorf("-v does not list the article left out as unchanged:\n%s", r.stderr)
 	}
 	r = credcheck(t, dir, noGit, "", "check", "--format", "json", "--changed-since", "main", "--changed-since-tip", "news/")
 	if got := checkedIDs(t, r.stdout); !cmp.Equal(got, []string{"news/branch.md", "news/port-strike.md"}) {
