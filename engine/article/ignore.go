@@ -3,9 +3,7 @@ package article
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -114,14 +112,16 @@ func (ig *ignorer) enter(dir string) []*InputError {
 }
 
 // read adds the patterns of one ignore file, whose directory is domain
-// (relative to the root). A missing file is no problem; one that cannot be
-// read is, by its own path, and the walk goes on without it.
+// (relative to the root). A file that is not there, or cannot be seen as
+// its directory cannot be read (the walk reports that directory), is no
+// problem; one that is there but cannot be read is, by its own path, and
+// the walk goes on without it.
 func (ig *ignorer) read(path string, domain []string) []*InputError {
+	if _, err := os.Lstat(path); err != nil {
+		return nil
+	}
 	data, err := safefile.ReadFile(path, safefile.MaxSideBytes)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil
-		}
 		return []*InputError{{Path: path, Reason: safefile.Reason(err)}}
 	}
 	shown := shortPath(path)
