@@ -1,8 +1,8 @@
 # A static credcheck binary on an empty image:
 #   docker build -t credcheck .
 #   docker run --rm -v "$PWD:/work" credcheck check articles/
-# --changed-since needs git, which this image does not hold; run that in CI
-# with the binary instead (docs/ci.md).
+# --changed-since reads the mounted repository in-process; the image needs
+# no git (docs/ci.md).
 FROM golang:1.26 AS build
 # VERSION (docker build --build-arg VERSION=v1.2.3) names a release; without it
 # the binary reports what the Go toolchain recorded, or dev.

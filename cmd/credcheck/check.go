@@ -29,8 +29,9 @@ func newCheckCommand() *cobra.Command {
 
 Paths may be files (.txt, .md, .jsonl, or anything else read as plain text),
 directories (searched recursively for .txt, .text, .md, .markdown, .jsonl and
-.ndjson files) or - for standard input. With no paths, the working directory
-is checked.
+.ndjson files, leaving out what .gitignore files ignore and --exclude globs
+match; -v lists what was left out) or - for standard input. With no paths,
+the working directory is checked. A path named here is read even if ignored.
 
 Formats: text, json, sarif, junit, github, markdown, gitlab (GitLab Code
 Quality) and template (a Go template: --format template=FILE, or --format
@@ -52,6 +53,7 @@ checked (the other inputs are still checked and reported).`,
   credcheck check --format template=ci/findings.tmpl articles/
   credcheck check --write-baseline .credcheck-baseline.json articles/
   credcheck check --baseline .credcheck-baseline.json --changed-since origin/main articles/
+  credcheck check -v --exclude 'archive/**' articles/
   credcheck check --watch --policy house-rules/ articles/
   cat story.md | credcheck check -`,
 		RunE: runCheck,
@@ -64,7 +66,8 @@ checked (the other inputs are still checked and reported).`,
 	f.Float64("fail-under", 0, "fail when an article scores below this (0 turns it off)")
 	f.String("baseline", "", "file of known findings: only findings not in it fail the run")
 	f.String("write-baseline", "", "write the findings of this run to a baseline file")
-	f.String("changed-since", "", "check only articles changed since this git revision (committed, staged, modified or new)")
+	f.String("changed-since", "", "check only articles changed since the merge base of this git revision and HEAD (committed, staged, modified or new)")
+	f.Bool("changed-since-tip", false, "with --changed-since: compare with the revision's tip instead of the merge base")
 	f.Int("workers", 0, "articles checked at once (default: one per CPU)")
 	addInputFlags(f)
 	budgetFlags(f)
@@ -164,6 +167,10 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 	colorMode, _ := flags.GetString("color")
 	writeBaseline, _ := flags.GetString("write-baseline")
 	changedSince, _ := flags.GetString("changed-since")
+	sinceTip, _ := flags.GetBool("changed-since-tip")
+	if sinceTip && changedSince == "" {
+		return fmt.Errorf("--changed-since-tip needs --changed-since REV")
+	}
 	color, err := useColor(colorMode)
 	if err != nil {
 		return err
@@ -179,14 +186,18 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 	if err != nil {
 		return fmt.Errorf("--stdin-format: %v", err)
 	}
-	opts := article.LoadOptions{Stdin: cmd.InOrStdin(), StdinFormat: inFormat, StdinName: stdinName, Skip: insideAny(cfg.Policies),
-		MaxBytes: cfg.MaxBytes, FollowSymlinks: cfg.FollowSymlinks}
+	opts, err := loadOptions(cmd, cfg)
+	if err != nil {
+		return err
+	}
+	opts.Stdin, opts.StdinFormat, opts.StdinName = cmd.InOrStdin(), inFormat, stdinName
+	opts.Skip, opts.SkipReason = insideAny(cfg.Policies), "a policy directory (--policy)"
 	if changedSince != "" {
-		changed, err := changes.Since(repositoryDir(args), changedSince)
+		changed, err := changes.Since(repositoryDir(args), changedSince, changes.Options{Tip: sinceTip})
 		if err != nil {
 			return err
 		}
-		opts.Only = changed.Has
+		opts.Only, opts.OnlyReason = changed.Has, "not changed since "+changedSince
 	}
 	c, err := checker.New(ctx, cfg)
 	if err != nil {
@@ -260,9 +271,9 @@ func insideAny(dirs []string) func(string) bool {
 	}
 }
 
-// repositoryDir is where git is asked about changes: the first path
-// checked (its directory, for a file), so that the articles' repository is
-// used whatever the working directory.
+// repositoryDir is where the repository asked about changes is looked
+// for: the first path checked (its directory, for a file), so that the
+// articles' repository is used whatever the working directory.
 func repositoryDir(paths []string) string {
 	for _, p := range paths {
 		if p == article.Stdin {

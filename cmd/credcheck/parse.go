@@ -44,7 +44,12 @@ func runParse(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return fmt.Errorf("--stdin-format: %v", err)
 	}
-	docs, problems := c.Parse(args, article.LoadOptions{Stdin: cmd.InOrStdin(), StdinFormat: inFormat, MaxBytes: cfg.MaxBytes, FollowSymlinks: cfg.FollowSymlinks})
+	opts, err := loadOptions(cmd, cfg)
+	if err != nil {
+		return err
+	}
+	opts.Stdin, opts.StdinFormat = cmd.InOrStdin(), inFormat
+	docs, problems := c.Parse(args, opts)
 	for _, d := range docs {
 		data, err := d.JSON(len(docs) == 1)
 		if err != nil {

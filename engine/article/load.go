@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/credcheck/credcheck/engine/pathglob"
 	"github.com/credcheck/credcheck/engine/safefile"
 )
 
@@ -48,13 +49,22 @@ type LoadOptions struct {
 	// StdinName is the path reported for standard input; default "-".
 	StdinName string
 	// Skip reports whether a file or directory met while walking a directory
-	// should be left out (for example by an ignore list). Explicit paths are
-	// never skipped.
-	Skip func(path string) bool
+	// should be left out (for example by an ignore list), for SkipReason.
+	// Explicit paths are never skipped.
+	Skip       func(path string) bool
+	SkipReason string
 	// Only, when set, keeps just the files it accepts, named or found in a
-	// directory (the files a change touched, say). A directory whose
-	// articles it all leaves out is not an error.
-	Only func(path string) bool
+	// directory (the files a change touched, say), for OnlyReason. A
+	// directory whose articles it all leaves out is not an error.
+	Only       func(path string) bool
+	OnlyReason string
+	// Exclude leaves out the files and directories its globs match while
+	// walking a directory; a path named explicitly is read all the same.
+	Exclude pathglob.Set
+	// Skipped, when set, is told of each entry a walk leaves out and why,
+	// in walk order: a directory once, with a trailing separator, and
+	// nothing below it.
+	Skipped func(path, reason string)
 	// MaxBytes is the largest article read, a file or one JSON Lines
 	// record; 0 means DefaultMaxBytes.
 	MaxBytes int64
@@ -115,7 +125,11 @@ func Load(paths []string, opts LoadOptions) ([]*Article, []*InputError) {
 			continue
 		}
 		for _, f := range files {
-			if seen[sameFileKey(f)] || opts.Only != nil && !opts.Only(f) {
+			if seen[sameFileKey(f)] {
+				continue
+			}
+			if opts.Only != nil && !opts.Only(f) {
+				opts.skipped(f, false, orDefault(opts.OnlyReason, "not selected"))
 				continue
 			}
 			seen[sameFileKey(f)] = true
@@ -154,12 +168,14 @@ func formatForPath(path string, explicit bool) Format {
 	return ""
 }
 
-// walk lists the article files under dir in lexical order, leaving out hidden
-// entries and dependency folders that never hold articles. A subdirectory
-// that cannot be read, and an article file that is not a regular file or
-// that a symbolic link leads to outside dir, is a problem of its own while
-// the rest of the tree is still listed. Nothing is opened here but
-// directories: a FIFO among the articles would block the open.
+// walk lists the article files under dir in lexical order, leaving out
+// hidden entries, dependency folders that never hold articles, what the
+// .gitignore files and opts.Exclude leave out, and files that are not
+// articles by name or ending. A subdirectory that cannot be read, and an
+// article file that is not a regular file or that a symbolic link leads
+// to outside dir, is a problem of its own while the rest of the tree is
+// still listed. Nothing is opened here but directories and .gitignore
+// files: a FIFO among the articles would block the open.
 func walk(dir string, opts LoadOptions) ([]string, []*InputError) {
 	var (
 		files    []string
@@ -167,7 +183,16 @@ func walk(dir string, opts LoadOptions) ([]string, []*InputError) {
 		// realDir is where links may lead; "" when it cannot be resolved,
 		// and then the links are judged when read.
 		realDir, _ = filepath.EvalSymlinks(dir)
+		// A walk honours .gitignore files; named paths are read
+		// whatever they say.
+		ignore, ignoreProblems = newIgnorer(dir)
+		exclude                = opts.Exclude
 	)
+	problems = append(problems, ignoreProblems...)
+	if len(exclude.Globs) > 0 && exclude.Match(dir) {
+		// The directory was named though excluded: walk it as asked.
+		exclude = pathglob.Set{}
+	}
 	_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			// A directory that cannot be listed (or the root vanishing)
@@ -178,20 +203,19 @@ func walk(dir string, opts LoadOptions) ([]string, []*InputError) {
 			}
 			return nil
 		}
-		name := d.Name()
-		if path != dir && (strings.HasPrefix(name, ".") || name == "node_modules" || name == "testdata" || !d.IsDir() && projectFile(name)) {
-			if d.IsDir() {
-				return filepath.SkipDir
+		if path != dir {
+			if reason := opts.skipReason(path, d, ignore, exclude); reason != "" {
+				opts.skipped(path, d.IsDir(), reason)
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
 			}
-			return nil
 		}
-		if path != dir && opts.Skip != nil && opts.Skip(path) {
-			if d.IsDir() {
-				return filepath.SkipDir
+		if d.IsDir() {
+			if ignore != nil {
+				problems = append(problems, ignore.enter(path)...)
 			}
-			return nil
-		}
-		if d.IsDir() || formatForPath(path, false) == "" {
 			return nil
 		}
 		if reason := refuseEntry(path, d, realDir, opts.FollowSymlinks); reason != "" {
@@ -204,6 +228,52 @@ func walk(dir string, opts LoadOptions) ([]string, []*InputError) {
 		return nil
 	})
 	return files, problems
+}
+
+// skipReason says why an entry below the walked directory is left out, or
+// "" when it is kept.
+func (o LoadOptions) skipReason(path string, d fs.DirEntry, ignore *ignorer, exclude pathglob.Set) string {
+	name := d.Name()
+	switch {
+	case strings.HasPrefix(name, "."):
+		return SkipHidden
+	case d.IsDir() && (name == "node_modules" || name == "testdata"):
+		return SkipDependency
+	case o.Skip != nil && o.Skip(path):
+		return orDefault(o.SkipReason, "left out")
+	}
+	if glob, ok := exclude.Matching(path); ok {
+		return "excluded by " + glob
+	}
+	if reason := ignore.ignored(path, d.IsDir()); reason != "" {
+		return reason
+	}
+	switch {
+	case d.IsDir():
+		return ""
+	case projectFile(name):
+		return SkipProjectFile
+	case formatForPath(path, false) == "":
+		return skipExtension()
+	}
+	return ""
+}
+
+func (o LoadOptions) skipped(path string, dir bool, reason string) {
+	if o.Skipped == nil {
+		return
+	}
+	if dir {
+		path += string(filepath.Separator)
+	}
+	o.Skipped(path, reason)
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }
 
 // refuseEntry says why an article file met while walking realDir is not

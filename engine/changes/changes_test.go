@@ -76,7 +76,7 @@ func names(t *testing.T, dir string, s changes.Set) []string {
 
 func TestSinceListsCommittedStagedModifiedAndNewFiles(t *testing.T) {
 	dir := repo(t)
-	set, err := changes.Since(filepath.Join(dir, "news"), "v1")
+	set, err := changes.Since(filepath.Join(dir, "news"), "v1", changes.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func TestSinceListsCommittedStagedModifiedAndNewFiles(t *testing.T) {
 		t.Error("Has does not resolve paths relative to the working directory")
 	}
 
-	head, err := changes.Since(dir, "HEAD")
+	head, err := changes.Since(dir, "HEAD", changes.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,11 +104,11 @@ func TestSinceErrors(t *testing.T) {
 		"no-such-rev": `"no-such-rev" is not a revision`,
 		"--output=x":  "cannot start with '-'",
 	} {
-		if _, err := changes.Since(dir, rev); err == nil || !strings.Contains(err.Error(), want) {
+		if _, err := changes.Since(dir, rev, changes.Options{}); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Since(%q) error = %v, want %q", rev, err, want)
 		}
 	}
-	if _, err := changes.Since(t.TempDir(), "HEAD"); err == nil || !strings.Contains(err.Error(), "git rev-parse") {
+	if _, err := changes.Since(t.TempDir(), "HEAD", changes.Options{}); err == nil || !strings.Contains(err.Error(), "is not in a git repository") {
 		t.Errorf("outside a repository: error = %v", err)
 	}
 }

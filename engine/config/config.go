@@ -63,6 +63,13 @@ type Config struct {
 	// FollowSymlinks reads articles that links met while walking a
 	// directory lead to outside it; by default they are refused.
 	FollowSymlinks bool `mapstructure:"follow-symlinks" yaml:"follow-symlinks"`
+	// Exclude lists globs of files and directories a directory walk
+	// leaves out, relative to ExcludeDir.
+	Exclude []string `mapstructure:"exclude" yaml:"exclude"`
+	// ExcludeDir is the directory the Exclude globs are relative to: the
+	// configuration file's when they come from it, else "" (the working
+	// directory, for --exclude and CREDCHECK_EXCLUDE).
+	ExcludeDir string `mapstructure:"-" yaml:"-"`
 	// Timeout bounds the policy evaluation of one article (0: the
 	// checker's default); see docs/configuration.md#timeout.
 	Timeout time.Duration `mapstructure:"timeout" yaml:"timeout"`
@@ -162,7 +169,7 @@ func Find(dir string) string {
 var knownKeys = map[string]bool{}
 
 func init() {
-	for _, k := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "template", "rules", "scoring", "workers", "ignore", "overrides", "baseline", "language", "max-bytes", "follow-symlinks", "allow-builtins", "timeout", "max-findings"} {
+	for _, k := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "template", "rules", "scoring", "workers", "ignore", "overrides", "baseline", "language", "max-bytes", "follow-symlinks", "exclude", "allow-builtins", "timeout", "max-findings"} {
 		knownKeys[k] = true
 	}
 }
@@ -436,6 +443,15 @@ func (c Config) PathGates() ([]report.PathGate, error) {
 		out = append(out, g)
 	}
 	return out, nil
+}
+
+// Excludes is the exclude globs as a set, relative to ExcludeDir.
+func (c Config) Excludes() (pathglob.Set, error) {
+	set, err := pathglob.New(c.ExcludeDir, c.Exclude)
+	if err != nil {
+		return set, fmt.Errorf("exclude: %v", err)
+	}
+	return set, nil
 }
 
 // PolicyOptions says which policies and data to load and how the

@@ -36,21 +36,31 @@ func (s Set) Match(path string) bool {
 	if len(s.Globs) == 0 {
 		return true
 	}
+	_, ok := s.Matching(path)
+	return ok
+}
+
+// Matching is the first glob that path matches, for messages that say
+// why; an empty set matches nothing here.
+func (s Set) Matching(path string) (string, bool) {
+	if len(s.Globs) == 0 {
+		return "", false
+	}
 	rel, ok := s.relative(path)
 	if !ok {
-		return false
+		return "", false
 	}
-	for _, g := range s.Globs {
-		g = strings.TrimPrefix(filepath.ToSlash(g), "./")
+	for _, glob := range s.Globs {
+		g := strings.TrimPrefix(filepath.ToSlash(glob), "./")
 		if ok, _ := doublestar.Match(g, rel); ok {
-			return true
+			return glob, true
 		}
 		// "opinion/" and "opinion" name a directory: everything below it.
 		if ok, _ := doublestar.Match(strings.TrimSuffix(g, "/")+"/**", rel); ok {
-			return true
+			return glob, true
 		}
 	}
-	return false
+	return "", false
 }
 
 // relative is path relative to the base, with forward slashes; false when
