@@ -42,7 +42,8 @@ and a format without one (or with "-") goes to standard output.
 
 Findings switched off by a comment in the article, an ignore entry of the
 configuration or the --baseline file are suppressed: they stay in the json
-and sarif reports, marked so, but cost no points and fail no run.
+report (and in sarif with --include-suppressed), marked so, but cost no
+points and fail no run.
 
 Exit codes: 0 when no finding reaches --fail-level and no article scores below
 --fail-under; 1 when one does; 2 on a usage error or when an input could not be
@@ -287,7 +288,10 @@ func exists(path string) bool {
 func writeReport(cmd *cobra.Command, d destination, r *report.Report, opts report.Options) error {
 	if d.path == "" {
 		opts.Width = terminalWidth(cmd.OutOrStdout())
-		return report.Write(cmd.OutOrStdout(), d.format, r, opts)
+		if err := report.Write(cmd.OutOrStdout(), d.format, r, opts); err != nil {
+			return fmt.Errorf("%s output: %v", d.format, err)
+		}
+		return nil
 	}
 	opts.Color = false
 	err := safefile.Write(d.path, 0o644, func(w io.Writer) error {
