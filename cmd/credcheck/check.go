@@ -6,9 +6,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 
+	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/credcheck/credcheck/engine/article"
 	"github.com/credcheck/credcheck/engine/changes"
@@ -41,7 +45,8 @@ template with --template FILE). --format may be given several times; the Nth
 
 Findings switched off by a comment in the article, an ignore entry of the
 configuration or the --baseline file are suppressed: they stay in the json
-and sarif reports, marked so, but cost no points and fail no run.
+report (and in sarif with --include-suppressed), marked so, but cost no
+points and fail no run.
 
 Exit codes: 0 when no finding reaches --fail-level and no article scores below
 --fail-under; 1 when one does; 2 on a usage error or when an input could not be
@@ -75,6 +80,10 @@ checked (the other inputs are still checked and reported).`,
 	f.String("stdin-name", "-", "path reported for standard input")
 	f.String("language", "auto", "auto: leave articles not in English unscored, with a notice; en: take every article as English")
 	f.Bool("scorecard", true, "print a scorecard per article (text format)")
+	f.BoolP("quiet", "q", false, "text format: print only the findings that fail the run, and the summary")
+	f.Bool("full-sentences", false, "text format: print each finding's whole sentence, wrapped to the terminal, not a window around it")
+	f.Bool("include-suppressed", false, "sarif format: keep suppressed findings as results (marked suppressed) rather than leave them out")
+	f.Int("markdown-limit", report.DefaultMarkdownLimit, "markdown format: cut the report at this many bytes, with a pointer to the full one (0: no limit)")
 	f.String("color", "auto", "colour the text format: auto, always or never")
 	f.Bool("watch", false, "check again whenever an article, a policy, the configuration or the baseline changes, until Ctrl-C")
 	// Tests poll quickly so that they wait little; nobody else needs to.
@@ -164,6 +173,13 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 	stdinFormat, _ := flags.GetString("stdin-format")
 	stdinName, _ := flags.GetString("stdin-name")
 	scorecards, _ := flags.GetBool("scorecard")
+	quiet, _ := flags.GetBool("quiet")
+	fullSentences, _ := flags.GetBool("full-sentences")
+	includeSuppressed, _ := flags.GetBool("include-suppressed")
+	markdownLimit, _ := flags.GetInt("markdown-limit")
+	if markdownLimit < 0 {
+		return fmt.Errorf("--markdown-limit must not be negative, got %d", markdownLimit)
+	}
 	colorMode, _ := flags.GetString("color")
 	writeBaseline, _ := flags.GetString("write-baseline")
 	changedSince, _ := flags.GetString("changed-since")
@@ -210,7 +226,7 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 		}
 	}
 	if isTerminal(os.Stderr) {
-		c.Progress = progress()
+		c.Progress = progress(os.Stderr)
 	}
 	r := c.Run(ctx, args, opts)
 	if err := ctx.Err(); err != nil {
@@ -231,9 +247,11 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 		fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: wrote %s\n", safetext.Name(writeBaseline))
 	}
 	gate := report.Gate{FailRank: rank, FailUnder: cfg.FailUnder, Paths: paths}
-	ropts := report.Options{Color: color, Scorecards: scorecards, Gate: gate, Version: toolVersion(), StepSummary: os.Getenv("GITHUB_STEP_SUMMARY")}
+	ropts := report.Options{Color: color, Scorecards: scorecards, Gate: gate, Version: toolVersion(), StepSummary: os.Getenv("GITHUB_STEP_SUMMARY"),
+		Quiet: quiet, FullSentences: fullSentences, IncludeSuppressed: includeSuppressed, MarkdownLimit: markdownLimit}
 	var failed error
 	for _, d := range dests {
+		ropts.FullReport = fullReportPointer(dests, d)
 		if err := writeReport(cmd, d, r, ropts); err != nil {
 			printError(cmd.ErrOrStderr(), err)
 			failed = &exitError{code: report.ExitError}
@@ -305,7 +323,11 @@ func exists(path string) bool {
 func writeReport(cmd *cobra.Command, d destination, r *report.Report, opts report.Options) error {
 	opts.Template = d.template
 	if d.path == "" {
-		return report.Write(cmd.OutOrStdout(), d.format, r, opts)
+		opts.Width = terminalWidth(cmd.OutOrStdout())
+		if err := report.Write(cmd.OutOrStdout(), d.format, r, opts); err != nil {
+			return fmt.Errorf("%s output: %v", d.format, err)
+		}
+		return nil
 	}
 	opts.Color = false
 	err := safefile.Write(d.path, 0o644, func(w io.Writer) error {
@@ -317,20 +339,64 @@ func writeReport(cmd *cobra.Command, d destination, r *report.Report, opts repor
 	return nil
 }
 
-// progress reports on standard error how far a long run has got, so that a
-// run over thousands of articles does not look stuck.
-func progress() func(done, total int) {
+// progressFrom is the number of articles from which a run shows its
+// progress: fewer take a second or two.
+const progressFrom = 100
+
+// progress draws a progress bar on w, a terminal, so that a run over
+// thousands of articles does not look stuck. The bar is made on the first
+// call, once the number of articles is known, and cleared when done.
+func progress(w io.Writer) func(done, total int) {
+	var bar *progressbar.ProgressBar
 	return func(done, total int) {
-		if total < 200 {
+		if total < progressFrom {
 			return
 		}
-		if done%100 == 0 || done == total {
-			fmt.Fprintf(os.Stderr, "\rchecked %d/%d articles", done, total)
-			if done == total {
-				fmt.Fprint(os.Stderr, "\r\x1b[K")
-			}
+		if bar == nil {
+			bar = progressbar.NewOptions(total,
+				progressbar.OptionSetWriter(w),
+				progressbar.OptionSetDescription("checking"),
+				progressbar.OptionShowCount(),
+				progressbar.OptionSetItsString("articles"),
+				progressbar.OptionShowIts(),
+				progressbar.OptionSetPredictTime(false),
+				progressbar.OptionThrottle(100*time.Millisecond),
+				progressbar.OptionClearOnFinish(),
+				progressbar.OptionFullWidth())
+		}
+		_ = bar.Set(done)
+	}
+}
+
+// terminalWidth is the width excerpts are fitted to on standard output:
+// COLUMNS when set, else the terminal's width when standard output is one,
+// else 0 for the report's default.
+func terminalWidth(w io.Writer) int {
+	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	if f, ok := w.(*os.File); ok && isTerminal(f) {
+		if n, _, err := term.GetSize(int(f.Fd())); err == nil && n > 0 {
+			return n
 		}
 	}
+	return 0
+}
+
+// fullReportPointer says where the whole report of the run is, for a Markdown
+// report that has to be cut short: another file the run writes, or else
+// the job's log on GitHub Actions, or else how to get one.
+func fullReportPointer(dests []destination, self destination) string {
+	for _, d := range dests {
+		if d != self && d.path != "" && d.format != "sarif" {
+			return fmt.Sprintf("the %s report %s", d.format, d.path)
+		}
+	}
+	server, repo, run := os.Getenv("GITHUB_SERVER_URL"), os.Getenv("GITHUB_REPOSITORY"), os.Getenv("GITHUB_RUN_ID")
+	if server != "" && repo != "" && run != "" {
+		return fmt.Sprintf("the job log, %s/%s/actions/runs/%s", server, repo, run)
+	}
+	return "credcheck check --format markdown --markdown-limit 0 --output FILE"
 }
 
 func useColor(mode string) (bool, error) {
@@ -345,9 +411,10 @@ func useColor(mode string) (bool, error) {
 	return false, fmt.Errorf("--color must be auto, always or never, not %q", mode)
 }
 
+// isTerminal reports whether f is a terminal. A character device is not
+// enough: /dev/null is one.
 func isTerminal(f *os.File) bool {
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	return term.IsTerminal(int(f.Fd()))
 }
 
 // displayPath shortens an absolute path below the working directory to the

@@ -159,7 +159,7 @@ func TestSeveralFormatsInOneRun(t *testing.T) {
 		t.Errorf("--format json with configured outputs: exit %d, stdout %.80q\n%s", r.code, r.stdout, r.stderr)
 	}
 	r = credcheck(t, filepath.Join(dir, "paired"), nil, "", "check", "a.md")
-	if r.code != 1 || !strings.Contains(r.stdout, "1 article checked") || !strings.Contains(readFile(t, filepath.Join(dir, "paired/reports/credcheck.sarif")), `"version": "2.1.0"`) {
+	if r.code != 1 || !strings.Contains(r.stdout, "1 article checked") || !strings.Contains(readFile(t, filepath.Join(dir, "paired/reports/credcheck.sarif")), `"version":"2.1.0"`) {
 		t.Errorf("configured formats and outputs: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 
@@ -395,12 +395,22 @@ func TestMachineReportsForCI(t *testing.T) {
 		t.Fatalf("only %d findings in the sample repository", len(want))
 	}
 
-	// SARIF: valid against the official schema, one result per finding,
-	// suppressed ones marked, the missing article a notification.
+	// SARIF: valid against the official schema, one result per finding
+	// that counts, the missing article a notification; with
+	// --include-suppressed, the suppressed findings too, marked so.
 	sarifLog := readFile(t, filepath.Join(dir, "out.sarif"))
 	if err := reporttest.ValidateSARIF([]byte(sarifLog)); err != nil {
 		t.Fatalf("out.sarif: %v", err)
 	}
+	sarifResults(t, sarifLog, wantCounting, 0)
+	if r := credcheck(t, dir, nil, "", "check", "--format", "sarif", "--output", "all.sarif", "--include-suppressed", "news/", "opinion/", "wire/"); r.code != 1 {
+		t.Fatalf("--include-suppressed: exit %d\n%s", r.code, r.stderr)
+	}
+	all := readFile(t, filepath.Join(dir, "all.sarif"))
+	if err := reporttest.ValidateSARIF([]byte(all)); err != nil {
+		t.Fatalf("all.sarif: %v", err)
+	}
+	sarifResults(t, all, len(want), len(want)-wantCounting)
 	var log struct {
 		Runs []struct {
 			Results []struct {
@@ -422,19 +432,6 @@ func TestMachineReportsForCI(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(sarifLog), &log); err != nil {
 		t.Fatal(err)
-	}
-	results := log.Runs[0].Results
-	suppressedResults := 0
-	for _, res := range results {
-		if len(res.Suppressions) > 0 {
-			suppressedResults++
-		}
-		if len(res.PartialFingerprints["credcheck/v1"]) != 16 {
-			t.Errorf("result of %s has no fingerprint: %v", res.RuleID, res.PartialFingerprints)
-		}
-	}
-	if len(results) != len(want) || suppressedResults != len(want)-wantCounting {
-		t.Errorf("SARIF has %d results (%d suppressed), want %d (%d suppressed)", len(results), suppressedResults, len(want), len(want)-wantCounting)
 	}
 	inv := log.Runs[0].Invocations[0]
 	if inv.ExecutionSuccessful || !strings.Contains(fmt.Sprint(inv.Notifications), "missing.md") {
@@ -513,6 +510,39 @@ func TestMachineReportsForCI(t *testing.T) {
 	}
 	if md := readFile(t, filepath.Join(dir, "out.md")); !strings.Contains(md, "| `news/port-sale.md` |") || !strings.Contains(md, "missing.md") {
 		t.Errorf("markdown scorecard lacks the article row or the missing input:\n%s", md)
+	}
+}
+
+// sarifResults checks that a SARIF log holds results results, suppressed
+// of them marked suppressed, each with its fingerprint.
+func sarifResults(t *testing.T, sarifLog string, results, suppressed int) {
+	t.Helper()
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID       string `json:"ruleId"`
+				Suppressions []struct {
+					Kind string `json:"kind"`
+				} `json:"suppressions"`
+				PartialFingerprints map[string]string `json:"partialFingerprints"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(sarifLog), &log); err != nil {
+		t.Fatal(err)
+	}
+	got := log.Runs[0].Results
+	marked := 0
+	for _, res := range got {
+		if len(res.Suppressions) > 0 {
+			marked++
+		}
+		if len(res.PartialFingerprints["credcheck/v1"]) != 16 {
+			t.Errorf("result of %s has no fingerprint: %v", res.RuleID, res.PartialFingerprints)
+		}
+	}
+	if len(got) != results || marked != suppressed {
+		t.Errorf("SARIF has %d results (%d suppressed), want %d (%d suppressed)", len(got), marked, results, suppressed)
 	}
 }
 

@@ -203,23 +203,30 @@ func ghSummaryLine(r *Report, opts Options) string {
 
 // appendStepSummary adds the Markdown scorecard to the job summary file.
 // Other steps and tools write to the same file, so it is appended to, never
-// replaced.
+// replaced, and the scorecard is cut to what is left of GitHub's limit on
+// the file (DefaultMarkdownLimit), or to --markdown-limit when it is less.
 func appendStepSummary(path string, r *Report, opts Options) error {
-	var buf bytes.Buffer
-	if err := writeMarkdown(&buf, r, opts); err != nil {
-		return err
-	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
 	if err != nil {
 		return ghSummaryError(path, err)
 	}
+	limit := DefaultMarkdownLimit
+	if opts.MarkdownLimit > 0 {
+		limit = min(limit, opts.MarkdownLimit)
+	}
+	var buf bytes.Buffer
 	// A heading only starts a block at the start of a line; what another
 	// tool wrote may not end with one.
 	if info, err := f.Stat(); err == nil && info.Size() > 0 {
-		if _, err := f.Write([]byte("\n")); err != nil {
-			f.Close()
-			return ghSummaryError(path, err)
+		buf.WriteString("\n")
+		limit = max(1, DefaultMarkdownLimit-int(min(info.Size(), DefaultMarkdownLimit))-1)
+		if opts.MarkdownLimit > 0 {
+			limit = min(limit, opts.MarkdownLimit)
 		}
+	}
+	if err := writeMarkdownWithin(&buf, r, opts, limit); err != nil {
+		f.Close()
+		return err
 	}
 	if _, err := f.Write(buf.Bytes()); err != nil {
 		f.Close()

@@ -29,54 +29,71 @@ const (
 // each article. Everything that comes from an article is escaped, because
 // an article can be written to break a table or smuggle in HTML.
 func writeMarkdown(w io.Writer, r *Report, opts Options) error {
-	out := bufio.NewWriter(w)
+	return writeMarkdownWithin(w, r, opts, opts.MarkdownLimit)
+}
+
+// writeMarkdownWithin writes the Markdown report in at most limit bytes (0:
+// any size): the parts that do not fit are left out, and a last paragraph
+// says what was and where the full report is.
+func writeMarkdownWithin(w io.Writer, r *Report, opts Options, limit int) error {
+	out := &mdCapped{out: bufio.NewWriter(w), limit: limit}
 	s := r.Summarize()
 	result := "passed"
 	if opts.Gate.ExitCode(r) != ExitClean {
 		result = "failed"
 	}
-	fmt.Fprintf(out, "## credcheck\n\n**%s** · %s · %s (%s, %s, %d info)", result, plural(s.Articles, "article"), plural(s.Findings, "finding"), plural(s.Errors, "error"), plural(s.Warnings, "warning"), s.Infos)
+	var b strings.Builder
+	fmt.Fprintf(&b, "## credcheck\n\n**%s** · %s · %s (%s, %s, %d info)", result, plural(s.Articles, "article"), plural(s.Findings, "finding"), plural(s.Errors, "error"), plural(s.Warnings, "warning"), s.Infos)
 	if s.Suppressed > 0 {
-		fmt.Fprintf(out, " · %d suppressed", s.Suppressed)
+		fmt.Fprintf(&b, " · %d suppressed", s.Suppressed)
 	}
 	if s.Scored() > 0 {
-		fmt.Fprintf(out, " · mean score %g", s.MeanScore)
+		fmt.Fprintf(&b, " · mean score %g", s.MeanScore)
 	}
 	if s.Unscored > 0 {
-		fmt.Fprintf(out, " · %s not scored (not in English)", plural(s.Unscored, "article"))
+		fmt.Fprintf(&b, " · %s not scored (not in English)", plural(s.Unscored, "article"))
 	}
 	if s.InputErrors > 0 {
-		fmt.Fprintf(out, " · %s could not be checked", plural(s.InputErrors, "input"))
+		fmt.Fprintf(&b, " · %s could not be checked", plural(s.InputErrors, "input"))
 	}
-	fmt.Fprintln(out)
+	b.WriteString("\n")
+	out.force(b.String())
 	if len(r.Articles) > 0 {
 		mdTable(out, r, opts)
 	}
 	for _, a := range r.Articles {
-		mdArticle(out, a)
+		var b strings.Builder
+		if mdArticle(&b, a) {
+			out.add(mdSection, b.String())
+		}
 	}
 	if len(r.Errors) > 0 {
-		fmt.Fprintf(out, "\n### Inputs that could not be checked\n\n")
+		var b strings.Builder
+		fmt.Fprintf(&b, "\n### Inputs that could not be checked\n\n")
 		for _, e := range r.Errors {
 			where := e.Path
 			if e.Line > 0 {
 				where += ":" + strconv.Itoa(e.Line)
 			}
-			fmt.Fprintf(out, "- %s: %s\n", mdCode(where, false), mdText(e.Reason))
+			fmt.Fprintf(&b, "- %s: %s\n", mdCode(where, false), mdText(e.Reason))
 		}
+		out.add(mdOther, b.String())
 	}
 	if len(r.Notices) > 0 || hasNotices(r) {
-		fmt.Fprintf(out, "\n### Notes\n\n")
+		var b strings.Builder
+		fmt.Fprintf(&b, "\n### Notes\n\n")
 		for _, n := range r.Notices {
-			fmt.Fprintf(out, "- %s\n", mdText(n))
+			fmt.Fprintf(&b, "- %s\n", mdText(n))
 		}
 		for _, a := range r.Articles {
 			for _, n := range a.Notices {
-				fmt.Fprintf(out, "- %s: %s\n", mdCode(a.Location(), false), mdText(n))
+				fmt.Fprintf(&b, "- %s: %s\n", mdCode(a.Location(), false), mdText(n))
 			}
 		}
+		out.add(mdOther, b.String())
 	}
-	return out.Flush()
+	out.finish(len(r.Articles), opts.FullReport)
+	return out.out.Flush()
 }
 
 // mdCategories are the categories of the report's scorecards, in the fixed
@@ -104,14 +121,17 @@ func mdCategories(r *Report) []string {
 	return append(out, rest...)
 }
 
-func mdTable(out *bufio.Writer, r *Report, opts Options) {
+func mdTable(capped *mdCapped, r *Report, opts Options) {
 	cats := mdCategories(r)
-	fmt.Fprintf(out, "\n| article | headline | score | grade | result |")
+	var head strings.Builder
+	fmt.Fprintf(&head, "\n| article | headline | score | grade | result |")
 	for _, c := range cats {
-		fmt.Fprintf(out, " %s |", mdText(c))
+		fmt.Fprintf(&head, " %s |", mdText(c))
 	}
-	fmt.Fprintf(out, "\n|---|---|--:|:-:|---|%s\n", strings.Repeat("--:|", len(cats)))
+	fmt.Fprintf(&head, "\n|---|---|--:|:-:|---|%s\n", strings.Repeat("--:|", len(cats)))
+	capped.add(mdOther, head.String())
 	for _, a := range r.Articles {
+		out := &strings.Builder{}
 		result := "pass"
 		if mdFails(a, opts.Gate) {
 			result = "**fail**"
@@ -133,6 +153,7 @@ func mdTable(out *bufio.Writer, r *Report, opts Options) {
 			}
 		}
 		fmt.Fprintln(out)
+		capped.add(mdRow, out.String())
 	}
 }
 
@@ -150,12 +171,12 @@ func mdFails(a *Article, g Gate) bool {
 }
 
 // mdArticle lists an article's worst findings and its stale suppression
-// comments; an article with neither gets no section. An unscored article
-// gets one that says why.
-func mdArticle(out *bufio.Writer, a *Article) {
+// comments; an article with neither gets no section, and false. An
+// unscored article gets one that says why.
+func mdArticle(out *strings.Builder, a *Article) bool {
 	if !a.Scored() {
 		fmt.Fprintf(out, "\n### %s\n\nnot scored: %s\n", mdCode(a.Location(), false), mdText(a.Unscored))
-		return
+		return true
 	}
 	var counted []*finding.Finding
 	for _, f := range a.Findings {
@@ -164,7 +185,7 @@ func mdArticle(out *bufio.Writer, a *Article) {
 		}
 	}
 	if len(counted) == 0 && len(a.Stale) == 0 {
-		return
+		return false
 	}
 	// Findings arrive in text order; a stable sort keeps it within a
 	// severity.
@@ -192,6 +213,7 @@ func mdArticle(out *bufio.Writer, a *Article) {
 	for _, st := range a.Stale {
 		fmt.Fprintf(out, "- %s **stale suppression** %s: %s\n", mdCode(strconv.Itoa(st.Line), false), mdCode(st.Text, false), mdText(st.Reason))
 	}
+	return true
 }
 
 // mdSpecial are the characters that can start Markdown or HTML inline, and

@@ -147,6 +147,36 @@ func (r *Report) Summarize() Summary {
 	return s
 }
 
+// RuleCount is how many findings that count one rule reported.
+type RuleCount struct {
+	Rule     string
+	Findings int
+}
+
+// Tally counts the findings that count by rule, most first, then by rule
+// ID, so that the order is the same on every run.
+func (r *Report) Tally() []RuleCount {
+	counts := map[string]int{}
+	for _, a := range r.Articles {
+		for _, f := range a.Findings {
+			if f.Counts() {
+				counts[f.Rule]++
+			}
+		}
+	}
+	out := make([]RuleCount, 0, len(counts))
+	for rule, n := range counts {
+		out = append(out, RuleCount{Rule: rule, Findings: n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Findings != out[j].Findings {
+			return out[i].Findings > out[j].Findings
+		}
+		return out[i].Rule < out[j].Rule
+	})
+	return out
+}
+
 // Gate decides whether a run fails.
 type Gate struct {
 	// FailRank is the rank of the lowest severity that fails the run
@@ -259,6 +289,26 @@ type Options struct {
 	Color bool
 	// Scorecards shows a scorecard per article in the text format.
 	Scorecards bool
+	// Width is the width of the terminal in columns, which excerpts in
+	// the text format fit; 0 means DefaultWidth.
+	Width int
+	// FullSentences shows each finding's whole sentence in the text
+	// format, wrapped to Width, rather than a window around the span.
+	FullSentences bool
+	// Quiet leaves out of the text format everything but the findings
+	// that fail the run and the summary.
+	Quiet bool
+	// IncludeSuppressed keeps suppressed findings in the SARIF log, where
+	// they are left out by default.
+	IncludeSuppressed bool
+	// MarkdownLimit caps the markdown format at this many bytes, with a
+	// pointer to the full report where it is cut; 0 means no cap. The job
+	// summary the github format appends to is capped at GitHub's limit
+	// whatever this says.
+	MarkdownLimit int
+	// FullReport says where the whole report is, for a Markdown report
+	// cut short: another output of the run, or the job log.
+	FullReport string
 	// Gate is used to print why a run fails.
 	Gate Gate
 	// Version is the tool's version, for formats that record it.

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -70,6 +71,7 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 	}
 
 	index := map[string]int{}
+	left := 0 // suppressed findings left out
 	for _, rule := range r.Rules {
 		if _, seen := index[rule.ID]; seen {
 			continue
@@ -90,8 +92,15 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 					WithDefaultConfiguration(sarif.NewReportingConfiguration().WithEnabled(true).WithLevel(sarifLevel(f.Severity))).
 					WithProperties(sarif.NewPropertyBag().WithTags(sarifTags(f.Category))))
 			}
+			if !f.Counts() && !opts.IncludeSuppressed {
+				left++
+				continue
+			}
 			run.AddResult(sarifResult(a, f, i, opts.Gate.Fails(a, f)))
 		}
+	}
+	if n := len(run.Results); n > sarifMaxResults {
+		return fmt.Errorf("%d results, more than the %d GitHub code scanning accepts in one run: %s", n, sarifMaxResults, sarifAdvice)
 	}
 
 	inv := sarif.NewInvocation().WithExecutionSuccessful(len(r.Errors) == 0).WithExitCode(opts.Gate.ExitCode(r))
@@ -139,18 +148,34 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 	for _, notice := range r.Notices {
 		inv.AddToolExecutionNotification(sarif.NewNotification().WithLevel(sarif.LevelNote).WithMessage(sarif.NewTextMessage(notice)))
 	}
+	if left > 0 {
+		inv.AddToolExecutionNotification(sarif.NewNotification().WithLevel(sarif.LevelNote).WithMessage(sarif.NewTextMessage(
+			fmt.Sprintf("%s left out (--include-suppressed keeps them)", plural(left, "suppressed finding")))))
+	}
 	run.AddInvocation(inv)
 
 	log := sarif.NewReport()
 	log.Schema = sarifSchema
 	log.AddRun(run)
-	// Encoded here rather than with the library's writers so that the
-	// output is indented like the json format and "<!--" in directives
-	// stays readable instead of becoming \u003c.
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	// Encoded here rather than with the library's writers so that "<!--"
+	// in directives stays readable instead of becoming \u003c; without
+	// indentation, which would be a third of a large log.
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	return enc.Encode(log)
+	if err := enc.Encode(log); err != nil {
+		return err
+	}
+	compact, err := sarifCompact(buf.Bytes())
+	if err != nil {
+		return err
+	}
+	if err := sarifCheckSize(compact); err != nil {
+		return err
+	}
+	compact = append(compact, '\n')
+	_, err = w.Write(compact)
+	return err
 }
 
 func sarifRule(r *policy.Rule) *sarif.ReportingDescriptor {
@@ -302,7 +327,11 @@ func sarifFindingRegion(f *finding.Finding) *sarif.Region {
 	if f.Column >= 1 {
 		region.WithStartColumn(f.Column)
 		if f.EndColumn >= 1 && (f.EndLine > line || f.EndLine == line && f.EndColumn >= f.Column) {
-			region.WithEndLine(f.EndLine).WithEndColumn(f.EndColumn)
+			// endLine defaults to startLine.
+			if f.EndLine > line {
+				region.WithEndLine(f.EndLine)
+			}
+			region.WithEndColumn(f.EndColumn)
 		}
 	}
 	if f.Start >= 0 && f.End >= f.Start {
@@ -317,7 +346,7 @@ func sarifFindingRegion(f *finding.Finding) *sarif.Region {
 // sarifRecordLocation is the whole line of a JSON Lines record, named by its
 // id: positions in the record's text are not positions in the file.
 func sarifRecordLocation(a *Article) *sarif.Location {
-	region := sarif.NewRegion().WithStartLine(max(1, a.Line)).WithStartColumn(1).WithEndLine(max(1, a.Line))
+	region := sarif.NewRegion().WithStartLine(max(1, a.Line)).WithStartColumn(1)
 	loc := sarifLocation(a.Path, region)
 	loc.AddLogicalLocation(sarif.NewLogicalLocation().WithName(a.ID).WithFullyQualifiedName(a.Location()).WithKind("object"))
 	return loc

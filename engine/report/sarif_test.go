@@ -105,7 +105,7 @@ type sarifRuleOut struct {
 	Help                 sarifText `json:"help"`
 	HelpURI              string    `json:"helpUri"`
 	DefaultConfiguration struct {
-		Enabled    bool           `json:"enabled"`
+		Enabled    *bool          `json:"enabled"` // absent: true
 		Level      string         `json:"level"`
 		Parameters map[string]any `json:"parameters"`
 	} `json:"defaultConfiguration"`
@@ -145,8 +145,8 @@ type sarifLocation struct {
 	Properties map[string]any `json:"properties"`
 }
 
-// sarifRegionOut leaves out what a region does not say: absent, or -1,
-// which the schema gives as the default meaning "not given".
+// sarifRegionOut reads a region with the schema's defaults for what the
+// log leaves out: -1 ("not given") for the offsets, startLine for endLine.
 type sarifRegionOut struct {
 	StartLine   int `json:"startLine,omitempty"`
 	StartColumn int `json:"startColumn,omitempty"`
@@ -159,6 +159,19 @@ type sarifRegionOut struct {
 	Snippet     *struct {
 		Text string `json:"text"`
 	} `json:"snippet,omitempty"`
+}
+
+func (r *sarifRegionOut) UnmarshalJSON(b []byte) error {
+	type plain sarifRegionOut
+	p := plain{ByteOffset: -1, CharOffset: -1}
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	if p.EndLine == 0 {
+		p.EndLine = p.StartLine
+	}
+	*r = sarifRegionOut(p)
+	return nil
 }
 
 type sarifInvocation struct {
@@ -195,9 +208,9 @@ func TestSARIFSchemaCatchesInvalidLogs(t *testing.T) {
 	// other test.
 	out := write(t, "sarif", sarifSample(), sampleOptions)
 	for name, bad := range map[string]func(string) string{
-		"unknown level":                func(s string) string { return strings.Replace(s, `"level": "error"`, `"level": "fatal"`, 1) },
-		"notification with no message": func(s string) string { return strings.Replace(s, `"message": {`, `"note": {`, 1) },
-		"line 0":                       func(s string) string { return strings.Replace(s, `"startLine": 5`, `"startLine": 0`, 1) },
+		"unknown level":                func(s string) string { return strings.Replace(s, `"level":"error"`, `"level":"fatal"`, 1) },
+		"notification with no message": func(s string) string { return strings.Replace(s, `"message":{`, `"note":{`, 1) },
+		"line 0":                       func(s string) string { return strings.Replace(s, `"startLine":5`, `"startLine":0`, 1) },
 	} {
 		changed := bad(out)
 		if changed == out {
@@ -261,8 +274,9 @@ func TestSARIFRules(t *testing.T) {
 		if d.ShortDescription.Text != rule.Title {
 			t.Errorf("%s: shortDescription %q, want the title %q", rule.ID, d.ShortDescription.Text, rule.Title)
 		}
-		if d.DefaultConfiguration.Level != wantLevel[rule.Severity] || d.DefaultConfiguration.Enabled != rule.Enabled {
-			t.Errorf("%s: defaultConfiguration level %q enabled %v, want %q %v", rule.ID, d.DefaultConfiguration.Level, d.DefaultConfiguration.Enabled, wantLevel[rule.Severity], rule.Enabled)
+		enabled := d.DefaultConfiguration.Enabled == nil || *d.DefaultConfiguration.Enabled
+		if d.DefaultConfiguration.Level != wantLevel[rule.Severity] || enabled != rule.Enabled {
+			t.Errorf("%s: defaultConfiguration level %q enabled %v, want %q %v", rule.ID, d.DefaultConfiguration.Level, enabled, wantLevel[rule.Severity], rule.Enabled)
 		}
 		if diff := cmp.Diff([]string{"credibility", rule.Category}, d.Properties.Tags); diff != "" {
 			t.Errorf("%s: tags (-want +got):\n%s", rule.ID, diff)
@@ -314,9 +328,12 @@ func TestSARIFLongDescriptionIsClipped(t *testing.T) {
 	}
 }
 
+// withSuppressed is sampleOptions keeping suppressed findings in SARIF.
+var withSuppressed = func() report.Options { o := sampleOptions; o.IncludeSuppressed = true; return o }()
+
 func TestSARIFResults(t *testing.T) {
 	r := sarifSample()
-	_, run := writeSARIF(t, r, sampleOptions)
+	_, run := writeSARIF(t, r, withSuppressed)
 	var findings []*finding.Finding
 	for _, a := range r.Articles {
 		findings = append(findings, a.Findings...)
@@ -391,7 +408,7 @@ func TestSARIFSuppressions(t *testing.T) {
 	deal := r.Articles[0]
 	deal.Findings[1].Suppressed = &finding.Suppression{Kind: finding.SuppressedConfig, Reason: "ignore[0]: wire copy"}
 	deal.Findings[2].Suppressed = &finding.Suppression{Kind: finding.SuppressedBaseline, Reason: ".credcheck-baseline.json"}
-	_, run := writeSARIF(t, r, sampleOptions)
+	_, run := writeSARIF(t, r, withSuppressed)
 	type sup struct{ Kind, Status, Justification string }
 	var got [][]sup
 	for _, res := range run.Results[:4] {
@@ -413,7 +430,7 @@ func TestSARIFSuppressions(t *testing.T) {
 }
 
 func TestSARIFJSONLinesRecord(t *testing.T) {
-	_, run := writeSARIF(t, sarifSample(), sampleOptions)
+	_, run := writeSARIF(t, sarifSample(), withSuppressed)
 	res := run.Results[4]
 	if res.RuleID != "number-mismatch" {
 		t.Fatalf("result 4 is %s, want the first finding of record r2", res.RuleID)
@@ -469,6 +486,7 @@ func TestSARIFNotifications(t *testing.T) {
 		{"error", "missing.md: no such file or directory", "missing.md", 0},
 		{"warning", "suppresses no finding; remove it: <!-- credcheck-disable vague-source -->", "fixtures/deal.txt", 11},
 		{"note", "house/hedge.rego replaces the built-in rule hearsay-hedge", "", 0},
+		{"note", "1 suppressed finding left out (--include-suppressed keeps them)", "", 0},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("toolExecutionNotifications (-want +got):\n%s", diff)
@@ -544,7 +562,7 @@ func TestSARIFRuleMissingFromReport(t *testing.T) {
 func TestSARIFEmptyReport(t *testing.T) {
 	out, run := writeSARIF(t, &report.Report{}, report.Options{})
 	// GitHub rejects a run without "results", though SARIF allows it.
-	if !strings.Contains(out, `"results": []`) || run.Results == nil {
+	if !strings.Contains(out, `"results":[]`) || run.Results == nil {
 		t.Errorf("an empty run has no results array:\n%s", out)
 	}
 	if len(run.Tool.Driver.Rules) != 0 || !run.Invocations[0].ExecutionSuccessful || len(run.Invocations[0].ToolExecutionNotifications) != 0 {

@@ -13,10 +13,7 @@ import (
 
 func init() { register("text", writeText) }
 
-const (
-	excerptWidth = 100
-	barWidth     = 10
-)
+const barWidth = 10
 
 type palette struct{ on bool }
 
@@ -39,26 +36,38 @@ func (p palette) severity(s finding.Severity) string {
 
 // writeText renders the report for people: each finding as
 // file:line:col: severity: message [rule], the sentence with the span marked
-// beneath it, then a scorecard per article and a summary.
+// beneath it, then a scorecard per article and a summary. Quiet keeps the
+// findings that fail the run and the summary.
 func writeText(w io.Writer, r *Report, opts Options) error {
 	out := bufio.NewWriter(w)
 	p := palette{on: opts.Color}
-	for _, n := range r.Notices {
-		fmt.Fprintf(out, "note: %s\n", safetext.Text(n))
+	if !opts.Quiet {
+		for _, n := range r.Notices {
+			fmt.Fprintf(out, "note: %s\n", safetext.Text(n))
+		}
 	}
 	for _, a := range r.Articles {
 		where := a.shownLocation()
 		if !a.Scored() {
-			fmt.Fprintf(out, "%s: %s: %s\n", where, p.wrap("1", "not scored"), safetext.Text(a.Unscored))
+			if !opts.Quiet {
+				fmt.Fprintf(out, "%s: %s: %s\n", where, p.wrap("1", "not scored"), safetext.Text(a.Unscored))
+			}
 			continue
 		}
 		for _, f := range a.Findings {
-			if !f.Counts() {
-				continue // listed in json and sarif; here only counted
+			if !f.Counts() || opts.Quiet && !opts.Gate.Fails(a, f) {
+				continue // suppressed ones are listed in json and sarif; here only counted
 			}
 			fmt.Fprintf(out, "%s:%d:%d: %s: %s %s\n", where, f.Line, f.Column, p.severity(f.Severity), safetext.Text(f.Message), p.wrap("2", "["+safetext.Text(f.Rule)+"]"))
-			line, marks := window(f.Excerpt, f.MarkStart, f.MarkEnd)
-			fmt.Fprintf(out, "    %s\n    %s\n", line, p.wrap("1;35", marks))
+			for _, l := range excerptLines(f.Excerpt, f.MarkStart, f.MarkEnd, opts.Width, opts.FullSentences) {
+				if l.carets {
+					l.text = p.wrap("1;35", l.text)
+				}
+				fmt.Fprintf(out, "%s%s\n", excerptIndent, l.text)
+			}
+		}
+		if opts.Quiet {
+			continue
 		}
 		for _, st := range a.Stale {
 			fmt.Fprintf(out, "%s:%d: %s: %s %s\n", where, st.Line, p.severity(finding.Warning), safetext.Text(st.Reason), p.wrap("2", safetext.Text(st.Text)))
@@ -117,11 +126,29 @@ func writeSummary(out *bufio.Writer, r *Report, opts Options, p palette) {
 		fmt.Fprintf(out, "; %s not scored (not in English)", plural(s.Unscored, "article"))
 	}
 	fmt.Fprintln(out)
+	writeTally(out, r)
 	if s.InputErrors > 0 {
 		fmt.Fprintf(out, "%s could not be checked (reasons on standard error)\n", plural(s.InputErrors, "input"))
 	}
 	for _, f := range opts.Gate.Failures(r) {
 		fmt.Fprintf(out, "%s %s\n", p.wrap("1;31", "FAIL"), f)
+	}
+}
+
+// writeTally lists how many findings that count each rule reported, most
+// first, so that a large run shows which rules dominate it.
+func writeTally(out *bufio.Writer, r *Report) {
+	tally := r.Tally()
+	if len(tally) == 0 {
+		return
+	}
+	wide := 0
+	for _, t := range tally {
+		wide = max(wide, utf8.RuneCountInString(safetext.Text(t.Rule)))
+	}
+	fmt.Fprintln(out, "by rule:")
+	for _, t := range tally {
+		fmt.Fprintf(out, "  %-*s %5d\n", wide, safetext.Text(t.Rule), t.Findings)
 	}
 }
 
@@ -138,55 +165,6 @@ func clip(s string, n int) string {
 	}
 	r := []rune(s)
 	return string(r[:n-1]) + "…"
-}
-
-// window cuts an excerpt to excerptWidth characters around the marked span
-// and returns it with a line of carets under the span. Characters that
-// would act on the terminal are escaped, and the carets move with them.
-func window(excerpt string, start, end int) (string, string) {
-	r := []rune(excerpt)
-	start, end = max(0, min(start, len(r))), max(0, min(end, len(r)))
-	if end <= start {
-		end = min(start+1, len(r))
-	}
-	from, to := 0, len(r)
-	if len(r) > excerptWidth {
-		from = max(0, start-30)
-		to = min(len(r), from+excerptWidth)
-		if end > to {
-			to = min(len(r), end)
-		}
-	}
-	var line strings.Builder
-	if from > 0 {
-		line.WriteString("…")
-	}
-	// pad and width count what is shown, escapes included.
-	pad, width := utf8.RuneCountInString(line.String()), 0
-	if safetext.Safe(excerpt) {
-		line.WriteString(string(r[from:to]))
-		pad += min(start, to) - from
-		width = max(0, min(end, to)-start)
-	} else {
-		for i := from; i < to; i++ {
-			shown := safetext.Rune(r[i])
-			line.WriteString(shown)
-			n := utf8.RuneCountInString(shown)
-			switch {
-			case i < start:
-				pad += n
-			case i < end:
-				width += n
-			}
-		}
-	}
-	if to < len(r) {
-		line.WriteString("…")
-	}
-	if start >= to {
-		pad += start - to
-	}
-	return line.String(), strings.Repeat(" ", pad) + strings.Repeat("^", max(1, width))
 }
 
 // signed writes a change of score with its sign.

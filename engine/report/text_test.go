@@ -51,6 +51,11 @@ wire.jsonl#r2  score 96/100  grade A  2 findings  (base 100, −4)
   sourcing       100  ██████████
 
 2 articles checked: 5 findings (1 error, 3 warnings, 1 info), 1 suppressed; mean score 91; lowest 86 (fixtures/deal.txt)
+by rule:
+  number-mismatch     2
+  hearsay-hedge       1
+  loaded-language     1
+  vague-source        1
 2 inputs could not be checked (reasons on standard error)
 FAIL fixtures/deal.txt: 2 finding(s) at or above warning; score 86 is below 90
 FAIL wire.jsonl#r2: 2 finding(s) at or above warning
@@ -74,7 +79,12 @@ func TestTextWithoutScorecardsOrFailures(t *testing.T) {
 			want = append(want, l)
 		}
 	}
-	want = append(want, "", "2 articles checked: 5 findings (1 error, 3 warnings, 1 info), 1 suppressed; mean score 91; lowest 86 (fixtures/deal.txt)", "")
+	want = append(want, "", "2 articles checked: 5 findings (1 error, 3 warnings, 1 info), 1 suppressed; mean score 91; lowest 86 (fixtures/deal.txt)", strings.TrimSuffix(`by rule:
+  number-mismatch     2
+  hearsay-hedge       1
+  loaded-language     1
+  vague-source        1
+`, "\n"), "")
 	if diff := cmp.Diff(strings.Join(want, "\n"), got); diff != "" {
 		t.Errorf("text report without scorecards (-want +got):\n%s", diff)
 	}
@@ -93,7 +103,7 @@ func TestTextSummaryCounts(t *testing.T) {
 			"\n0 articles checked: 0 findings (0 errors, 0 warnings, 0 info)\n1 input could not be checked (reasons on standard error)\n"},
 		{"singulars", &report.Report{Articles: []*report.Article{{ID: "a", Path: "a", Scorecard: card(97, "A", 2.5),
 			Findings: []*finding.Finding{{Rule: "r", Severity: finding.Error, Message: "m", Line: 1, Column: 1, Excerpt: "x", MarkEnd: 1}}}}},
-			"a:1:1: error: m [r]\n    x\n    ^\n\n1 article checked: 1 finding (1 error, 0 warnings, 0 info); mean score 97; lowest 97 (a)\n"},
+			"a:1:1: error: m [r]\n    x\n    ^\n\n1 article checked: 1 finding (1 error, 0 warnings, 0 info); mean score 97; lowest 97 (a)\nby rule:\n  r     1\n"},
 		{"mean with a decimal", &report.Report{Articles: []*report.Article{{Path: "a", Scorecard: card(90, "A", 10)}, {Path: "b", Scorecard: card(75, "B", 25)}}},
 			"\n2 articles checked: 0 findings (0 errors, 0 warnings, 0 info); mean score 82.5; lowest 75 (b)\n"},
 	}

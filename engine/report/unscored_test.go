@@ -127,7 +127,7 @@ func TestUnscoredSARIF(t *testing.T) {
 	if err := reporttest.ValidateSARIF([]byte(out)); err != nil {
 		t.Fatalf("SARIF with an unscored article does not validate: %v", err)
 	}
-	if !strings.Contains(out, `"text": "not scored: `+deNotice+`"`) || !strings.Contains(out, `"language": "de"`) {
+	if !strings.Contains(out, `"text":"not scored: `+deNotice+`"`) || !strings.Contains(out, `"language":"de"`) {
 		t.Errorf("SARIF has no note for the unscored article:\n%s", out)
 	}
 }
