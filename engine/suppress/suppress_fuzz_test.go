@@ -119,7 +119,8 @@ func FuzzBaseline(f *testing.F) {
 				{Rule: "hearsay-hedge", Category: "hedge", Fingerprint: "0123abcd", Line: 9, Excerpt: excerpt},
 			}},
 			{Path: filepath.Join(dir, "feed.jsonl"), Record: excerpt, Findings: []*finding.Finding{
-				{Rule: "vague-source", Category: "attribution", Fingerprint: excerpt, Line: 1, Excerpt: excerpt},
+				// Fingerprints come from finding.Fingerprint, never empty.
+				{Rule: "vague-source", Category: "attribution", Fingerprint: finding.Fingerprint("vague-source", excerpt, excerpt), Line: 1, Excerpt: excerpt},
 			}},
 		}
 		b, loadErr := suppress.LoadBaseline(path)
