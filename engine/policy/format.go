@@ -12,6 +12,8 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/format"
+
+	"github.com/credcheck/credcheck/engine/safefile"
 )
 
 // FormatResult is the outcome for one Rego file.
@@ -35,9 +37,10 @@ func FormatFiles(paths []string) ([]FormatResult, error) {
 	var out []FormatResult
 	var errs Errors
 	for _, file := range files {
-		src, err := os.ReadFile(file)
+		// Only regular files: a FIFO named x.rego would block the read.
+		src, err := safefile.ReadFile(file, safefile.MaxSideBytes)
 		if err != nil {
-			errs = append(errs, &Error{File: file, Reason: err.Error()})
+			errs = append(errs, &Error{File: file, Reason: safefile.Reason(err)})
 			continue
 		}
 		formatted, err := format.SourceWithOpts(file, src, format.Opts{RegoVersion: ast.RegoV1})

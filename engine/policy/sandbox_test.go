@@ -5,7 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -65,5 +67,38 @@ func TestPolicyDirectorySymlinks(t *testing.T) {
 	_, err := policy.Load(context.Background(), policy.Options{Dirs: []string{dir}})
 	if err == nil || !strings.Contains(err.Error(), "rules-again: symlink leads to a directory already read") {
 		t.Errorf("directory read twice: %v", err)
+	}
+}
+
+// policy fmt reads only regular files: a named pipe called x.rego is
+// refused by name, where reading it would wait for a writer for ever, and
+// the other files are still formatted.
+func TestFormatRefusesANamedPipe(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.rego"), 0o644); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ok.rego"), []byte("package x\n\ny := 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	var (
+		results []policy.FormatResult
+		err     error
+	)
+	go func() {
+		results, err = policy.FormatFiles([]string{dir})
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("policy fmt is still reading a named pipe after 20 s")
+	}
+	if err == nil || !strings.Contains(err.Error(), "pipe.rego: a named pipe (FIFO), not a regular file") {
+		t.Errorf("error %v; want the pipe refused by name", err)
+	}
+	if len(results) != 1 || filepath.Base(results[0].File) != "ok.rego" {
+		t.Errorf("results %+v; want ok.rego formatted", results)
 	}
 }
