@@ -417,20 +417,6 @@ func isTerminal(f *os.File) bool {
 	return term.IsTerminal(int(f.Fd()))
 }
 
-// displayPath shortens an absolute path below the working directory to the
-// relative path the user typed, most likely.
-func displayPath(path string) string {
-	wd, err := os.Getwd()
-	if err != nil {
-		return path
-	}
-	rel, err := filepath.Rel(wd, path)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return path
-	}
-	return rel
-}
-
 func plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun

@@ -45,6 +45,6 @@ func loadOptions(cmd *cobra.Command, cfg config.Config) (article.LoadOptions, er
 // listSkipped prints one line per entry a walk left out, for -v.
 func listSkipped(w io.Writer) func(path, reason string) {
 	return func(path, reason string) {
-		fmt.Fprintf(w, "credcheck: skipped %s: %s\n", safetext.Name(displayPath(path)), safetext.Text(reason))
+		fmt.Fprintf(w, "credcheck: skipped %s: %s\n", safetext.Name(article.ShortPath(path)), safetext.Text(reason))
 	}
 }

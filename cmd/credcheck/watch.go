@@ -98,7 +98,7 @@ func watchCheck(cmd *cobra.Command, args []string) error {
 		if err != nil {
 			return nil
 		}
-		line := fmt.Sprintf("credcheck: %s %s", safetext.Name(displayPath(changes[0].Path)), changes[0].Kind)
+		line := fmt.Sprintf("credcheck: %s %s", safetext.Name(article.ShortPath(changes[0].Path)), changes[0].Kind)
 		if len(changes) > 1 {
 			line += fmt.Sprintf(" (and %s)", plural(len(changes)-1, "other file"))
 		}

@@ -124,7 +124,7 @@ func (ig *ignorer) read(path string, domain []string) []*InputError {
 	if err != nil {
 		return []*InputError{{Path: path, Reason: safefile.Reason(err)}}
 	}
-	shown := shortPath(path)
+	shown := ShortPath(path)
 	scanner := bufio.NewScanner(bytes.NewReader(data))
 	scanner.Buffer(nil, len(data)+1)
 	for line := 1; scanner.Scan(); line++ {
@@ -172,9 +172,9 @@ func (ig *ignorer) ignored(path string, isDir bool) string {
 	return reason
 }
 
-// shortPath is path relative to the working directory when it lies below
-// it, as a user would type it.
-func shortPath(path string) string {
+// ShortPath is path relative to the working directory when it is absolute
+// and lies below it, as a user would type it; otherwise path itself.
+func ShortPath(path string) string {
 	if !filepath.IsAbs(path) {
 		return path
 	}
