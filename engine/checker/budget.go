@@ -5,12 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"sync"
 	"time"
 	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/credcheck/credcheck/engine/policy"
 )
@@ -94,11 +92,7 @@ func (c *Checker) slowRule(ctx context.Context, input ast.Value) string {
 		if !r.Enabled {
 			continue
 		}
-		q, err := c.ruleQuery(ctx, r)
-		if err != nil {
-			return ""
-		}
-		if _, err := q.Eval(dctx, rego.EvalParsedInput(input)); err != nil && dctx.Err() != nil {
+		if err := c.Policies.EvalRule(dctx, r, input); err != nil && dctx.Err() != nil {
 			if ctx.Err() != nil {
 				return ""
 			}
@@ -106,30 +100,6 @@ func (c *Checker) slowRule(ctx context.Context, input ast.Value) string {
 		}
 	}
 	return ""
-}
-
-// ruleQueries holds the prepared one-rule queries of slowRule, made the
-// first time they are needed.
-type ruleQueries struct {
-	mu      sync.Mutex
-	queries map[string]rego.PreparedEvalQuery
-}
-
-func (c *Checker) ruleQuery(ctx context.Context, r *policy.Rule) (rego.PreparedEvalQuery, error) {
-	c.slow.mu.Lock()
-	defer c.slow.mu.Unlock()
-	if q, ok := c.slow.queries[r.ID]; ok {
-		return q, nil
-	}
-	q, err := c.Policies.Prepare(ctx, "data.credcheck.rules["+strconv.Quote(r.Category)+"]["+strconv.Quote(r.ID)+"].report")
-	if err != nil {
-		return q, err
-	}
-	if c.slow.queries == nil {
-		c.slow.queries = map[string]rego.PreparedEvalQuery{}
-	}
-	c.slow.queries[r.ID] = q
-	return q, nil
 }
 
 // capHits keeps the first max hits of each rule (hits come sorted by rule,

@@ -42,7 +42,6 @@ type Checker struct {
 	// the findings one rule reports on one article (budget.go).
 	timeout     time.Duration
 	maxFindings int
-	slow        ruleQueries
 	// Baseline, when set, suppresses the findings it knows.
 	Baseline *suppress.Baseline
 	// Progress, when set, is called after each article with the number

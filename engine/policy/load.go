@@ -90,6 +90,7 @@ type Set struct {
 	store   storage.Store
 	query   rego.PreparedEvalQuery
 	copies  rego.PreparedEvalQuery
+	single  ruleQueries
 }
 
 // BuiltInPrefix is prepended to the file names of embedded policies in

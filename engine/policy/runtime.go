@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/topdown"
 )
 
@@ -55,13 +54,7 @@ func (s *Set) runtimeError(ctx context.Context, input ast.Value, err error) erro
 		if !r.Enabled {
 			continue
 		}
-		ref := RulesRoot.Append(ast.StringTerm(r.Category)).Append(ast.StringTerm(r.ID)).Append(ast.StringTerm("report"))
-		q, perr := rego.New(rego.ParsedQuery(ast.NewBody(ast.NewExpr(ast.NewTerm(ref)))), rego.Compiler(s.Compiler),
-			rego.Store(s.store), rego.StrictBuiltinErrors(true)).PrepareForEval(ctx)
-		if perr != nil {
-			continue
-		}
-		if _, rerr := q.Eval(ctx, rego.EvalParsedInput(input)); rerr != nil {
+		if rerr := s.EvalRule(ctx, r, input); rerr != nil {
 			return &RuntimeError{Rule: r.ID, Err: err}
 		}
 	}
