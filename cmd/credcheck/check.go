@@ -173,12 +173,10 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 	stdinFormat, _ := flags.GetString("stdin-format")
 	stdinName, _ := flags.GetString("stdin-name")
 	scorecards, _ := flags.GetBool("scorecard")
-	quiet, _ := flags.GetBool("quiet")
-	fullSentences, _ := flags.GetBool("full-sentences")
-	includeSuppressed, _ := flags.GetBool("include-suppressed")
-	markdownLimit, _ := flags.GetInt("markdown-limit")
+	// Flags, CREDCHECK_* variables or the configuration file, through cfg.
+	quiet, fullSentences, includeSuppressed, markdownLimit := cfg.Quiet, cfg.FullSentences, cfg.IncludeSuppressed, cfg.MarkdownLimit
 	if markdownLimit < 0 {
-		return fmt.Errorf("--markdown-limit must not be negative, got %d", markdownLimit)
+		return fmt.Errorf("markdown-limit must not be negative, got %d", markdownLimit)
 	}
 	colorMode, _ := flags.GetString("color")
 	writeBaseline, _ := flags.GetString("write-baseline")

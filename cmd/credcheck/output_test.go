@@ -152,6 +152,19 @@ func TestQuietPrintsFailuresAndTally(t *testing.T) {
 	if !strings.Contains(summary, "by rule:\n  ") {
 		t.Errorf("the summary has no tally:\n%s", summary)
 	}
+	// The same from the configuration file and from the environment.
+	write(t, filepath.Join(dir, ".credcheck.yaml"), "quiet: true\nfail-level: error\n")
+	if fromFile := credcheck(t, dir, nil, "", "check", "."); fromFile.stdout != quiet.stdout {
+		t.Errorf("quiet: true in the configuration printed\n%s\nwant what --quiet prints\n%s", fromFile.stdout, quiet.stdout)
+	}
+	write(t, filepath.Join(dir, ".credcheck.yaml"), "fail-level: error\n")
+	if fromEnv := credcheck(t, dir, []string{"CREDCHECK_QUIET=true"}, "", "check", "."); fromEnv.stdout != quiet.stdout {
+		t.Errorf("CREDCHECK_QUIET=true printed\n%s\nwant what --quiet prints", fromEnv.stdout)
+	}
+	write(t, filepath.Join(dir, ".credcheck.yaml"), "markdown-limit: -1\n")
+	if bad := credcheck(t, dir, nil, "", "check", "."); bad.code != 2 || !strings.Contains(bad.stderr, "markdown-limit must not be negative") {
+		t.Errorf("markdown-limit: -1 gave exit %d:\n%s", bad.code, bad.stderr)
+	}
 }
 
 func TestMarkdownIsCutWithAPointer(t *testing.T) {

@@ -45,6 +45,18 @@ type Config struct {
 	// Template is the Go template file of the template format, unless the
 	// format names its own ("template=FILE").
 	Template string `mapstructure:"template" yaml:"template"`
+	// Quiet keeps the text report to the findings that fail the run and
+	// the summary.
+	Quiet bool `mapstructure:"quiet" yaml:"quiet"`
+	// FullSentences prints each finding's whole sentence in the text
+	// report, wrapped, rather than a window around the finding.
+	FullSentences bool `mapstructure:"full-sentences" yaml:"full-sentences"`
+	// IncludeSuppressed keeps suppressed findings in SARIF as results
+	// marked suppressed.
+	IncludeSuppressed bool `mapstructure:"include-suppressed" yaml:"include-suppressed"`
+	// MarkdownLimit cuts the Markdown report at this many bytes (0: no
+	// limit). The command line's default is GitHub's 1 MiB job summary.
+	MarkdownLimit int `mapstructure:"markdown-limit" yaml:"markdown-limit"`
 	// Rules adjusts rules by ID.
 	Rules map[string]Rule `mapstructure:"rules" yaml:"rules"`
 	// Scoring adjusts the score formula.
@@ -169,7 +181,7 @@ func Find(dir string) string {
 var knownKeys = map[string]bool{}
 
 func init() {
-	for _, k := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "template", "rules", "scoring", "workers", "ignore", "overrides", "baseline", "language", "max-bytes", "follow-symlinks", "exclude", "allow-builtins", "timeout", "max-findings"} {
+	for _, k := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "template", "quiet", "full-sentences", "include-suppressed", "markdown-limit", "rules", "scoring", "workers", "ignore", "overrides", "baseline", "language", "max-bytes", "follow-symlinks", "exclude", "allow-builtins", "timeout", "max-findings"} {
 		knownKeys[k] = true
 	}
 }

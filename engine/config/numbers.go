@@ -59,6 +59,9 @@ func (c Config) Validate() error {
 	if err := bad("workers", checkWorkers(c.Workers)); err != nil {
 		return err
 	}
+	if c.MarkdownLimit < 0 {
+		return &SettingError{Key: "markdown-limit", Reason: fmt.Sprintf("must not be negative, not %d", c.MarkdownLimit)}
+	}
 	for _, id := range slices.Sorted(maps.Keys(c.Rules)) {
 		if w := c.Rules[id].Weight; w != nil {
 			if err := bad("rules."+id+".weight", scoring.WeightRange.Check(*w)); err != nil {
