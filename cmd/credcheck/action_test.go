@@ -88,6 +88,7 @@ wire/feed.jsonl
 `
 
 func TestActionOnAForkPullRequest(t *testing.T) {
+	t.Parallel()
 	dir := actionWorkspace(t)
 	a := newActionRun(t, dir, map[string]string{
 		"paths": multiLinePaths, "upload-sarif": "true", "version": "1.2.3", "download-url": fakeRelease(t, false),
@@ -126,6 +127,7 @@ func TestActionOnAForkPullRequest(t *testing.T) {
 }
 
 func TestActionUploadsSARIFOnlyWhenAsked(t *testing.T) {
+	t.Parallel()
 	release := fakeRelease(t, false)
 	dir := actionWorkspace(t)
 	a := newActionRun(t, dir, map[string]string{"paths": "news/port-strike.md", "version": "1.2.3", "download-url": release}, "pull_request",
@@ -164,6 +166,7 @@ func TestActionUploadsSARIFOnlyWhenAsked(t *testing.T) {
 }
 
 func TestActionReadsTheForkFromTheEventPayload(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("jq"); err != nil {
 		t.Skip("jq is not installed (GitHub's runners have it)")
 	}
@@ -183,6 +186,7 @@ func TestActionReadsTheForkFromTheEventPayload(t *testing.T) {
 }
 
 func TestActionBadInputs(t *testing.T) {
+	t.Parallel()
 	dir := actionWorkspace(t)
 	release := fakeRelease(t, false)
 	for _, c := range []struct {
@@ -215,6 +219,7 @@ func TestActionBadInputs(t *testing.T) {
 // set up with its module and build caches keyed on the action's go.sum,
 // and credcheck built from the action's checkout.
 func TestActionBuildsWithTheGoCache(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds credcheck again, with the action's flags")
 	}
@@ -234,6 +239,7 @@ func TestActionBuildsWithTheGoCache(t *testing.T) {
 // in step with action.yml: every input is in the table, and every input the
 // examples give exists.
 func TestActionInputsAreDocumented(t *testing.T) {
+	t.Parallel()
 	var action actionFile
 	if err := yaml.Unmarshal([]byte(readFile(t, "../../action.yml")), &action); err != nil {
 		t.Fatal(err)

@@ -36,6 +36,7 @@ report contains {"sentence": 0, "message": "never reached"} if {
 `)
 
 func TestLoopingPolicyIsStoppedAtTheDeadline(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "house", "spin.rego"), loopRule)
 	write(t, filepath.Join(dir, "articles", "a-spin.txt"), "Council vote delayed\n\nThe council will spin forever, the mayor said on Monday. Officials reportedly disagreed.\n")
@@ -98,6 +99,7 @@ func TestLoopingPolicyIsStoppedAtTheDeadline(t *testing.T) {
 }
 
 func TestFindingsPerRuleAreCapped(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "house", "flood.rego"), budgetRule("flood", `
 report contains {"sentence": 0, "message": sprintf("finding %d", [i])} if {
@@ -148,6 +150,7 @@ report contains {"sentence": 0, "message": sprintf("finding %d", [i])} if {
 }
 
 func TestLongMessagesAreCutAndExcerptsBounded(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "house", "long.rego"), budgetRule("long", `
 report contains {"sentence": s.index, "start": m.start, "end": m.end, "message": concat("", ["very long message " | some _ in numbers.range(1, 100)])} if {

@@ -11,6 +11,7 @@ import (
 // check and eval then load with --data; the same input gives the same
 // bytes.
 func TestCalibrateWritesDataThatCheckLoads(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "weights", "fit.yaml")
 	r := credcheck(t, "", nil, "", "calibrate", "--good", "reliable", "--date", "2026-12-03", "-o", out, evalData+"credibility.jsonl")
@@ -49,6 +50,7 @@ func TestCalibrateWritesDataThatCheckLoads(t *testing.T) {
 }
 
 func TestCalibrateRejectsBadInput(t *testing.T) {
+	t.Parallel()
 	if r := credcheck(t, "", nil, "", "calibrate", "--folds", "1", evalData+"credibility.jsonl"); r.code != 2 || !strings.Contains(r.stderr, "--folds") {
 		t.Errorf("--folds 1: exit %d, stderr %q", r.code, r.stderr)
 	}

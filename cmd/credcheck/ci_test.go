@@ -128,6 +128,7 @@ func readFile(t *testing.T, path string) string {
 }
 
 func TestSeveralFormatsInOneRun(t *testing.T) {
+	t.Parallel()
 	dir := newsroomRepo(t)
 	// The output's directory is created; the other format goes to stdout.
 	r := credcheck(t, dir, nil, "", "check", "--format", "json", "--output", "out/report.json", "--format", "text", "news/")
@@ -176,6 +177,7 @@ func TestSeveralFormatsInOneRun(t *testing.T) {
 }
 
 func TestSuppressionsInArticlesAndConfiguration(t *testing.T) {
+	t.Parallel()
 	dir := newsroomRepo(t)
 	r := credcheck(t, dir, nil, "", "check", "--format", "json", ".")
 	rep := decodeFull(t, r.stdout)
@@ -236,6 +238,7 @@ func TestSuppressionsInArticlesAndConfiguration(t *testing.T) {
 }
 
 func TestPerPathThresholds(t *testing.T) {
+	t.Parallel()
 	dir := newsroomRepo(t)
 	// The column has findings and a low score, but opinion/ fails on
 	// neither unless it drops under 30.
@@ -270,6 +273,7 @@ func fingerprints(t *testing.T, rep fullReport, suppressed bool) []string {
 }
 
 func TestBaselineSuppressesExactlyTheOldFindings(t *testing.T) {
+	t.Parallel()
 	dir := newsroomRepo(t)
 	// The baseline's directory is created, and the run is judged against
 	// what it recorded: nothing fails, not even a score threshold.
@@ -335,6 +339,7 @@ func git(t *testing.T, dir string, args ...string) {
 }
 
 func TestChangedSince(t *testing.T) {
+	t.Parallel()
 	dir := newsroomRepo(t)
 	git(t, dir, "init", "-q", "-b", "main")
 	git(t, dir, "add", ".")
@@ -361,6 +366,7 @@ func TestChangedSince(t *testing.T) {
 }
 
 func TestMachineReportsForCI(t *testing.T) {
+	t.Parallel()
 	dir := newsroomRepo(t)
 	summary := filepath.Join(dir, "summary.md")
 	write(t, summary, "# Earlier step\n")
@@ -547,6 +553,7 @@ func sarifResults(t *testing.T, sarifLog string, results, suppressed int) {
 }
 
 func TestBadInputInEveryFormat(t *testing.T) {
+	t.Parallel()
 	dir := newsroomRepo(t)
 	write(t, filepath.Join(dir, "news/binary.md"), "PK\x03\x04\x00\x00binary")
 	for _, format := range []string{"text", "json", "sarif", "junit", "github", "markdown"} {
@@ -564,6 +571,7 @@ func TestBadInputInEveryFormat(t *testing.T) {
 }
 
 func TestBaselineConfiguredBeforeItExistsAndPartialRefresh(t *testing.T) {
+	t.Parallel()
 	dir := newsroomRepo(t)
 	write(t, filepath.Join(dir, ".credcheck.yaml"), newsroomConfig+"baseline: .credcheck-baseline.json\n")
 	// The configured baseline does not exist yet: writing it is how it
@@ -608,6 +616,7 @@ func TestBaselineConfiguredBeforeItExistsAndPartialRefresh(t *testing.T) {
 }
 
 func TestOneFileNamedTwiceIsCheckedOnce(t *testing.T) {
+	t.Parallel()
 	dir := newsroomRepo(t)
 	r := credcheck(t, dir, nil, "", "check", "--format", "json", "news/port-sale.md", "./news/port-sale.md", filepath.Join(dir, "news/port-sale.md"))
 	if rep := decodeFull(t, r.stdout); len(rep.Articles) != 1 {
@@ -616,6 +625,7 @@ func TestOneFileNamedTwiceIsCheckedOnce(t *testing.T) {
 }
 
 func TestChangedSinceFromAnotherDirectory(t *testing.T) {
+	t.Parallel()
 	dir := newsroomRepo(t)
 	git(t, dir, "init", "-q", "-b", "main")
 	git(t, dir, "add", ".")
@@ -633,6 +643,7 @@ func TestChangedSinceFromAnotherDirectory(t *testing.T) {
 }
 
 func TestPolicyDirectoriesAreNotCheckedAsArticles(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if r := credcheck(t, dir, nil, "", "policy", "new", "hedge/house-hedge", "--dir", "house"); r.code != 0 {
 		t.Fatal(r.stderr)
@@ -647,6 +658,7 @@ func TestPolicyDirectoriesAreNotCheckedAsArticles(t *testing.T) {
 }
 
 func TestUnknownStdinFormat(t *testing.T) {
+	t.Parallel()
 	r := credcheck(t, "", nil, "The port reportedly closed.\n", "check", "--stdin-format", "xml", "-")
 	if r.code != 2 || !strings.Contains(r.stderr, `--stdin-format: unknown format "xml"`) {
 		t.Errorf("exit %d\n%s", r.code, r.stderr)

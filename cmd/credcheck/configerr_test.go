@@ -10,6 +10,7 @@ import (
 // loaded catalog to check, long after the file was parsed; the errors
 // still name the file, line and column, and the closest real name.
 func TestConfigUnknownRulesAreLocated(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "a.md"), cleanArticle)
 	cfg := filepath.Join(dir, ".credcheck.yaml")

@@ -79,6 +79,7 @@ func blocks(t *testing.T, file, text string) map[string][2]int {
 // binary and fails when one drifted from what the code produces; go test
 // ./cmd/credcheck -run TestDocsSamples -update rewrites them.
 func TestDocsSamples(t *testing.T) {
+	t.Parallel()
 	byFile := map[string][]docSample{}
 	for _, s := range docSamples {
 		byFile[s.file] = append(byFile[s.file], s)
@@ -123,6 +124,7 @@ func TestDocsSamples(t *testing.T) {
 // TestDocsMarkersHaveSamples: a golden marker no sample fills would leave a
 // block that nothing checks.
 func TestDocsMarkersHaveSamples(t *testing.T) {
+	t.Parallel()
 	known := map[string]bool{"configuration-file": true}
 	for _, s := range docSamples {
 		known[s.name] = true
@@ -147,6 +149,7 @@ func TestDocsMarkersHaveSamples(t *testing.T) {
 // TestDocsConfigurationFileLoads: the example file of docs/configuration.md
 // works as pasted, as .credcheck.yaml, for check and rules.
 func TestDocsConfigurationFileLoads(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile(filepath.Join("..", "..", "docs", "configuration.md"))
 	if err != nil {
 		t.Fatal(err)

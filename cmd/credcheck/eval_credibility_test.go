@@ -11,6 +11,7 @@ import (
 
 // engine/accuracy's credibility tests derive the figures asserted here.
 func TestEvalCredibility(t *testing.T) {
+	t.Parallel()
 	file := evalData + "credibility.jsonl"
 	r := credcheck(t, "", nil, "", "eval", "--data", evalData+"scoring.yaml", "--task", "credibility", file)
 	if r.code != 0 || r.stderr != "" {
@@ -38,6 +39,7 @@ func TestEvalCredibility(t *testing.T) {
 }
 
 func TestEvalCredibilityJSONAndCompare(t *testing.T) {
+	t.Parallel()
 	file := evalData + "credibility.jsonl"
 	saved := credcheck(t, "", nil, "", "eval", "--data", evalData+"scoring.yaml", "--task", "credibility", "--format", "json", file)
 	if saved.code != 0 {
@@ -114,6 +116,7 @@ func TestEvalCredibilityJSONAndCompare(t *testing.T) {
 }
 
 func TestEvalCredibilityInputErrors(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "cred.jsonl"), strings.Join([]string{
 		`{"id": "a", "group": "Wire", "label": "reliable", "text": "The council approved the budget on Monday, its chair Ana Ruiz said."}`,

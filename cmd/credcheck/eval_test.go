@@ -17,6 +17,7 @@ import (
 const evalData = "fixtures/testdata/eval/"
 
 func TestEvalSpansText(t *testing.T) {
+	t.Parallel()
 	r := credcheck(t, "", nil, "", "eval", evalData+"spans.jsonl")
 	if r.code != 0 || r.stderr != "" {
 		t.Fatalf("exit %d, want 0\n%s", r.code, r.stderr)
@@ -53,6 +54,7 @@ func TestEvalSpansText(t *testing.T) {
 // The JSON result has the documented keys in the documented order
 // (docs/eval.md), so that a saved baseline diffs cleanly.
 func TestEvalJSONHasTheDocumentedKeys(t *testing.T) {
+	t.Parallel()
 	keys := func(s string) []string {
 		t.Helper()
 		dec := json.NewDecoder(strings.NewReader(s))
@@ -138,6 +140,7 @@ func TestEvalJSONHasTheDocumentedKeys(t *testing.T) {
 }
 
 func TestEvalCompareGatesOnRegressions(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	spans := evalData + "spans.jsonl"
 	saved := credcheck(t, "", nil, "", "eval", "--format", "json", spans)
@@ -204,6 +207,7 @@ func TestEvalCompareGatesOnRegressions(t *testing.T) {
 }
 
 func TestEvalBadRecordsAreReportedAndTheRestCounted(t *testing.T) {
+	t.Parallel()
 	r := credcheck(t, "", nil, "", "eval", "--task", "hedge", evalData+"bad.jsonl")
 	if r.code != 2 {
 		t.Errorf("exit %d, want 2", r.code)
@@ -232,6 +236,7 @@ func TestEvalBadRecordsAreReportedAndTheRestCounted(t *testing.T) {
 }
 
 func TestEvalUsageErrors(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		args []string
 		want string
@@ -256,6 +261,7 @@ func TestEvalUsageErrors(t *testing.T) {
 }
 
 func TestEvalPublicCorpusTasks(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		task, file string
 		want       []string
@@ -300,6 +306,7 @@ func TestEvalPublicCorpusTasks(t *testing.T) {
 // Options reach the engine: each flag changes what it should and nothing
 // else.
 func TestEvalOptionFlags(t *testing.T) {
+	t.Parallel()
 	r := credcheck(t, "", nil, "", "eval", "--show", "0", evalData+"spans.jsonl")
 	if r.code != 0 || strings.Contains(r.stdout, "false positives") || strings.Contains(r.stdout, "false negatives") || !strings.Contains(r.stdout, "  f1                   0.9286\n") {
 		t.Errorf("--show 0: exit %d\n%s", r.code, r.stdout)
@@ -321,6 +328,7 @@ func TestEvalOptionFlags(t *testing.T) {
 // A configuration file switches rules off for eval as it does for check,
 // so a newsroom measures the catalog it actually runs.
 func TestEvalUsesTheConfiguration(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	data, err := os.ReadFile(filepath.Join("../..", evalData, "spans.jsonl"))
 	if err != nil {

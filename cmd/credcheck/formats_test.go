@@ -11,6 +11,7 @@ import (
 // line: flags, the configuration file, several templates in one run, and
 // the samples docs/output.md shows.
 func TestGitLabAndTemplateFormats(t *testing.T) {
+	t.Parallel()
 	dir := newsroomRepo(t)
 	write(t, filepath.Join(dir, "ci/rules.tmpl"), "{{range .articles}}{{range .findings}}{{.rule}}\n{{end}}{{end}}")
 	write(t, filepath.Join(dir, "ci/paths.tmpl"), "{{range .articles}}{{upper .path}}\n{{end}}")

@@ -36,6 +36,7 @@ func branchBehindMain(t *testing.T) string {
 var noGit = []string{"PATH=/nonexistent"}
 
 func TestChangedSinceUsesTheMergeBase(t *testing.T) {
+	t.Parallel()
 	dir := branchBehindMain(t)
 	r := credcheck(t, dir, noGit, "", "check", "-v", "--format", "json", "--changed-since", "main", "news/")
 	if got := checkedIDs(t, r.stdout); !cmp.Equal(got, []string{"news/branch.md"}) {
@@ -54,6 +55,7 @@ func TestChangedSinceUsesTheMergeBase(t *testing.T) {
 }
 
 func TestChangedSinceInAShallowClone(t *testing.T) {
+	t.Parallel()
 	src := branchBehindMain(t)
 	clone := filepath.Join(t.TempDir(), "clone")
 	git(t, src, "clone", "-q", "--depth", "1", "--no-single-branch", "--branch", "story", "file://"+src, clone)

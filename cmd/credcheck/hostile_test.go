@@ -24,6 +24,7 @@ import (
 // nested ever deeper 37 s); now each must end well inside a generous bound,
 // with bounded memory and output.
 func TestHostileShapesEnd(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("runs the binary on large inputs")
 	}

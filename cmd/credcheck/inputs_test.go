@@ -86,6 +86,7 @@ func checkedIDs(t *testing.T, stdout string) []string {
 }
 
 func TestHostileInputsEndInOneLineEach(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "news", "clean.md"), cleanArticle)
 	mkfifo(t, filepath.Join(dir, "news", "pipe.md"))
@@ -140,6 +141,7 @@ func TestHostileInputsEndInOneLineEach(t *testing.T) {
 }
 
 func TestMaxBytesRaisesTheLimit(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "clean.md"), cleanArticle)
 	r := credcheckWithin(t, dir, nil, "check", "--format", "json", "--max-bytes", "100", "clean.md")
@@ -157,6 +159,7 @@ func TestMaxBytesRaisesTheLimit(t *testing.T) {
 }
 
 func TestSymlinkOutOfTheTreeNeedsFollowSymlinks(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "news", "clean.md"), cleanArticle)
 	write(t, filepath.Join(dir, "private", "draft.md"), hedgedArticle)
@@ -184,6 +187,7 @@ func TestSymlinkOutOfTheTreeNeedsFollowSymlinks(t *testing.T) {
 // TestUnreadableSubdirectoryIsReportedByItsPath runs the binary as nobody
 // when the tests run as root, who reads every directory whatever its mode.
 func TestUnreadableSubdirectoryIsReportedByItsPath(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "windows" {
 		t.Skip("directory modes do not deny reading on Windows")
 	}
@@ -227,6 +231,7 @@ func TestUnreadableSubdirectoryIsReportedByItsPath(t *testing.T) {
 // TestFilesNamedBesideTheArticlesAreRefusedUnlessRegular gives a FIFO where
 // each other file credcheck reads goes: every run used to block on open.
 func TestFilesNamedBesideTheArticlesAreRefusedUnlessRegular(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "clean.md"), cleanArticle)
 	write(t, filepath.Join(dir, "spans.jsonl"), `{"id":"a","text":"The council met on Tuesday."}`+"\n")
@@ -247,6 +252,7 @@ func TestFilesNamedBesideTheArticlesAreRefusedUnlessRegular(t *testing.T) {
 }
 
 func TestFailedRunLeavesThePreviousReport(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "news", "hedged.md"), hedgedArticle)
 	report := filepath.Join(dir, "reports", "credcheck.json")
@@ -280,6 +286,7 @@ func TestFailedRunLeavesThePreviousReport(t *testing.T) {
 }
 
 func TestWriteBaselineReplacesTheFileWhole(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "news", "hedged.md"), hedgedArticle)
 	baseline := filepath.Join(dir, "baseline.json")
@@ -316,6 +323,7 @@ func TestWriteBaselineReplacesTheFileWhole(t *testing.T) {
 }
 
 func TestWatchIsNotFrozenByAFIFO(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	story := filepath.Join(dir, "articles", "story.md")
 	write(t, story, cleanArticle)

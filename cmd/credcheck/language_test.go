@@ -16,6 +16,7 @@ const (
 // A German and a Chinese article full of rumour get a notice and no score,
 // fail no threshold and are no input error: exit 0.
 func TestCheckLeavesForeignArticlesUnscored(t *testing.T) {
+	t.Parallel()
 	r := credcheck(t, "", nil, "", "check", "--fail-under", "90", "--fail-level", "info", langDir+"de-rumour.md", langDir+"zh-rumour.txt")
 	if r.code != 0 {
 		t.Errorf("exit %d, want 0\n%s%s", r.code, r.stdout, r.stderr)
@@ -54,6 +55,7 @@ func TestCheckLeavesForeignArticlesUnscored(t *testing.T) {
 }
 
 func TestCheckLanguageEnForcesScoring(t *testing.T) {
+	t.Parallel()
 	for _, how := range []struct {
 		name string
 		env  []string
@@ -88,6 +90,7 @@ func TestCheckLanguageEnForcesScoring(t *testing.T) {
 }
 
 func TestParseShowsTheLanguage(t *testing.T) {
+	t.Parallel()
 	r := credcheck(t, "", nil, "", "parse", langDir+"zh-rumour.txt")
 	var doc struct {
 		Language map[string]string `json:"language"`

@@ -129,6 +129,7 @@ func decode(t *testing.T, s string) jsonReport {
 }
 
 func TestCheckCleanArticleExitsZero(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "clean.md"), cleanArticle)
 	r := credcheck(t, dir, nil, "", "check", "clean.md")
@@ -142,6 +143,7 @@ func TestCheckCleanArticleExitsZero(t *testing.T) {
 }
 
 func TestCheckFixturesFailsAtErrorLevel(t *testing.T) {
+	t.Parallel()
 	r := credcheck(t, "", nil, "", "check", "fixtures/")
 	if r.code != 1 {
 		t.Fatalf("exit %d, want 1 (flawed fixtures have errors)\n%s", r.code, r.stderr)
@@ -159,6 +161,7 @@ func TestCheckFixturesFailsAtErrorLevel(t *testing.T) {
 }
 
 func TestFailLevelAndFailUnder(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "hedged.txt"), hedgedArticle)
 	write(t, filepath.Join(dir, "clean.md"), cleanArticle)
@@ -184,6 +187,7 @@ func TestFailLevelAndFailUnder(t *testing.T) {
 }
 
 func TestBadInputsAreReportedAndOthersStillChecked(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "good.md"), cleanArticle)
 	write(t, filepath.Join(dir, "empty.txt"), "  \n\n")
@@ -230,6 +234,7 @@ func TestBadInputsAreReportedAndOthersStillChecked(t *testing.T) {
 }
 
 func TestJSONReportIsStableAndLocated(t *testing.T) {
+	t.Parallel()
 	a := credcheck(t, "", nil, "", "check", "--format", "json", "fixtures/")
 	b := credcheck(t, "", nil, "", "check", "--format", "json", "--workers", "1", "fixtures/")
 	if a.stdout != b.stdout {
@@ -262,6 +267,7 @@ func TestJSONReportIsStableAndLocated(t *testing.T) {
 }
 
 func TestStdin(t *testing.T) {
+	t.Parallel()
 	r := credcheck(t, t.TempDir(), nil, hedgedArticle, "check", "--format", "json", "--stdin-name", "desk/story.txt", "-")
 	if r.code != 1 {
 		t.Fatalf("exit %d, want 1\n%s", r.code, r.stderr)
@@ -276,6 +282,7 @@ func TestStdin(t *testing.T) {
 }
 
 func TestConfigurationFileEnvironmentAndFlags(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	write(t, filepath.Join(root, ".credcheck.yaml"), "rules:\n  hearsay-hedge:\n    enabled: false\n")
 	write(t, filepath.Join(root, "desk", "story.txt"), hedgedArticle+"\nIt is clearly a turning point for the town.\n")
@@ -331,6 +338,7 @@ report contains finding if {
 `
 
 func TestUserPolicyDirectoryAddsRuleWithoutRebuild(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "house", "sources_say.rego"), userRule)
 	write(t, filepath.Join(dir, "story.txt"), "Sources Say Ardmore Port Is Sold\n\nThe Port of Ardmore was sold on Monday, its owner said.\n")
@@ -353,6 +361,7 @@ func TestUserPolicyDirectoryAddsRuleWithoutRebuild(t *testing.T) {
 }
 
 func TestBrokenUserPolicyIsLocated(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "story.txt"), hedgedArticle)
 	write(t, filepath.Join(dir, "broken", "bad.rego"), "package credcheck.rules.hedge[\"bad\"]\n\nreport contains x if {\n\tx := \n}\n")
@@ -371,6 +380,7 @@ func TestBrokenUserPolicyIsLocated(t *testing.T) {
 }
 
 func TestParsePrintsTheInputDocument(t *testing.T) {
+	t.Parallel()
 	r := credcheck(t, "", nil, "", "parse", "fixtures/hedged-scoop.txt")
 	if r.code != 0 {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
@@ -410,6 +420,7 @@ func at(lines []string, i int) string {
 // METADATA says; regenerate it with
 // `go run ./cmd/credcheck rules --format markdown > docs/rules.md`.
 func TestRulesCatalogDocIsCurrent(t *testing.T) {
+	t.Parallel()
 	r := credcheck(t, "", nil, "", "rules", "--format", "markdown")
 	if r.code != 0 {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)

@@ -12,6 +12,7 @@ import (
 // nothing is reported: before, a weight of .inf printed the lowest score
 // as -9223372036854775808 and --fail-under NaN turned the gate off.
 func TestBadNumbersAreLocatedErrors(t *testing.T) {
+	t.Parallel()
 	const story = "The minister reportedly said the plan would work.\n"
 	cases := []struct {
 		name   string
@@ -80,6 +81,7 @@ func TestBadNumbersAreLocatedErrors(t *testing.T) {
 
 // The ends of each range are accepted.
 func TestNumbersAtTheEndsOfTheirRanges(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "story.md"), "The minister reportedly said the plan would work.\n")
 	write(t, filepath.Join(dir, ".credcheck.yaml"), "fail-level: none\nworkers: 0\nrules:\n  hearsay-hedge: {weight: 100}\nscoring:\n  base: 100\n  floor: 1\n  caps: {hedge: 100}\n")

@@ -40,6 +40,7 @@ func excerpts(t *testing.T, stdout, rule string) []string {
 }
 
 func TestExcerptsFitTheWidthAndBreakOnWords(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "budget.md"), wideArticle)
 	for _, c := range []struct {
@@ -75,6 +76,7 @@ func TestExcerptsFitTheWidthAndBreakOnWords(t *testing.T) {
 }
 
 func TestCaretsAfterCJKAndFullSentences(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "budget.md"), wideArticle)
 	r := credcheck(t, dir, []string{"COLUMNS=50"}, "", "check", "--scorecard=false", "--full-sentences", "budget.md")
@@ -115,6 +117,7 @@ func TestCaretsAfterCJKAndFullSentences(t *testing.T) {
 }
 
 func TestQuietPrintsFailuresAndTally(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "budget.md"), wideArticle)
 	write(t, filepath.Join(dir, "port.md"), hedgedArticle)
@@ -168,6 +171,7 @@ func TestQuietPrintsFailuresAndTally(t *testing.T) {
 }
 
 func TestMarkdownIsCutWithAPointer(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for i := range 60 {
 		write(t, filepath.Join(dir, fmt.Sprintf("news/a%02d.md", i)), hedgedArticle)
@@ -194,6 +198,7 @@ func TestMarkdownIsCutWithAPointer(t *testing.T) {
 }
 
 func TestNullDeviceIsNoTerminal(t *testing.T) {
+	t.Parallel()
 	null, err := os.Open(os.DevNull)
 	if err != nil {
 		t.Fatal(err)
@@ -205,6 +210,7 @@ func TestNullDeviceIsNoTerminal(t *testing.T) {
 }
 
 func TestProgressOnlyForLongRuns(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	p := progress(&buf)
 	for i := 1; i <= 50; i++ {

@@ -29,6 +29,7 @@ The harbour board met on Tuesday to discuss the audit, the clerk said.
 // test it, see it in the catalog and in check output, keep it formatted,
 // and ship it to an OPA server as a bundle that finds what check finds.
 func TestPolicyAuthoringWorkflow(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	r := credcheck(t, dir, nil, "", "policy", "new", "hedge/sources-say-headline", "--dir", "house")
 	if r.code != 0 || !strings.Contains(r.stdout, "created house/credcheck/rules/hedge/sources-say-headline/sources_say_headline.rego") {
@@ -162,6 +163,7 @@ func itoa(n int) string {
 }
 
 func TestPolicyTestFailureIsLocatedAndExitsOne(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if r := credcheck(t, dir, nil, "", "policy", "new", "editorial/house-words", "--dir", "house"); r.code != 0 {
 		t.Fatal(r.stderr)
@@ -185,6 +187,7 @@ func TestPolicyTestFailureIsLocatedAndExitsOne(t *testing.T) {
 }
 
 func TestPolicyFmt(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "house/a.rego"), "package house.a\n\nx   :=   1\n")
 	write(t, filepath.Join(dir, "house/b.rego"), "package house.b\n\ny := 2\n")
@@ -213,6 +216,7 @@ func TestPolicyFmt(t *testing.T) {
 // TestEditorErrorsAreLocated: every mistake an editor makes in a policy
 // directory names file:line:col and exits 2, in check and in policy test.
 func TestEditorErrorsAreLocated(t *testing.T) {
+	t.Parallel()
 	cases := map[string]struct {
 		file, text string
 		want       *regexp.Regexp
@@ -259,6 +263,7 @@ func TestEditorErrorsAreLocated(t *testing.T) {
 }
 
 func TestExplain(t *testing.T) {
+	t.Parallel()
 	r := credcheck(t, "", nil, "", "explain", "vague-source")
 	for _, want := range []string{
 		"vague-source — ", "attribution · warning", "Why it matters", "Examples\n  fires: ",

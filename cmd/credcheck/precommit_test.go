@@ -92,6 +92,7 @@ func repoFiles(t *testing.T, dir string) []string {
 // that holds a rule fresh from policy new: all pass on a first commit of
 // everything, and each fails on what it is there to stop.
 func TestPreCommitHooks(t *testing.T) {
+	t.Parallel()
 	hooks := readHooks(t)
 	for _, id := range []string{"credcheck", "credcheck-policy-test", "credcheck-policy-fmt"} {
 		if _, ok := hooks[id]; !ok {

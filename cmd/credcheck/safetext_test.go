@@ -21,6 +21,7 @@ func rawControl(s string) rune {
 // files whose names hold a newline, reach no terminal or CI log raw, and no
 // file name forges a line on standard error.
 func TestHostileTextReachesNoTerminalRaw(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "esc.md"), "The minister reportedly said \x1b[2J the plan\a would work.\r Officials agreed.\n")
 	write(t, filepath.Join(dir, "a\ncredcheck: forged.md"), "The minister reportedly said so.\n")

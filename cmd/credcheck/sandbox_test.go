@@ -30,6 +30,7 @@ package credcheck.rules.attribution["` + id + `"]
 // net.lookup_ip_addr fail to load, located, naming the opt-in; with the
 // opt-in (flag or configuration) the policy loads.
 func TestSandboxRefusesBuiltinsThatReachOut(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "house", "leak.rego"), houseRule("leak", `report contains f if {
 	some s in input.sentences
@@ -71,6 +72,7 @@ func TestSandboxRefusesBuiltinsThatReachOut(t *testing.T) {
 
 // opa.runtime is refused too, and when allowed tells a policy nothing.
 func TestOPARuntimeStaysEmpty(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "house", "env.rego"), houseRule("env", `report contains f if {
 	f := {"sentence": input.headline, "message": sprintf("runtime is %v", [opa.runtime()])}
@@ -91,6 +93,7 @@ func TestOPARuntimeStaysEmpty(t *testing.T) {
 // a named pipe end in an error instead of a hang, and a symlink inside the
 // directory still works.
 func TestPolicyDirectoryIsReadWithoutLeavingIt(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "story.txt"), hedgedArticle)
 	write(t, filepath.Join(dir, "secret.json"), `{"token": "hunter2"}`)
@@ -153,6 +156,7 @@ func symlink(t *testing.T, target, link string) {
 // rule, whether the failing call is in the rule or in a helper it calls;
 // the other articles are still checked, and policy test fails.
 func TestRuleRuntimeErrorIsReported(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	house := filepath.Join(dir, "house")
 	write(t, filepath.Join(house, "boom.rego"), houseRule("boom", `report contains f if {
@@ -209,6 +213,7 @@ test_quiet_on_plain_text if {
 // The bundle comes with capabilities stock OPA reads, which allow what
 // check allows and refuse the rest; the bundle's modules compile under them.
 func TestBundleCarriesCapabilities(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	r := credcheck(t, dir, nil, "", "policy", "bundle", "-o", "credcheck-bundle.tar.gz", "--allow-builtin", "time.now_ns")
 	if r.code != 0 || !strings.Contains(r.stderr, "capabilities in credcheck-bundle.capabilities.json") {

@@ -49,6 +49,7 @@ func validate(t *testing.T, s *jsonschema.Schema, what, out string) {
 // suppression and an input that could not be read) against
 // docs/schema/report.json.
 func TestJSONReportMatchesPublishedSchema(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "de.md"), strings.Repeat("Der Stadtrat hat am Dienstag den Haushalt für das kommende Jahr beschlossen. ", 12))
 	write(t, filepath.Join(dir, "hedge.md"), hedgedArticle+"\n<!-- credcheck-disable-next-line hearsay-hedge -- checked -->\nThe sale was reportedly agreed.\n<!-- credcheck-disable vague-source -->\n")
@@ -73,6 +74,7 @@ func TestJSONReportMatchesPublishedSchema(t *testing.T) {
 // text, a Markdown and every record of a JSON Lines file, against
 // docs/schema/input.json.
 func TestParseOutputMatchesPublishedSchema(t *testing.T) {
+	t.Parallel()
 	s := publishedSchema(t, "input.json")
 	for _, f := range []string{"fixtures/hedged-scoop.txt", "fixtures/well-sourced-harbour.md", "fixtures/machine-styled-alliance.md", "fixtures/number-mismatch.md"} {
 		r := credcheck(t, "", nil, "", "parse", f)

@@ -9,6 +9,7 @@ import (
 )
 
 func TestBuildVersion(t *testing.T) {
+	t.Parallel()
 	vcs := func(rev, modified string) *debug.BuildInfo {
 		return &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: []debug.BuildSetting{{Key: "vcs.revision", Value: rev}, {Key: "vcs.modified", Value: modified}}}
 	}
@@ -37,6 +38,7 @@ func TestBuildVersion(t *testing.T) {
 // clone; nothing in a git worktree, whose .git is a file the go command
 // does not stamp from), the same in `version`, `--version` and SARIF.
 func TestVersionFromBuildInfo(t *testing.T) {
+	t.Parallel()
 	info, err := buildinfo.ReadFile(binary)
 	if err != nil {
 		t.Fatal(err)

@@ -31,6 +31,7 @@ func ignoringRepo(t *testing.T) string {
 }
 
 func TestWalkHonoursGitignore(t *testing.T) {
+	t.Parallel()
 	dir := ignoringRepo(t)
 	r := credcheck(t, dir, nil, "", "check", "--format", "json", ".")
 	want := []string{"news/archive/2019.md", "news/port-strike.md", "news/wire/kept.md"}
@@ -50,6 +51,7 @@ func TestWalkHonoursGitignore(t *testing.T) {
 }
 
 func TestExcludeGlobs(t *testing.T) {
+	t.Parallel()
 	dir := ignoringRepo(t)
 	// In the file, globs are relative to it, wherever the run starts.
 	write(t, filepath.Join(dir, ".credcheck.yaml"), "exclude:\n  - news/archive/\n  - \"**/wire/kept.md\"\n")
@@ -78,6 +80,7 @@ func TestExcludeGlobs(t *testing.T) {
 }
 
 func TestVerboseListsWhatTheWalkSkipped(t *testing.T) {
+	t.Parallel()
 	dir := ignoringRepo(t)
 	r := credcheck(t, dir, nil, "", "check", "-v", "--exclude", "news/archive", "--format", "json", ".")
 	if r.code != 0 {

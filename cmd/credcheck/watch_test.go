@@ -238,6 +238,7 @@ report contains finding if {
 }
 
 func TestWatchChecksAgainOnEachChange(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	story := filepath.Join(dir, "articles", "story.md")
 	rule := filepath.Join(dir, "house", "hedges.rego")
@@ -276,6 +277,7 @@ func TestWatchChecksAgainOnEachChange(t *testing.T) {
 // TestWatchIgnoresItsOwnReports writes a Markdown report among the
 // articles: were it watched, every run would set off the next.
 func TestWatchIgnoresItsOwnReports(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	story := filepath.Join(dir, "articles", "story.md")
 	write(t, story, cleanArticle)
@@ -298,6 +300,7 @@ func TestWatchIgnoresItsOwnReports(t *testing.T) {
 // TestWatchSessionEndsCleanlyOnSIGTERM stops a session whose checks fail:
 // their status does not become the session's.
 func TestWatchSessionEndsCleanlyOnSIGTERM(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "hedged.txt"), hedgedArticle)
 	s := startWatch(t, dir, "check", "--watch", "--watch-interval", "20ms", "--format", "json", "hedged.txt")
@@ -313,6 +316,7 @@ func TestWatchSessionEndsCleanlyOnSIGTERM(t *testing.T) {
 // TestWatchUsageErrors runs each case with a deadline: a usage error that
 // went unnoticed would start a session that never ends by itself.
 func TestWatchUsageErrors(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "clean.md"), cleanArticle)
 	cases := []struct {
