@@ -14,12 +14,18 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
 )
 
-var releases = map[bool]string{}
+// releases are the fake releases made so far, by corrupt; the tests that
+// share them run in parallel.
+var (
+	releasesMu sync.Mutex
+	releases   = map[bool]string{}
+)
 
 // fakeRelease publishes the binary under test as release 1.2.3 in a
 // directory laid out as GitHub's release downloads are, and returns its
@@ -27,6 +33,8 @@ var releases = map[bool]string{}
 // checksum. Made once per kind, beside the binary, which TestMain removes.
 func fakeRelease(t *testing.T, corrupt bool) string {
 	t.Helper()
+	releasesMu.Lock()
+	defer releasesMu.Unlock()
 	if url, ok := releases[corrupt]; ok {
 		return url
 	}
