@@ -174,10 +174,8 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 	stdinName, _ := flags.GetString("stdin-name")
 	scorecards, _ := flags.GetBool("scorecard")
 	// Flags, CREDCHECK_* variables or the configuration file, through cfg.
+	// (settings has validated them: markdown-limit is not negative).
 	quiet, fullSentences, includeSuppressed, markdownLimit := cfg.Quiet, cfg.FullSentences, cfg.IncludeSuppressed, cfg.MarkdownLimit
-	if markdownLimit < 0 {
-		return fmt.Errorf("markdown-limit must not be negative, got %d", markdownLimit)
-	}
 	colorMode, _ := flags.GetString("color")
 	writeBaseline, _ := flags.GetString("write-baseline")
 	changedSince, _ := flags.GetString("changed-since")

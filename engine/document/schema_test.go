@@ -1,17 +1,16 @@
 package document
 
 import (
-	"bytes"
 	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/invopop/jsonschema"
+
+	"github.com/credcheck/credcheck/engine/internal/golden"
 )
 
 var updateSchema = flag.Bool("update", false, "rewrite docs/schema/input.json from the input's types")
@@ -218,16 +217,5 @@ func TestInputSchemaIsPublished(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *updateSchema {
-		if err := os.WriteFile(inputSchemaFile, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(inputSchemaFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s is out of date (-published +generated); rerun with -update:\n%s", inputSchemaFile, cmp.Diff(string(want), string(got)))
-	}
+	golden.File(t, inputSchemaFile, got, *updateSchema)
 }

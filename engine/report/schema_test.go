@@ -4,14 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/invopop/jsonschema"
+
+	"github.com/credcheck/credcheck/engine/internal/golden"
 )
 
 var updateSchema = flag.Bool("update", false, "rewrite docs/schema/report.json from the report's types")
@@ -60,18 +60,7 @@ func TestJSONSchemaIsPublished(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *updateSchema {
-		if err := os.WriteFile(reportSchemaFile, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(reportSchemaFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s is out of date (-published +generated); rerun with -update:\n%s", reportSchemaFile, cmp.Diff(string(want), string(got)))
-	}
+	golden.File(t, reportSchemaFile, got, *updateSchema)
 	if !bytes.Contains(got, []byte(`"const": 2`)) || SchemaVersion != 2 {
 		t.Errorf("the schema does not pin version %d", SchemaVersion)
 	}
