@@ -83,6 +83,7 @@ checked (the other inputs are still checked and reported).`,
 	f.BoolP("quiet", "q", false, "text format: print only the findings that fail the run, and the summary")
 	f.Bool("full-sentences", false, "text format: print each finding's whole sentence, wrapped to the terminal, not a window around it")
 	f.Bool("include-suppressed", false, "sarif format: keep suppressed findings as results (marked suppressed) rather than leave them out")
+	f.Bool("include-credits", false, "sarif format: keep credits (the sourcing category: good practice, not problems) as results rather than leave them out")
 	f.Int("markdown-limit", report.DefaultMarkdownLimit, "markdown format: cut the report at this many bytes, with a pointer to the full one (0: no limit)")
 	f.String("color", "auto", "colour the text format: auto, always or never")
 	f.Bool("watch", false, "check again whenever an article, a policy, the configuration or the baseline changes, until Ctrl-C")
@@ -244,7 +245,7 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 	}
 	gate := report.Gate{FailRank: rank, FailUnder: cfg.FailUnder, Paths: paths}
 	ropts := report.Options{Color: color, Scorecards: scorecards, Gate: gate, Version: toolVersion(), StepSummary: os.Getenv("GITHUB_STEP_SUMMARY"),
-		Quiet: quiet, FullSentences: fullSentences, IncludeSuppressed: includeSuppressed, MarkdownLimit: markdownLimit}
+		Quiet: quiet, FullSentences: fullSentences, IncludeSuppressed: includeSuppressed, IncludeCredits: cfg.IncludeCredits, MarkdownLimit: markdownLimit}
 	var failed error
 	for _, d := range dests {
 		ropts.FullReport = fullReportPointer(dests, d)

@@ -54,6 +54,9 @@ type Config struct {
 	// IncludeSuppressed keeps suppressed findings in SARIF as results
 	// marked suppressed.
 	IncludeSuppressed bool `mapstructure:"include-suppressed" yaml:"include-suppressed"`
+	// IncludeCredits keeps credits (the sourcing category) in SARIF as
+	// results.
+	IncludeCredits bool `mapstructure:"include-credits" yaml:"include-credits"`
 	// MarkdownLimit cuts the Markdown report at this many bytes (0: no
 	// limit). The command line's default is GitHub's 1 MiB job summary.
 	MarkdownLimit int `mapstructure:"markdown-limit" yaml:"markdown-limit"`
@@ -181,7 +184,7 @@ func Find(dir string) string {
 var knownKeys = map[string]bool{}
 
 func init() {
-	for _, k := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "template", "quiet", "full-sentences", "include-suppressed", "markdown-limit", "rules", "scoring", "workers", "ignore", "overrides", "baseline", "language", "max-bytes", "follow-symlinks", "exclude", "allow-builtins", "timeout", "max-findings"} {
+	for _, k := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "template", "quiet", "full-sentences", "include-suppressed", "include-credits", "markdown-limit", "rules", "scoring", "workers", "ignore", "overrides", "baseline", "language", "max-bytes", "follow-symlinks", "exclude", "allow-builtins", "timeout", "max-findings"} {
 		knownKeys[k] = true
 	}
 }

@@ -301,6 +301,10 @@ type Options struct {
 	// IncludeSuppressed keeps suppressed findings in the SARIF log, where
 	// they are left out by default.
 	IncludeSuppressed bool
+	// IncludeCredits keeps credits (good practice, not problems) in the
+	// SARIF log, where they are left out by default: code scanning would
+	// list each as an alert to dismiss.
+	IncludeCredits bool
 	// MarkdownLimit caps the markdown format at this many bytes, with a
 	// pointer to the full report where it is cut; 0 means no cap. The job
 	// summary the github format appends to is capped at GitHub's limit

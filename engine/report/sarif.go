@@ -71,7 +71,8 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 	}
 
 	index := map[string]int{}
-	left := 0 // suppressed findings left out
+	left := 0    // suppressed findings left out
+	credits := 0 // credits left out
 	for _, rule := range r.Rules {
 		if _, seen := index[rule.ID]; seen {
 			continue
@@ -94,6 +95,10 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 			}
 			if !f.Counts() && !opts.IncludeSuppressed {
 				left++
+				continue
+			}
+			if f.Credit() && !opts.IncludeCredits {
+				credits++
 				continue
 			}
 			run.AddResult(sarifResult(a, f, i, opts.Gate.Fails(a, f)))
@@ -151,6 +156,10 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 	if left > 0 {
 		inv.AddToolExecutionNotification(sarif.NewNotification().WithLevel(sarif.LevelNote).WithMessage(sarif.NewTextMessage(
 			fmt.Sprintf("%s left out (--include-suppressed keeps them)", plural(left, "suppressed finding")))))
+	}
+	if credits > 0 {
+		inv.AddToolExecutionNotification(sarif.NewNotification().WithLevel(sarif.LevelNote).WithMessage(sarif.NewTextMessage(
+			fmt.Sprintf("%s left out (--include-credits keeps them)", plural(credits, "credit")))))
 	}
 	run.AddInvocation(inv)
 

@@ -92,3 +92,38 @@ func TestSARIFRefusesMoreResultsThanGitHubTakes(t *testing.T) {
 		t.Errorf("with two findings baselined: %v", err)
 	}
 }
+
+func TestSARIFLeavesCreditsOut(t *testing.T) {
+	r := sarifSample()
+	deal := r.Articles[0]
+	credit := marked("named-source", finding.CreditCategory, finding.Info, "Mira Osei, the firm's chief engineer, said the cells passed.", "Mira Osei", 13, 1,
+		"a named source with a role")
+	deal.Findings = append(deal.Findings, credit)
+	_, run := writeSARIF(t, r, sampleOptions)
+	for _, res := range run.Results {
+		if res.RuleID == "named-source" {
+			t.Errorf("a credit is a result by default: %+v", res)
+		}
+	}
+	notes := run.Invocations[0].ToolExecutionNotifications
+	if last := notes[len(notes)-1]; last.Message.Text != "1 credit left out (--include-credits keeps them)" {
+		t.Errorf("last notification %q, want the count of credits left out", last.Message.Text)
+	}
+	with := sampleOptions
+	with.IncludeCredits = true
+	_, run = writeSARIF(t, r, with)
+	kept := 0
+	for _, res := range run.Results {
+		if res.RuleID == "named-source" {
+			kept++
+		}
+	}
+	if kept != 1 {
+		t.Errorf("with IncludeCredits: %d named-source results, want 1", kept)
+	}
+	for _, n := range run.Invocations[0].ToolExecutionNotifications {
+		if strings.Contains(n.Message.Text, "credit") {
+			t.Errorf("with IncludeCredits the log still says %q", n.Message.Text)
+		}
+	}
+}
