@@ -7,8 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-
-	"github.com/google/renameio/v2"
 )
 
 // Write creates or replaces path with what write puts out. The bytes go to
@@ -33,19 +31,7 @@ func Write(path string, perm fs.FileMode, write func(io.Writer) error) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	pending, err := renameio.NewPendingFile(path, renameio.WithTempDir(dir), renameio.WithPermissions(perm), renameio.WithExistingPermissions())
-	if err != nil {
-		return err
-	}
-	defer pending.Cleanup()
-	buf := bufio.NewWriter(pending)
-	if err := write(buf); err != nil {
-		return err
-	}
-	if err := buf.Flush(); err != nil {
-		return err
-	}
-	return pending.CloseAtomicallyReplace()
+	return replace(path, dir, perm, write)
 }
 
 // WriteFile is Write for bytes already in memory.
