@@ -17,8 +17,8 @@ import (
 // filter, and their results are joined. Every file still goes through the
 // loader, with the same options and names as when read in one pass.
 
-// loadParts is how many loaders read the built-in tree at once: one for
-// the data files and two for the Rego files, whose parsing costs the most.
+// regoParts is how many loaders share the Rego files, whose parsing costs
+// twice what reading the data files does; one more loader reads the data.
 const regoParts = 2
 
 // loadBuiltIn reads the built-in policies and data, as loadFS(fsys, tests)
