@@ -103,7 +103,7 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	builtin, err := loadFS(policies.FS, opts.Tests)
+	builtin, err := loadBuiltIn(policies.FS, opts.Tests)
 	if err != nil {
 		return nil, err
 	}
@@ -140,6 +140,12 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The lexicons are final once the data files are read, and building
+	// their matchers costs as much as compiling the policies: it runs
+	// beside the rest of the loading. Nothing below changes the lexicons'
+	// part of the data; their errors are still reported after those of
+	// the catalog and configuration, as when built in turn.
+	lexicons := buildLexicons(data)
 
 	if err := set.readCatalog(modules, sources, opts.Tests); err != nil {
 		return nil, err
@@ -176,17 +182,16 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 		return nil, err
 	}
 
-	lexicons, _ := dig(data, "credcheck", "lexicons").(map[string]any)
-	if set.Lexicons, err = lexicon.FromData(lexicons); err != nil {
+	compiler := newCompiler(caps, opts.Tests)
+	compiler.Compile(modules)
+	if set.Lexicons, err = lexicons(); err != nil {
 		var le *lexicon.Error
 		if errors.As(err, &le) {
 			return nil, locateLexiconError(err, origins[le.Lexicon])
 		}
 		return nil, err
 	}
-
-	compiler := newCompiler(caps, opts.Tests)
-	if compiler.Compile(modules); compiler.Failed() {
+	if compiler.Failed() {
 		errs := convertASTErrors(compiler.Errors)
 		// Compile errors carry the file names the loader gave; name the
 		// embedded files as built-in, as every other message does.
@@ -218,6 +223,25 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	return set, nil
 }
 
+// buildLexicons starts building the lexicons' matchers and returns a
+// function that waits for them.
+func buildLexicons(data map[string]any) func() (*lexicon.Set, error) {
+	raw, _ := dig(data, "credcheck", "lexicons").(map[string]any)
+	var (
+		set *lexicon.Set
+		err error
+	)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		set, err = lexicon.FromData(raw)
+	}()
+	return func() (*lexicon.Set, error) {
+		<-done
+		return set, err
+	}
+}
+
 // newCompiler is the compiler every policy goes through, in checks and in
 // tests alike, so that no path runs a built-in the capabilities leave out.
 func newCompiler(caps *ast.Capabilities, print bool) *ast.Compiler {
@@ -237,8 +261,12 @@ func hidden(_ string, info fs.FileInfo, depth int) bool {
 }
 
 func loadFS(fsys fs.FS, tests bool) (*loader.Result, error) {
+	return loadFiltered(fsys, filter(tests))
+}
+
+func loadFiltered(fsys fs.FS, skip loader.Filter) (*loader.Result, error) {
 	l := loader.NewFileLoader().WithFS(fsys).WithProcessAnnotation(true).WithRegoVersion(ast.RegoV1)
-	res, err := l.Filtered([]string{"."}, filter(tests))
+	res, err := l.Filtered([]string{"."}, skip)
 	if err != nil {
 		return nil, convertLoadErrors(err, func(name string) string { return BuiltInPrefix + name }, fsys)
 	}

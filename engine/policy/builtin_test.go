@@ -1,0 +1,62 @@
+package policy
+
+import (
+	"maps"
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/credcheck/credcheck/policies"
+)
+
+// The built-in tree read by several loaders at once gives what one loader
+// reading it in one pass gives: the same files under the same names, parsed
+// alike, and the same data.
+func TestLoadBuiltInMatchesOnePass(t *testing.T) {
+	for _, tests := range []bool{false, true} {
+		one, err := loadFS(policies.FS, tests)
+		if err != nil {
+			t.Fatal(err)
+		}
+		many, err := loadBuiltIn(policies.FS, tests)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := slices.Sorted(maps.Keys(many.Modules)), slices.Sorted(maps.Keys(one.Modules)); !slices.Equal(got, want) {
+			t.Fatalf("tests=%v: modules\n%v\nwant\n%v", tests, got, want)
+		}
+		for name, f := range one.Modules {
+			g := many.Modules[name]
+			if string(g.Raw) != string(f.Raw) || !g.Parsed.Equal(f.Parsed) {
+				t.Errorf("tests=%v: %s differs", tests, name)
+			}
+		}
+		if !reflect.DeepEqual(many.Documents, one.Documents) {
+			t.Errorf("tests=%v: data differs", tests)
+		}
+	}
+}
+
+// Every Rego file is parsed by one of the Rego loaders, not left to the
+// data loader, so that the work is shared.
+func TestPartitionCoversEveryRegoFile(t *testing.T) {
+	part, err := partition(policies.FS, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	one, err := loadFS(policies.FS, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := map[int]bool{}
+	for name := range one.Modules {
+		p, ok := part[name]
+		if !ok {
+			t.Errorf("%s is in no part", name)
+		}
+		used[p] = true
+	}
+	if len(used) != regoParts {
+		t.Errorf("parts used: %v, want %d", used, regoParts)
+	}
+}
