@@ -61,6 +61,16 @@ func (d *Document) Value() ast.Value {
 		}
 	}
 
+	// Per sentence, the indexes of its attributions in input.attributions,
+	// so that a rule asking what sentence i attributes reads its own few
+	// instead of scanning every attribution of the article.
+	attributed := make([][]*ast.Term, len(d.Sentences))
+	for k, at := range d.Attributions {
+		if at.Sentence >= 0 && at.Sentence < len(attributed) {
+			attributed[at.Sentence] = append(attributed[at.Sentence], num(k))
+		}
+	}
+
 	sentences := make([]*ast.Term, len(d.Sentences))
 	for i, s := range d.Sentences {
 		tokens := make([]*ast.Term, len(s.Tokens))
@@ -82,6 +92,7 @@ func (d *Document) Value() ast.Value {
 			kv(kUpper, ints(upperTokens(s.Tokens))),
 			kv(kQuoted, ast.InternedTerm(s.Quoted)), kv(kCues, ast.NewTerm(sc)),
 			kv(kEntities, ints(s.Entities)), kv(kNumbers, ints(s.Numbers)),
+			kv(kAttributions, ast.ArrayTerm(attributed[i]...)),
 		))
 	}
 

@@ -48,8 +48,8 @@ named_source(i) if input.sentences[i].cues.news_outlets
 named_source(i) if {
 	some m in lib.cues(i, "attribution_cues")
 	m.group == "source_after"
-	some a in input.attributions
-	a.sentence == i
+	some j in input.sentences[i].attributions
+	a := input.attributions[j]
 	a.start == m.start
 	a.source != null
 	some k in input.sentences[i].entities

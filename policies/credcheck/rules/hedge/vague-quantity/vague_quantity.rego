@@ -59,8 +59,8 @@ reported(m) if {
 }
 
 in_source(m) if {
-	some a in input.attributions
-	a.sentence == m.sentence
+	some k in input.sentences[m.sentence].attributions
+	a := input.attributions[k]
 	a.source.start <= m.start
 	m.end <= a.source.end
 }

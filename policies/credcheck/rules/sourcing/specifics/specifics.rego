@@ -46,7 +46,7 @@ specific[m.sentence] contains [m.start, m.end, m.text] if {
 report contains finding if {
 	some i, found in specific
 	input.sentences[i].zone in lib.prose_zones
-	lib.attributed[i]
+	i in lib.attributed
 	[start, end, text] := min(found)
 	finding := {
 		"sentence": i, "start": start, "end": end, "cue": text,
