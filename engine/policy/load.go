@@ -91,6 +91,8 @@ type Set struct {
 	query   rego.PreparedEvalQuery
 	copies  rego.PreparedEvalQuery
 	single  ruleQueries
+	// parts are the input parts the enabled rules read (InputParts).
+	parts []string
 }
 
 // BuiltInPrefix is prepended to the file names of embedded policies in
@@ -200,6 +202,10 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 		}
 		return nil, errs
 	}
+	if err := set.checkInputDecls(compiler); err != nil {
+		return nil, err
+	}
+	set.parts = inputParts(set.Rules)
 	store := inmem.NewFromObjectWithOpts(data, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
 	prepared, err := rego.New(rego.Query(enabledQuery(set.Rules)), rego.Compiler(compiler), rego.Store(store), rego.StrictBuiltinErrors(true)).PrepareForEval(ctx)
 	if err != nil {

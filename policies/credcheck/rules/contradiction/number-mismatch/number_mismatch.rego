@@ -17,6 +17,7 @@
 #   category: contradiction
 #   severity: warning
 #   weight: 4
+#   input: [matches, numbers, sentences]
 #   why: When one story gives two values for the same figure at least one is wrong, and readers cannot tell which.
 #   params:
 #     tolerance: 0.02

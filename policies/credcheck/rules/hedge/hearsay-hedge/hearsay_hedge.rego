@@ -17,6 +17,7 @@
 #   category: hedge
 #   severity: warning
 #   weight: 3
+#   input: [attributions, entities, matches, sentences]
 #   why: Readers cannot judge a claim whose origin is hidden behind a hedge; naming the source, or verifying the claim, fixes it.
 #   examples:
 #     fires: Harbor Lines has reportedly chosen Norden Freight as its partner.

@@ -18,6 +18,7 @@
 #   category: hedge
 #   severity: info
 #   weight: 0
+#   input: [attributions, matches, sentences]
 #   why: '"Many" and "some" let a writer imply scale without evidence; a figure or a named example lets the reader judge it.'
 #   examples:
 #     fires: Many residents oppose the plan.

@@ -14,6 +14,7 @@
 #   category: sourcing
 #   severity: info
 #   weight: 1
+#   input: [matches, numbers, sentences]
 #   why: A dated, sourced statement can be checked against the record; an undated, unsourced one cannot.
 #   params:
 #     units: [$, US$, €, £, ¥, HK$, C$, A$]
