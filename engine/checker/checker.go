@@ -279,7 +279,7 @@ func (c *Checker) CheckArticle(ctx context.Context, a *article.Article) (*report
 		res.Unscored = fmt.Sprintf("the text reads as %s (%s); the built-in catalog reads English", doc.Language.Name, doc.Language.Code)
 		return res, nil
 	}
-	hits, err := c.evaluate(ctx, doc.Value())
+	hits, err := c.evaluate(ctx, doc.ValueOf(c.Policies.InputParts()))
 	if err != nil {
 		return nil, err
 	}

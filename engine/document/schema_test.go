@@ -81,6 +81,8 @@ type inputSentence struct {
 	Cues     map[string][]int `json:"cues"`
 	Entities []int            `json:"entities"`
 	Numbers  []int            `json:"numbers"`
+	// Attributions are indexes into attributions.
+	Attributions []int `json:"attributions"`
 }
 
 type inputQuote struct {

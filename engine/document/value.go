@@ -5,8 +5,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -14,193 +12,91 @@ import (
 // Value builds the policy input for the document directly as an OPA value.
 // Going through JSON would cost an encode and a decode per article; building
 // the value costs a fraction of that, and the keys are shared terms.
-func (d *Document) Value() ast.Value {
+func (d *Document) Value() ast.Value { return d.ValueOf(nil) }
+
+// InputKeys are the top-level keys of the input, the parts ValueOf can
+// build alone.
+var InputKeys = []string{"version", "article", "headline", "paragraphs", "sentences", "quotes", "numbers",
+	"entities", "names", "matches", "repeats", "endings", "attributions", "stats", "language"}
+
+// ValueOf builds only the given top-level parts of the input (InputKeys),
+// for rules that declare what they read: the parts left out cost nothing.
+// nil builds every part, as Value does.
+func (d *Document) ValueOf(parts []string) ast.Value {
+	if parts == nil {
+		return d.value(func(*ast.Term) bool { return true })
+	}
+	wanted := make(map[string]bool, len(parts))
+	for _, p := range parts {
+		wanted[p] = true
+	}
+	return d.value(func(k *ast.Term) bool { return wanted[string(k.Value.(ast.String))] })
+}
+
+func (d *Document) value(want func(*ast.Term) bool) ast.Value {
+	out := ast.NewObject()
+	put := func(k *ast.Term, v func() *ast.Term) {
+		if want(k) {
+			out.Insert(k, v())
+		}
+	}
 	words := make(termCache, 256)
 	w := words.get
-	a := d.Article
-	article := obj(
-		kv(kID, str(a.ID)), kv(kPath, str(a.Path)), kv(kFormat, str(string(a.Format))),
-		kv(kTitle, str(a.Title)), kv(kAuthor, str(a.Author)), kv(kDate, str(a.Date)),
-		kv(kOutlet, str(a.Outlet)), kv(kURL, str(a.URL)),
-	)
-
-	paragraphs := make([]*ast.Term, len(d.Paragraphs))
-	for i, p := range d.Paragraphs {
-		paragraphs[i] = ast.NewTerm(obj(
-			kv(kIndex, num(p.Index)), kv(kZone, w(string(p.Zone))), kv(kKind, w(string(p.Kind))),
-			kv(kLevel, num(p.Level)), kv(kStart, num(p.Start)), kv(kEnd, num(p.End)), kv(kLine, num(p.Line)),
-			kv(kFirstSentence, num(p.FirstSentence)), kv(kLastSentence, num(p.LastSentence)),
+	put(kVersion, func() *ast.Term { return num(InputVersion) })
+	put(kArticle, func() *ast.Term {
+		a := d.Article
+		return ast.NewTerm(obj(
+			kv(kID, str(a.ID)), kv(kPath, str(a.Path)), kv(kFormat, str(string(a.Format))),
+			kv(kTitle, str(a.Title)), kv(kAuthor, str(a.Author)), kv(kDate, str(a.Date)),
+			kv(kOutlet, str(a.Outlet)), kv(kURL, str(a.URL)),
 		))
-	}
+	})
+	put(kHeadline, func() *ast.Term { return num(d.Headline) })
+	put(kParagraphs, func() *ast.Term { return d.paragraphsValue(w) })
 
-	// Per sentence, the lexicons that matched outside quotes, each with the
-	// indexes of its matches in input.matches[lexicon], so a policy can ask
-	// "does the writer attribute this sentence" with one lookup and reach
-	// the matches without scanning.
-	cues := make([]map[string][]*ast.Term, len(d.Sentences))
-	byLexicon := map[string][]*ast.Term{}
-	var lexiconOrder []string
-	for _, m := range d.Matches {
-		t := ast.NewTerm(obj(
-			kv(kSentence, num(m.Sentence)), kv(kStart, num(m.Start)), kv(kEnd, num(m.End)),
-			kv(kTerm, w(m.Term)), kv(kGroup, w(m.Group)), kv(kText, w(m.Text)),
-			kv(kQuoted, ast.InternedTerm(m.Quoted)),
-			kv(kFirstToken, num(m.FirstToken)), kv(kLastToken, num(m.LastToken)), kv(kFollowedBy, w(m.FollowedBy)),
-			kv(kPassive, ast.InternedTerm(m.Passive)), kv(kCapitalised, ast.InternedTerm(m.Capitalised)),
+	// The matches, and per sentence the lexicons that matched outside
+	// quotes, are made together: sentences index into matches.
+	var ms matchTerms
+	if want(kSentences) || want(kMatches) {
+		ms = d.matchesValue(w)
+	}
+	put(kSentences, func() *ast.Term { return d.sentencesValue(w, ms.cues) })
+	put(kQuotes, func() *ast.Term { return d.quotesValue() })
+	put(kNumbers, func() *ast.Term { return d.numbersValue(words) })
+	put(kEntities, func() *ast.Term { return d.entitiesValue(w) })
+	put(kNames, func() *ast.Term { return d.namesValue(w) })
+	put(kMatches, func() *ast.Term {
+		matches := ast.NewObject()
+		for _, lex := range ms.order {
+			matches.Insert(w(lex), ast.ArrayTerm(ms.byLexicon[lex]...))
+		}
+		return ast.NewTerm(matches)
+	})
+	put(kRepeats, func() *ast.Term {
+		repeats := make([]*ast.Term, len(d.Repeats))
+		for i, r := range d.Repeats {
+			repeats[i] = ast.NewTerm(obj(kv(kSentence, num(r.Sentence)), kv(kOf, num(r.Of))))
+		}
+		return ast.ArrayTerm(repeats...)
+	})
+	put(kEndings, func() *ast.Term { return d.endingsValue() })
+	put(kAttributions, func() *ast.Term { return d.attributionsValue(w) })
+	put(kStats, func() *ast.Term {
+		st := d.Stats
+		return ast.NewTerm(obj(
+			kv(kWords, num(st.Words)), kv(kSentences, num(st.Sentences)), kv(kParagraphs, num(st.Paragraphs)),
+			kv(kSentenceLengthMean, float(st.SentenceLengthMean)), kv(kSentenceLengthSD, float(st.SentenceLengthSD)),
+			kv(kTypeTokenRatio, float(st.TypeTokenRatio)), kv(kMATTR, float(st.MATTR)),
+			kv(kWordLengthMean, float(st.WordLengthMean)),
+			kv(kSentenceLengthCV, float(st.SentenceLengthCV)), kv(kSpecificsPer1000, float(st.SpecificsPer1000)),
 		))
-		if _, ok := byLexicon[m.Lexicon]; !ok {
-			lexiconOrder = append(lexiconOrder, m.Lexicon)
-		}
-		index := len(byLexicon[m.Lexicon])
-		byLexicon[m.Lexicon] = append(byLexicon[m.Lexicon], t)
-		if !m.Quoted {
-			if cues[m.Sentence] == nil {
-				cues[m.Sentence] = map[string][]*ast.Term{}
-			}
-			cues[m.Sentence][m.Lexicon] = append(cues[m.Sentence][m.Lexicon], num(index))
-		}
-	}
-
-	sentences := make([]*ast.Term, len(d.Sentences))
-	for i, s := range d.Sentences {
-		tokens := make([]*ast.Term, len(s.Tokens))
-		capitals := 0
-		for j, t := range s.Tokens {
-			tokens[j] = w(t.Fold)
-			if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsUpper(r) {
-				capitals++
-			}
-		}
-		sc := ast.NewObject()
-		for lex, terms := range cues[i] {
-			sc.Insert(w(lex), ast.ArrayTerm(terms...))
-		}
-		sentences[i] = ast.NewTerm(obj(
-			kv(kIndex, num(s.Index)), kv(kParagraph, num(s.Paragraph)), kv(kZone, w(string(s.Zone))),
-			kv(kStart, num(s.Start)), kv(kEnd, num(s.End)), kv(kLine, num(s.Line)), kv(kColumn, num(s.Column)),
-			kv(kText, str(s.Text)), kv(kTokens, ast.ArrayTerm(tokens...)), kv(kCapitals, num(capitals)),
-			kv(kUpper, ints(upperTokens(s.Tokens))),
-			kv(kQuoted, ast.InternedTerm(s.Quoted)), kv(kCues, ast.NewTerm(sc)),
-			kv(kEntities, ints(s.Entities)), kv(kNumbers, ints(s.Numbers)),
-		))
-	}
-
-	quotes := make([]*ast.Term, len(d.Quotes))
-	for i, q := range d.Quotes {
-		quotes[i] = ast.NewTerm(obj(kv(kStart, num(q.Start)), kv(kEnd, num(q.End)),
-			kv(kSentence, num(d.SentenceAt(q.Start))), kv(kWords, num(quoteWords(d.Text, q)))))
-	}
-
-	numbers := make([]*ast.Term, len(d.Numbers))
-	for i, n := range d.Numbers {
-		numbers[i] = ast.NewTerm(obj(
-			kv(kSentence, num(n.Sentence)), kv(kStart, num(n.Start)), kv(kEnd, num(n.End)),
-			kv(kText, str(n.Text)), kv(kValue, float(n.Value)), kv(kUnit, w(n.Unit)), kv(kScale, w(n.Scale)),
-			kv(kQuantity, w(n.Quantity)),
-			kv(kBefore, words.array(n.Before)), kv(kAfter, words.array(n.After)), kv(kQuoted, ast.InternedTerm(n.Quoted)),
-		))
-	}
-
-	entities := make([]*ast.Term, len(d.Entities))
-	for i, e := range d.Entities {
-		entities[i] = ast.NewTerm(obj(
-			kv(kSentence, num(e.Sentence)), kv(kStart, num(e.Start)), kv(kEnd, num(e.End)),
-			kv(kText, w(e.Text)), kv(kKey, w(e.Key)), kv(kKind, w(e.Kind)), kv(kQuoted, ast.InternedTerm(e.Quoted)),
-			kv(kFirstToken, num(e.FirstToken)), kv(kLastToken, num(e.LastToken)),
-		))
-	}
-
-	// Per entity key, the sentences that name it outside quotes, in text
-	// order: a rule that pairs sentences about one party (an announcement
-	// and a silence) looks the party up instead of comparing every pair.
-	names := ast.NewObject()
-	var nameOrder []string
-	bySentence := map[string][]*ast.Term{}
-	last := map[string]int{}
-	for _, e := range d.Entities {
-		if e.Quoted {
-			continue
-		}
-		list, seen := bySentence[e.Key]
-		if !seen {
-			nameOrder = append(nameOrder, e.Key)
-		} else if last[e.Key] == e.Sentence {
-			continue
-		}
-		bySentence[e.Key] = append(list, num(e.Sentence))
-		last[e.Key] = e.Sentence
-	}
-	for _, k := range nameOrder {
-		names.Insert(w(k), ast.ArrayTerm(bySentence[k]...))
-	}
-
-	attributions := make([]*ast.Term, len(d.Attributions))
-	for i, at := range d.Attributions {
-		source := ast.NullTerm()
-		if at.Source != nil {
-			source = ast.NewTerm(obj(kv(kStart, num(at.Source.Start)), kv(kEnd, num(at.Source.End)), kv(kText, str(at.Source.Text))))
-		}
-		attributions[i] = ast.NewTerm(obj(
-			kv(kSentence, num(at.Sentence)), kv(kStart, num(at.Start)), kv(kEnd, num(at.End)),
-			kv(kLexicon, w(at.Lexicon)), kv(kTerm, w(at.Term)), kv(kGroup, w(at.Group)), kv(kSource, source),
-			kv(kSpeaker, speakerValue(at.Speaker)),
-		))
-	}
-
-	// Sentences that end with a question or exclamation mark in the
-	// writer's voice (not wholly quoted), so that rules read two short
-	// lists instead of every sentence.
-	var questions, exclamations []*ast.Term
-	for i, s := range d.Sentences {
-		if s.Quoted {
-			continue
-		}
-		switch {
-		case strings.HasSuffix(s.Text, "?"):
-			questions = append(questions, num(i))
-		case strings.HasSuffix(s.Text, "!"):
-			exclamations = append(exclamations, num(i))
-		}
-	}
-
-	repeats := make([]*ast.Term, len(d.Repeats))
-	for i, r := range d.Repeats {
-		repeats[i] = ast.NewTerm(obj(kv(kSentence, num(r.Sentence)), kv(kOf, num(r.Of))))
-	}
-
-	matches := ast.NewObject()
-	for _, lex := range lexiconOrder {
-		matches.Insert(w(lex), ast.ArrayTerm(byLexicon[lex]...))
-	}
-
-	st := d.Stats
-	stats := obj(
-		kv(kWords, num(st.Words)), kv(kSentences, num(st.Sentences)), kv(kParagraphs, num(st.Paragraphs)),
-		kv(kSentenceLengthMean, float(st.SentenceLengthMean)), kv(kSentenceLengthSD, float(st.SentenceLengthSD)),
-		kv(kTypeTokenRatio, float(st.TypeTokenRatio)), kv(kMATTR, float(st.MATTR)),
-		kv(kWordLengthMean, float(st.WordLengthMean)),
-		kv(kSentenceLengthCV, float(st.SentenceLengthCV)), kv(kSpecificsPer1000, float(st.SpecificsPer1000)),
-	)
-
-	return obj(
-		kv(kVersion, num(InputVersion)),
-		kv(kArticle, ast.NewTerm(article)),
-		kv(kHeadline, num(d.Headline)),
-		kv(kParagraphs, ast.ArrayTerm(paragraphs...)),
-		kv(kSentences, ast.ArrayTerm(sentences...)),
-		kv(kQuotes, ast.ArrayTerm(quotes...)),
-		kv(kNumbers, ast.ArrayTerm(numbers...)),
-		kv(kEntities, ast.ArrayTerm(entities...)),
-		kv(kNames, ast.NewTerm(names)),
-		kv(kMatches, ast.NewTerm(matches)),
-		kv(kRepeats, ast.ArrayTerm(repeats...)),
-		kv(kEndings, ast.NewTerm(obj(kv(kQuestion, ast.ArrayTerm(questions...)), kv(kExclamation, ast.ArrayTerm(exclamations...))))),
-		kv(kAttributions, ast.ArrayTerm(attributions...)),
-		kv(kStats, ast.NewTerm(stats)),
-		kv(kLanguage, ast.NewTerm(obj(
+	})
+	put(kLanguage, func() *ast.Term {
+		return ast.NewTerm(obj(
 			kv(kCode, str(d.Language.Code)), kv(kName, str(d.Language.Name)), kv(kSource, str(d.Language.Source)),
-		))),
-	)
+		))
+	})
+	return out
 }
 
 // JSON renders the input exactly as the policies see it, with object keys in

@@ -43,6 +43,10 @@ type Rule struct {
 	Line int
 	// Enabled is false when configuration switches the rule off.
 	Enabled bool
+	// Input lists the top-level parts of the input the rule reads
+	// (METADATA custom.input); nil when it does not say, and then it is
+	// given all of them.
+	Input []string
 }
 
 // Reference is a link given in a rule's related_resources.
@@ -125,6 +129,9 @@ func readRule(category, name string, a *ast.Annotations, file string, line int, 
 		r.Params = p
 	} else if custom["params"] != nil {
 		return nil, fail("METADATA custom.params must map parameter names to default values")
+	}
+	if r.Input, err = readInputDecl(custom); err != nil {
+		return nil, fail("%v", err)
 	}
 	if ex, ok := custom["examples"].(map[string]any); ok {
 		r.Fires, _ = ex["fires"].(string)

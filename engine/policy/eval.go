@@ -27,8 +27,8 @@ type Hit struct {
 	Strength float64
 }
 
-// Evaluate runs every enabled rule against one document input. Hits are
-// sorted by rule and position.
+// Evaluate runs every enabled rule, and only those (enabledQuery), against
+// one document input. Hits are sorted by rule and position.
 func (s *Set) Evaluate(ctx context.Context, input ast.Value) ([]Hit, error) {
 	rs, err := s.query.Eval(ctx, rego.EvalParsedInput(input))
 	if err != nil {

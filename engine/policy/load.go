@@ -28,12 +28,12 @@ import (
 // for anyone embedding the policies elsewhere.
 const Entrypoint = "data.credcheck.main.findings"
 
-// query reads each rule's report directly, one result per rule. It gives
-// the same findings as Entrypoint without building a labelled copy of every
-// finding inside Rego, which costs as much as some rules do. The entry
-// point also leaves out findings in a sentence that repeats an earlier one
-// (except those of copy_rules); Evaluate applies the same two sets.
-const query = "report := data.credcheck.rules[category][name].report"
+// The query Evaluate runs (enabledQuery) reads each enabled rule's report
+// directly, one result per rule. It gives the same findings as Entrypoint
+// without building a labelled copy of every finding inside Rego, which costs
+// as much as some rules do. The entry point also leaves out findings in a
+// sentence that repeats an earlier one (except those of copy_rules);
+// Evaluate applies the same two sets.
 
 // copiesQuery asks which sentences repeat an earlier one and which rules
 // keep their findings there (data.credcheck.main); it runs only for
@@ -91,6 +91,8 @@ type Set struct {
 	query   rego.PreparedEvalQuery
 	copies  rego.PreparedEvalQuery
 	single  ruleQueries
+	// parts are the input parts the enabled rules read (InputParts).
+	parts []string
 }
 
 // BuiltInPrefix is prepended to the file names of embedded policies in
@@ -205,8 +207,12 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 		}
 		return nil, errs
 	}
+	if err := set.checkInputDecls(compiler); err != nil {
+		return nil, err
+	}
+	set.parts = inputParts(set.Rules)
 	store := inmem.NewFromObjectWithOpts(data, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
-	prepared, err := rego.New(rego.Query(query), rego.Compiler(compiler), rego.Store(store), rego.StrictBuiltinErrors(true)).PrepareForEval(ctx)
+	prepared, err := rego.New(rego.Query(enabledQuery(set.Rules)), rego.Compiler(compiler), rego.Store(store), rego.StrictBuiltinErrors(true)).PrepareForEval(ctx)
 	if err != nil {
 		return nil, err
 	}

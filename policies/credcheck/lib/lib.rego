@@ -201,6 +201,5 @@ attribution_scope contains input.headline if {
 # A sentence of a few words that only says who spoke.
 bare_attribution(i) if {
 	count(input.sentences[i].tokens) <= 4
-	some a in input.attributions
-	a.sentence == i
+	count(input.sentences[i].attributions) > 0
 }

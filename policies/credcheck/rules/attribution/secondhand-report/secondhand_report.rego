@@ -19,6 +19,7 @@
 #   category: attribution
 #   severity: warning
 #   weight: 3
+#   input: [article, entities, headline, matches, sentences]
 #   why: A story built only on another outlet's scoop inherits its uncertainty; confirm it independently or say that it could not be confirmed.
 #   examples:
 #     fires: Harbor Lines has chosen Norden Freight as its partner, according to a report by The Ledger.

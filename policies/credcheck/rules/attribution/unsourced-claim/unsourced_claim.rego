@@ -18,6 +18,7 @@
 #   category: attribution
 #   severity: warning
 #   weight: 2
+#   input: [entities, matches, numbers, sentences]
 #   why: An unattributed claim asks the reader to trust the outlet alone; naming the source lets them judge it.
 #   params:
 #     units: ["%", "pp", "$", "US$", "€", "£", "¥", "HK$", "A$", "C$", "₹"]

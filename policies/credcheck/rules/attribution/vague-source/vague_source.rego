@@ -14,6 +14,7 @@
 #   category: attribution
 #   severity: warning
 #   weight: 3
+#   input: [entities, matches, sentences]
 #   why: A source the reader cannot identify cannot be weighed; name them, say why they cannot be named, or describe them precisely.
 #   params:
 #     resolve_within: 2

@@ -11,6 +11,7 @@
 #   category: attribution
 #   severity: warning
 #   weight: 2
+#   input: [matches, sentences]
 #   why: '"Is seen as crucial" invites the question "by whom?"; naming who sees it so, or dropping the judgement, answers it.'
 #   examples:
 #     fires: The alliance is seen as a turning point for the company.

@@ -9,6 +9,7 @@
 #   category: boilerplate
 #   severity: warning
 #   weight: 2
+#   input: [matches]
 #   why: Residue shows the text was copied from a page without editing, and it confuses readers and downstream tools.
 #   examples:
 #     fires: Share This Post

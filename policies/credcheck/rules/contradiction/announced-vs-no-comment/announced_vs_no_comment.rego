@@ -21,6 +21,7 @@
 #   category: contradiction
 #   severity: error
 #   weight: 6
+#   input: [entities, matches, names, numbers, sentences]
 #   why: A story cannot have a party both announce a deal and stay silent on it; one of the two statements is wrong and the reader cannot tell which.
 #   examples:
 #     fires: 'Harbor Lines has announced a partnership with Norden Freight. Neither Harbor Lines nor Norden Freight has commented on the deal.'

@@ -14,6 +14,7 @@
 #   category: contradiction
 #   severity: error
 #   weight: 5
+#   input: [entities, matches, sentences]
 #   why: Readers of the headline or first paragraph take away a certainty the reporting does not have.
 #   params:
 #     hedge_window: 6

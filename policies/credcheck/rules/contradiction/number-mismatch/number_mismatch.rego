@@ -17,6 +17,7 @@
 #   category: contradiction
 #   severity: warning
 #   weight: 4
+#   input: [matches, numbers, sentences]
 #   why: When one story gives two values for the same figure at least one is wrong, and readers cannot tell which.
 #   params:
 #     tolerance: 0.02
@@ -55,15 +56,22 @@ loose(n) if {
 # "revised to", "up from": a figure tracked over time or compared.
 loose(n) if input.sentences[n.sentence].cues.update_cues
 
+# The figures grouped by what they measure and in what unit: only figures
+# of one group are compared, so the cost follows the pairs that can
+# disagree, not every pair of figures in the article.
+groups[[n.quantity, n.unit]] contains k if {
+	some k in figures
+	n := input.numbers[k]
+}
+
 pairs contains [a, b] if {
-	some a in figures
-	some b in figures
+	some group in groups
+	some a in group
+	some b in group
 	a < b
 	x := input.numbers[a]
 	y := input.numbers[b]
-	x.quantity == y.quantity
 	x.sentence != y.sentence
-	x.unit == y.unit
 	abs(x.value - y.value) > params.tolerance * max([abs(x.value), abs(y.value)])
 }
 

@@ -14,6 +14,7 @@
 #   category: editorial
 #   severity: warning
 #   weight: 2
+#   input: [matches, sentences]
 #   why: Certainty the writer asserts rather than sources asks the reader to take the claim on trust.
 #   examples:
 #     fires: This proves that the new rule is 100 percent safe.

@@ -16,6 +16,7 @@
 #   category: editorial
 #   severity: warning
 #   weight: 2
+#   input: [entities, headline, matches, sentences]
 #   why: Headlines that shout or withhold the news trade accuracy for clicks; a news headline states what happened.
 #   params:
 #     min_letters: 3

@@ -12,6 +12,7 @@
 #   category: editorial
 #   severity: warning
 #   weight: 3
+#   input: [matches, sentences]
 #   why: Framing a story as suppressed truth asks the reader to distrust every other source instead of weighing evidence.
 #   examples:
 #     fires: The mainstream media won't tell you what the council is hiding.

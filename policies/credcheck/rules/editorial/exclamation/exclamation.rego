@@ -10,6 +10,7 @@
 #   category: editorial
 #   severity: info
 #   weight: 1
+#   input: [endings, sentences]
 #   why: An exclamation carries the writer's feeling, not the news.
 #   examples:
 #     fires: The council raised the harbour fees again!

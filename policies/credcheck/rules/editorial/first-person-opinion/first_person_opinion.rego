@@ -15,6 +15,7 @@
 #   category: editorial
 #   severity: warning
 #   weight: 2
+#   input: [matches, paragraphs, sentences]
 #   why: Opinion in the writer's voice inside news copy blurs reporting and comment; label the piece as opinion or attribute the view.
 #   examples:
 #     fires: I believe the council has failed, and we must demand better.

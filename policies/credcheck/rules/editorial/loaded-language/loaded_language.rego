@@ -18,6 +18,7 @@
 #   category: editorial
 #   severity: warning
 #   weight: 2
+#   input: [entities, matches, sentences]
 #   why: Judgement words in news copy blur reporting and opinion; attribute the judgement or cut it.
 #   examples:
 #     fires: The heartening deal gives the tech behemoth a foothold.

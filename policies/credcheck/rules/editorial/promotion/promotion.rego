@@ -11,6 +11,7 @@
 #   category: editorial
 #   severity: warning
 #   weight: 2
+#   input: [matches, sentences]
 #   why: Sales pitches and donation asks mixed into news copy blur reporting and advertising.
 #   examples:
 #     fires: Order now and use code HEALTH20 for free shipping on every bottle.

@@ -11,6 +11,7 @@
 #   category: editorial
 #   severity: warning
 #   weight: 2
+#   input: [matches, sentences]
 #   why: Copy that tells readers to share, wake up or resist is advocacy presented as news.
 #   examples:
 #     fires: Wake up, people, and share this article with everyone you know.

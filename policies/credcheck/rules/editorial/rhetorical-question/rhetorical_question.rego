@@ -11,6 +11,7 @@
 #   category: editorial
 #   severity: info
 #   weight: 1
+#   input: [endings, sentences]
 #   why: A question in the writer's voice suggests what the reporting does not show; report the answer or who asks it.
 #   examples:
 #     fires: The board approved the fee in private. Why would it need to hide the vote?

@@ -14,6 +14,7 @@
 #   category: hedge
 #   severity: info
 #   weight: 1
+#   input: [matches, sentences]
 #   why: Unattributed doubt leaves the reader unsure whose judgement it is; attribute it, or state what is known.
 #   examples:
 #     fires: The plant will probably close next year.

@@ -17,6 +17,7 @@
 #   category: hedge
 #   severity: warning
 #   weight: 3
+#   input: [attributions, entities, matches, sentences]
 #   why: Readers cannot judge a claim whose origin is hidden behind a hedge; naming the source, or verifying the claim, fixes it.
 #   examples:
 #     fires: Harbor Lines has reportedly chosen Norden Freight as its partner.
@@ -48,8 +49,8 @@ named_source(i) if input.sentences[i].cues.news_outlets
 named_source(i) if {
 	some m in lib.cues(i, "attribution_cues")
 	m.group == "source_after"
-	some a in input.attributions
-	a.sentence == i
+	some j in input.sentences[i].attributions
+	a := input.attributions[j]
 	a.start == m.start
 	a.source != null
 	some k in input.sentences[i].entities

@@ -76,7 +76,7 @@ test_quiet_when_the_sentence_names_the_outlet if {
 # "… reportedly agreed, according to Jane Roe": the source holds a name.
 frame := object.union(t.match(0, "according to", "source_after", 6), {"start": 45, "end": 57})
 
-named_doc := object.union(t.doc([object.union(t.sentence(0, "lede"), {"entities": [0]})], {"hearsay_hedges": [hedge], "attribution_cues": [frame]}), {
+named_doc := object.union(t.doc([object.union(t.sentence(0, "lede"), {"entities": [0], "attributions": [0]})], {"hearsay_hedges": [hedge], "attribution_cues": [frame]}), {
 	"entities": [t.entity(0, "jane roe", 60)],
 	"attributions": [{"sentence": 0, "start": 45, "end": 57, "lexicon": "attribution_cues", "term": "according to", "source": {"start": 58, "end": 70, "text": "Jane Roe"}}],
 })

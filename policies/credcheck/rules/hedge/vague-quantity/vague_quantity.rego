@@ -18,6 +18,7 @@
 #   category: hedge
 #   severity: info
 #   weight: 0
+#   input: [attributions, matches, sentences]
 #   why: '"Many" and "some" let a writer imply scale without evidence; a figure or a named example lets the reader judge it.'
 #   examples:
 #     fires: Many residents oppose the plan.
@@ -59,8 +60,8 @@ reported(m) if {
 }
 
 in_source(m) if {
-	some a in input.attributions
-	a.sentence == m.sentence
+	some k in input.sentences[m.sentence].attributions
+	a := input.attributions[k]
 	a.source.start <= m.start
 	m.end <= a.source.end
 }

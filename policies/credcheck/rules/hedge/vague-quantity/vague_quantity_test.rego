@@ -60,7 +60,7 @@ test_fires_when_the_source_itself_is_vague if {
 	believe := t.match(0, "believe", "verb", 2)
 	r := rule.report with input as object.union(
 		t.doc(
-			[with_tokens(["many", "historians", "believe", "it", "burned"])],
+			[object.union(with_tokens(["many", "historians", "believe", "it", "burned"]), {"attributions": [0]})],
 			{"vague_quantities": [m], "attribution_cues": [believe]},
 		),
 		{"attributions": [{"sentence": 0, "start": believe.start, "end": believe.end, "source": {"start": m.start, "end": m.end + 11}}]},

@@ -20,6 +20,7 @@
 #   category: machine
 #   severity: info
 #   weight: 4
+#   input: [matches, stats]
 #   why: Dense machine-favoured vocabulary suggests unedited generated copy, which needs a human check of every claim.
 #   params:
 #     min_distinct: 3

@@ -13,6 +13,7 @@
 #   category: machine
 #   severity: error
 #   weight: 8
+#   input: [matches]
 #   why: Leaked assistant markup shows the text went out without an editor reading it.
 #   examples:
 #     fires: The library reopens on Monday. I hope this helps!

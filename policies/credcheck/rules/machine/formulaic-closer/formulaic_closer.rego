@@ -11,6 +11,7 @@
 #   category: machine
 #   severity: warning
 #   weight: 3
+#   input: [matches, sentences]
 #   why: A summary closer repeats the story instead of reporting and is a common trace of generated copy.
 #   examples:
 #     fires: In conclusion, the partnership is a strategic move for both firms.

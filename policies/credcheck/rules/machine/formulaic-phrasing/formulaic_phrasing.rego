@@ -15,6 +15,7 @@
 #   category: machine
 #   severity: info
 #   weight: 2
+#   input: [entities, matches, sentences]
 #   why: Stock constructions pad copy with judgement instead of facts and often mark generated text.
 #   params:
 #     min_count: 2

@@ -13,6 +13,7 @@
 #   category: machine
 #   severity: warning
 #   weight: 3
+#   input: [headline, repeats, sentences]
 #   why: A duplicated title shows the copy was assembled without an editor reading it.
 #   examples:
 #     fires: 'Harbor Lines Picks Norden Freight (on line 1, and again on line 3)'

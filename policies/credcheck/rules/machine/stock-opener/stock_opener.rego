@@ -13,6 +13,7 @@
 #   category: machine
 #   severity: info
 #   weight: 2
+#   input: [matches, sentences, stats]
 #   why: Chains of stock transitions pad copy and are common in generated text.
 #   params:
 #     min_count: 2

@@ -20,6 +20,7 @@
 #   category: machine
 #   severity: info
 #   weight: 6
+#   input: [sentences, stats]
 #   why: Reporting is dense with names, figures, quotes and sources, and uneven in rhythm; copy that is neither often went out without a reporter.
 #   params:
 #     min_words: 80

@@ -15,6 +15,7 @@
 #   category: sourcing
 #   severity: info
 #   weight: 2
+#   input: [attributions, entities, matches, sentences]
 #   why: A story that rests on one voice, or on several voices of one organisation, has not been checked against anyone else.
 #   examples:
 #     fires: '"We will appeal," said Jane Roe, a lawyer for Harbor Lines. "The ruling is narrow," said Tom Reyes, a professor at Norden University.'

@@ -14,6 +14,7 @@
 #   category: sourcing
 #   severity: info
 #   weight: 2
+#   input: [attributions, matches, sentences]
 #   why: A named source with a stated role can be weighed and checked; it is the strongest sign a story was reported.
 #   examples:
 #     fires: '"We expect the vote next week," said Jane Roe, a spokeswoman for the harbour board.'

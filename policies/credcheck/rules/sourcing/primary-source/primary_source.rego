@@ -13,6 +13,7 @@
 #   category: sourcing
 #   severity: info
 #   weight: 2
+#   input: [matches, sentences]
 #   why: A claim tied to a document or an official record can be checked at its source, not only taken on trust.
 #   examples:
 #     fires: The port handled 2.1 million containers last year, according to data from the harbour authority.

@@ -12,6 +12,7 @@
 #   category: sourcing
 #   severity: info
 #   weight: 1
+#   input: [matches, quotes, sentences]
 #   params:
 #     min_words: 5
 #   why: A statement in the speaker's own words, credited to them, can be checked and weighed.

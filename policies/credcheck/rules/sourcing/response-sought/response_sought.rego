@@ -16,6 +16,7 @@
 #   category: sourcing
 #   severity: info
 #   weight: 2
+#   input: [matches, sentences]
 #   why: Seeking a response from the people a story is about is basic fairness, and saying so shows the story was reported.
 #   examples:
 #     fires: The harbour board did not respond to a request for comment.

@@ -14,6 +14,7 @@
 #   category: sourcing
 #   severity: info
 #   weight: 1
+#   input: [matches, numbers, sentences]
 #   why: A dated, sourced statement can be checked against the record; an undated, unsourced one cannot.
 #   params:
 #     units: [$, US$, €, £, ¥, HK$, C$, A$]
@@ -46,7 +47,7 @@ specific[m.sentence] contains [m.start, m.end, m.text] if {
 report contains finding if {
 	some i, found in specific
 	input.sentences[i].zone in lib.prose_zones
-	lib.attributed[i]
+	i in lib.attributed
 	[start, end, text] := min(found)
 	finding := {
 		"sentence": i, "start": start, "end": end, "cue": text,
