@@ -65,7 +65,7 @@ checked (the other inputs are still checked and reported).`,
 	}
 	f := cmd.Flags()
 	f.StringArrayP("format", "f", []string{"text"}, "output format: text, json, sarif, junit, github, markdown, gitlab or template[=FILE] (repeatable)")
-	f.String("template", "", "Go template file for the template format (docs/output.md#template)")
+	f.String("template", "", "Go template file for the template format (docs/output/template.md)")
 	f.StringArrayP("output", "o", nil, "file for the format given in the same position (repeatable; - for standard output)")
 	f.String("fail-level", "error", "lowest severity that fails the run: error, warning, info or none")
 	f.Float64("fail-under", 0, "fail when an article scores below this (0 turns it off)")

@@ -23,16 +23,39 @@ type docSample struct {
 	args       []string
 	stdin      string
 	keep       func(t *testing.T, out string) string
+	dir        func(t *testing.T) string // where it runs, when not the repository
 }
 
 var docSamples = []docSample{
-	{file: "output.md", name: "output-text", args: []string{"check", "docs/examples/articles/deal.md"}},
-	{file: "output.md", name: "output-text-unscored", args: []string{"check", "docs/examples/de/rathaus.md"}},
-	{file: "output.md", name: "output-json", args: []string{"check", "--format", "json", "docs/examples/articles/deal.md"}},
-	{file: "output.md", name: "output-junit", args: []string{"check", "--format", "junit", "--fail-under", "40", "docs/examples/articles/deal.md"}},
-	{file: "output.md", name: "output-github", args: []string{"check", "--format", "github", "docs/examples/articles/"}},
-	{file: "output.md", name: "output-markdown", args: []string{"check", "--format", "markdown", "docs/examples/articles/"}},
+	{file: "output/text.md", name: "output-text", args: []string{"check", "docs/examples/articles/deal.md"}},
+	{file: "output/text.md", name: "output-text-unscored", args: []string{"check", "docs/examples/de/rathaus.md"}},
+	{file: "output/json.md", name: "output-json", args: []string{"check", "--format", "json", "docs/examples/articles/deal.md"}},
+	{file: "output/junit.md", name: "output-junit", args: []string{"check", "--format", "junit", "--fail-under", "40", "docs/examples/articles/deal.md"}},
+	{file: "output/github.md", name: "output-github", args: []string{"check", "--format", "github", "docs/examples/articles/"}},
+	{file: "output/markdown.md", name: "output-markdown", args: []string{"check", "--format", "markdown", "docs/examples/articles/"}},
+	{file: "writing-policies.md", name: "house-rule-check", args: []string{"check", "--policy", "house-rules", "story.md"}, dir: houseRuleWalkthrough},
 	{file: "input.md", name: "input-followed-by", args: []string{"parse", "-"}, stdin: "In conclusion, the council approved the budget.\n", keep: matchesOf("formulaic_closers", "institutions")},
+}
+
+// houseRuleWalkthrough is a directory where the worked example of
+// docs/writing-policies.md has been followed: the rule scaffolded, then
+// the files the page shows written over the scaffold.
+func houseRuleWalkthrough(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if r := credcheck(t, dir, nil, "", "policy", "new", "hedge/sources-say-headline", "--dir", "house-rules"); r.code != 0 {
+		t.Fatalf("policy new: exit %d\n%s", r.code, r.stderr)
+	}
+	for _, f := range readDocPage(t, "docs/writing-policies.md").fences() {
+		b, ok, err := readBlock("docs/writing-policies.md", f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok && b.file != "" {
+			write(t, filepath.Join(dir, filepath.FromSlash(b.file)), b.content)
+		}
+	}
+	return dir
 }
 
 // matchesOf keeps the given lexicons of a parse output's matches.
@@ -92,7 +115,11 @@ func TestDocsSamples(t *testing.T) {
 		}
 		text := string(data)
 		for _, s := range samples {
-			r := credcheck(t, "", nil, s.stdin, s.args...)
+			dir := ""
+			if s.dir != nil {
+				dir = s.dir(t)
+			}
+			r := credcheck(t, dir, nil, s.stdin, s.args...)
 			if r.code > 2 || r.stdout == "" {
 				t.Fatalf("credcheck %s: exit %d, no output: %s", strings.Join(s.args, " "), r.code, r.stderr)
 			}
@@ -129,16 +156,13 @@ func TestDocsMarkersHaveSamples(t *testing.T) {
 	for _, s := range docSamples {
 		known[s.name] = true
 	}
-	files, err := filepath.Glob(filepath.Join("..", "..", "docs", "*.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range append(files, filepath.Join("..", "..", "README.md")) {
+	for _, page := range docPages(t) {
+		f := filepath.Join(repoRoot, filepath.FromSlash(page))
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for name := range blocks(t, filepath.Base(f), string(data)) {
+		for name := range blocks(t, page, string(data)) {
 			if !known[name] {
 				t.Errorf("%s marks a block %q that no test fills or checks", f, name)
 			}

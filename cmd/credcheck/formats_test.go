@@ -9,7 +9,7 @@ import (
 
 // TestGitLabAndTemplateFormats runs the two formats through the command
 // line: flags, the configuration file, several templates in one run, and
-// the samples docs/output.md shows.
+// the samples docs/output/ shows.
 func TestGitLabAndTemplateFormats(t *testing.T) {
 	t.Parallel()
 	dir := newsroomRepo(t)
@@ -67,15 +67,16 @@ func TestGitLabAndTemplateFormats(t *testing.T) {
 		t.Errorf("no template: exit %d\n%s", r.code, r.stderr)
 	}
 
-	// The samples in docs/output.md are what the commands print.
-	docs := readFile(t, "../../docs/output.md")
+	// The samples of docs/output/ are what the commands print.
+	docs := readFile(t, "../../docs/output/template.md")
 	r = credcheck(t, "", nil, "", "check", "--format", "template=docs/examples/findings.tmpl", "fixtures/number-mismatch.md")
 	if !strings.Contains(docs, "$ credcheck check --format template=docs/examples/findings.tmpl fixtures/number-mismatch.md\n"+r.stdout+"```") {
-		t.Errorf("docs/output.md#template shows other output than:\n%s", r.stdout)
+		t.Errorf("docs/output/template.md shows other output than:\n%s", r.stdout)
 	}
 	r = credcheck(t, "", nil, "", "check", "--format", "gitlab", "fixtures/number-mismatch.md")
 	first := r.stdout[:strings.Index(r.stdout, "\n  },")]
+	docs = readFile(t, "../../docs/output/gitlab.md")
 	if !strings.Contains(docs, "```json\n"+first+"\n  }\n]\n```") {
-		t.Errorf("docs/output.md#gitlab shows another first issue than:\n%s", first)
+		t.Errorf("docs/output/gitlab.md shows another first issue than:\n%s", first)
 	}
 }

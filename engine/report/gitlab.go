@@ -14,7 +14,7 @@ import (
 func init() { register("gitlab", writeGitLab) }
 
 // glIssue is one entry of a GitLab Code Quality report: the subset of the
-// Code Climate issue that GitLab reads (docs/output.md#gitlab).
+// Code Climate issue that GitLab reads (docs/output/gitlab.md).
 type glIssue struct {
 	Description string     `json:"description"`
 	CheckName   string     `json:"check_name"`

@@ -7,7 +7,7 @@ import (
 
 func init() { register("json", writeJSON) }
 
-// The JSON report schema, documented in docs/output.md and published as
+// The JSON report schema, documented in docs/output/json.md and published as
 // JSON Schema in docs/schema/report.json, which TestJSONSchemaIsPublished
 // generates from these structs. Field order is the order of these structs,
 // so the output is byte-for-byte stable.

@@ -57,22 +57,22 @@ func objectKeys(t *testing.T, data []byte) map[string][][]string {
 	return out
 }
 
-// docsExample is the JSON example of docs/output.md.
+// docsExample is the JSON example of docs/output/json.md.
 func docsExample(t *testing.T) []byte {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "docs", "output.md"))
+	data, err := os.ReadFile(filepath.Join("..", "..", "docs", "output", "json.md"))
 	if err != nil {
-		t.Fatalf("reading docs/output.md: %v", err)
+		t.Fatalf("reading docs/output/json.md: %v", err)
 	}
 	_, rest, ok := strings.Cut(string(data), "```json\n")
 	if !ok {
-		t.Fatal("docs/output.md has no json example")
+		t.Fatal("docs/output/json.md has no json example")
 	}
 	example, _, _ := strings.Cut(rest, "```")
 	return []byte(example)
 }
 
-// The key order docs/output.md gives (fields "line" and "problem" are
+// The key order docs/output/json.md gives (fields "line" and "problem" are
 // optional and absent from its example).
 var wantKeys = map[string][]string{
 	"":                         {"version", "articles", "errors", "notices", "summary"},

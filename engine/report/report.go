@@ -18,7 +18,7 @@ import (
 	"github.com/credcheck/credcheck/engine/suppress"
 )
 
-// SchemaVersion is the version of the JSON report (docs/output.md,
+// SchemaVersion is the version of the JSON report (docs/output/json.md,
 // docs/schema/report.json). Version 2 renamed the summary's counts by
 // severity (errors → error_findings, warnings → warning_findings, info →
 // info_findings).

@@ -16,7 +16,7 @@ import (
 func init() { register("template", writeTemplate) }
 
 // Template is a user's Go text/template for the template format
-// (docs/output.md#template).
+// (docs/output/template.md).
 type Template struct {
 	file string
 	t    *template.Template
