@@ -56,6 +56,8 @@ func Build(a *article.Article, set *lexicon.Set) (*Document, error) {
 
 	var quotes []Span
 	ledeFound := false
+	// About one word in six bytes of prose; a longer text grows the array.
+	slab := make([]lexicon.Token, 0, len(clean)/5+16)
 	for bi, b := range lay.blocks {
 		p := Paragraph{Index: len(d.Paragraphs), Kind: b.kind, Level: b.level, Start: b.start, End: b.end, FirstSentence: len(d.Sentences)}
 		p.Line, _ = d.Position(b.start)
@@ -91,19 +93,31 @@ func Build(a *article.Article, set *lexicon.Set) (*Document, error) {
 		} else {
 			quotes = append(quotes, findQuotes(clean, b.start, b.end)...)
 		}
+		addSentence := func(sp Span, toks []lexicon.Token) {
+			if len(toks) == 0 {
+				return
+			}
+			s := Sentence{Index: len(d.Sentences), Paragraph: p.Index, Zone: p.Zone, Start: sp.Start, End: sp.End, Tokens: toks}
+			s.Line, s.Column = d.Position(sp.Start)
+			s.Text = collapse(clean[sp.Start:sp.End])
+			if p.Zone == Headline && d.Headline < 0 {
+				d.Headline = s.Index
+			}
+			d.Sentences = append(d.Sentences, s)
+		}
 		for _, whole := range spans {
-			pieces, tokens := capSentence(clean, whole, lexicon.Tokenize(clean[whole.Start:whole.End], whole.Start))
+			// The sentences share one array of tokens, each slice capped
+			// so that appending to one cannot spill into the next.
+			n := len(slab)
+			slab = lexicon.AppendTokens(slab, clean[whole.Start:whole.End], whole.Start)
+			toks := slab[n:len(slab):len(slab)]
+			if len(toks) <= MaxSentenceWords {
+				addSentence(whole, toks)
+				continue
+			}
+			pieces, tokens := capSentence(clean, whole, toks)
 			for k, sp := range pieces {
-				s := Sentence{Index: len(d.Sentences), Paragraph: p.Index, Zone: p.Zone, Start: sp.Start, End: sp.End, Tokens: tokens[k]}
-				if len(s.Tokens) == 0 {
-					continue
-				}
-				s.Line, s.Column = d.Position(sp.Start)
-				s.Text = collapse(clean[sp.Start:sp.End])
-				if p.Zone == Headline && d.Headline < 0 {
-					d.Headline = s.Index
-				}
-				d.Sentences = append(d.Sentences, s)
+				addSentence(sp, tokens[k])
 			}
 		}
 		if len(d.Sentences) == p.FirstSentence {
@@ -313,17 +327,25 @@ func allQuoted(toks []lexicon.Token, quotes []Span) bool {
 // are left out because their fragments would distort sentence lengths.
 func computeStats(d *Document, set *lexicon.Set) Stats {
 	var st Stats
-	var lengths []float64
-	var words []int32
+	total := 0
+	for _, s := range d.Sentences {
+		total += len(s.Tokens)
+	}
+	lengths := make([]float64, 0, len(d.Sentences))
+	words := make([]int32, 0, total)
 	letters := 0
-	ids := map[string]int32{}
-	paragraphs := map[int]bool{}
+	ids := make(map[string]int32, total/2)
+	// Sentences come in paragraph order, so a paragraph is new when it
+	// differs from the last one counted.
+	paragraphs, lastParagraph := 0, -1
 	for _, s := range d.Sentences {
 		if s.Zone == Headline || s.Zone == Heading || s.Zone == Byline {
 			continue
 		}
 		lengths = append(lengths, float64(len(s.Tokens)))
-		paragraphs[s.Paragraph] = true
+		if s.Paragraph != lastParagraph {
+			paragraphs, lastParagraph = paragraphs+1, s.Paragraph
+		}
 		for _, t := range s.Tokens {
 			letters += utf8.RuneCountInString(t.Text)
 			id, ok := ids[t.Fold]
@@ -334,7 +356,7 @@ func computeStats(d *Document, set *lexicon.Set) Stats {
 			words = append(words, id)
 		}
 	}
-	st.Sentences, st.Words, st.Paragraphs = len(lengths), len(words), len(paragraphs)
+	st.Sentences, st.Words, st.Paragraphs = len(lengths), len(words), paragraphs
 	if len(lengths) == 0 {
 		return st
 	}

@@ -18,6 +18,10 @@ func findQuotes(clean string, start, end int) []Span {
 	var spans []Span
 	open := -1
 	for i := start; i < end; {
+		if c := clean[i]; c < utf8.RuneSelf && c != '"' {
+			i++ // most bytes: skip without decoding
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(clean[i:])
 		switch r {
 		case '"':

@@ -91,21 +91,17 @@ func (ls *literalSet) index(text string) *lineIndex {
 		x.byLiteral = make([][]int32, len(ls.literals))
 	}
 	x.byLiteral = x.byLiteral[:len(ls.literals)]
+	if len(ls.literals) == 0 {
+		for i := 0; i < len(text); i++ {
+			if text[i] == '\n' {
+				x.starts = append(x.starts, i+1)
+			}
+		}
+		return x
+	}
 	width := int32(ls.classes + 1)
 	s := int32(0)
 	line := int32(0)
-	step := func(b byte) {
-		s = ls.delta[s*width+int32(ls.classOf[b])]
-		for _, id := range ls.out[s] {
-			lines := x.byLiteral[id]
-			if len(lines) == 0 {
-				x.touched = append(x.touched, id)
-			} else if lines[len(lines)-1] == line {
-				continue
-			}
-			x.byLiteral[id] = append(lines, line)
-		}
-	}
 	var buf [utf8.UTFMax]byte
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -113,8 +109,9 @@ func (ls *literalSet) index(text string) *lineIndex {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			if len(ls.literals) > 0 {
-				step(c)
+			s = ls.delta[s*width+int32(ls.classOf[c])]
+			if len(ls.out[s]) > 0 {
+				x.note(ls.out[s], line)
 			}
 			i++
 			if c == '\n' {
@@ -126,14 +123,28 @@ func (ls *literalSet) index(text string) *lineIndex {
 		// As foldText does it: an invalid byte reads as U+FFFD.
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
-		if len(ls.literals) > 0 {
-			n := utf8.EncodeRune(buf[:], foldRune(r))
-			for _, b := range buf[:n] {
-				step(b)
+		n := utf8.EncodeRune(buf[:], foldRune(r))
+		for _, b := range buf[:n] {
+			s = ls.delta[s*width+int32(ls.classOf[b])]
+			if len(ls.out[s]) > 0 {
+				x.note(ls.out[s], line)
 			}
 		}
 	}
 	return x
+}
+
+// note records that the literals ids end on line.
+func (x *lineIndex) note(ids []int32, line int32) {
+	for _, id := range ids {
+		lines := x.byLiteral[id]
+		if len(lines) == 0 {
+			x.touched = append(x.touched, id)
+		} else if lines[len(lines)-1] == line {
+			continue
+		}
+		x.byLiteral[id] = append(lines, line)
+	}
 }
 
 func (x *lineIndex) release() {

@@ -6,6 +6,9 @@ import (
 )
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -14,7 +17,12 @@ func isWordRune(r rune) bool {
 // "1.5"), and commas stay inside numbers ("2,000"). offset is added to every
 // position so tokens of a sentence carry offsets into the whole article.
 func Tokenize(text string, offset int) []Token {
-	toks := make([]Token, 0, len(text)/6)
+	return AppendTokens(make([]Token, 0, len(text)/6), text, offset)
+}
+
+// AppendTokens is Tokenize appending to toks, so that the tokens of many
+// sentences can share one allocation.
+func AppendTokens(toks []Token, text string, offset int) []Token {
 	prevEnd := -1
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
