@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -58,6 +59,11 @@ func Build(a *article.Article, set *lexicon.Set) (*Document, error) {
 	ledeFound := false
 	// About one word in six bytes of prose; a longer text grows the array.
 	slab := make([]lexicon.Token, 0, len(clean)/5+16)
+	// A block holds at most one sentence more than it has sentence ends
+	// (bar the rare sentence cut at MaxSentenceWords); a run of dots is not
+	// a run of sentences, so no more than one per 20 bytes is reserved.
+	ends := strings.Count(clean, ".") + strings.Count(clean, "!") + strings.Count(clean, "?") + strings.Count(clean, "…")
+	d.Sentences = make([]Sentence, 0, min(ends+len(lay.blocks), len(clean)/20+8))
 	for bi, b := range lay.blocks {
 		p := Paragraph{Index: len(d.Paragraphs), Kind: b.kind, Level: b.level, Start: b.start, End: b.end, FirstSentence: len(d.Sentences)}
 		p.Line, _ = d.Position(b.start)
@@ -132,6 +138,7 @@ func Build(a *article.Article, set *lexicon.Set) (*Document, error) {
 	d.Quotes = quotes
 
 	known := nameWords(d.Sentences)
+	found := foundMatches.Get().(*[]sentenceMatch)
 	for i := range d.Sentences {
 		s := &d.Sentences[i]
 		s.Quoted = allQuoted(s.Tokens, quotes)
@@ -146,14 +153,21 @@ func Build(a *article.Article, set *lexicon.Set) (*Document, error) {
 			d.Numbers = append(d.Numbers, n)
 		}
 		set.MatchTokens(s.Tokens, func(m lexicon.Match) {
-			d.Matches = append(d.Matches, d.match(m, s.Index, quotes, clean))
+			*found = append(*found, sentenceMatch{m, s.Index})
 		})
 	}
 	set.MatchText(clean, func(m lexicon.Match) {
 		if si := d.SentenceAt(m.Start); si >= 0 && d.Sentences[si].Start < m.End {
-			d.Matches = append(d.Matches, d.match(m, si, quotes, clean))
+			*found = append(*found, sentenceMatch{m, si})
 		}
 	})
+	// Counted first, the matches take one allocation of their final size.
+	d.Matches = make([]Match, 0, len(*found))
+	for _, f := range *found {
+		d.Matches = append(d.Matches, d.match(f.Match, f.sentence, quotes, clean))
+	}
+	*found = (*found)[:0]
+	foundMatches.Put(found)
 	sort.SliceStable(d.Matches, func(i, j int) bool {
 		a, b := d.Matches[i], d.Matches[j]
 		if a.Start != b.Start {
@@ -177,6 +191,15 @@ func Build(a *article.Article, set *lexicon.Set) (*Document, error) {
 	d.Language = detectLanguage(d.Sentences)
 	return d, nil
 }
+
+// sentenceMatch is a lexicon match and the sentence it falls in.
+type sentenceMatch struct {
+	lexicon.Match
+	sentence int
+}
+
+// foundMatches holds the scratch lists Build collects matches in.
+var foundMatches = sync.Pool{New: func() any { return new([]sentenceMatch) }}
 
 func (d *Document) match(m lexicon.Match, sentence int, quotes []Span, clean string) Match {
 	s := d.Sentences[sentence]
