@@ -245,23 +245,24 @@ func passive(toks []lexicon.Token, first, last int) bool {
 // earlier sentence.
 func findRepeats(sentences []Sentence) []Repeat {
 	var out []Repeat
-	first := map[string]int{}
-	var b strings.Builder
+	first := make(map[string]int, len(sentences))
+	// One buffer for every key; looking a key up copies nothing, only a
+	// new key becomes a string.
+	var key []byte
 	for i, s := range sentences {
 		if len(s.Tokens) < 3 {
 			continue
 		}
-		b.Reset()
+		key = key[:0]
 		for _, t := range s.Tokens {
-			b.WriteString(t.Fold)
-			b.WriteByte(' ')
+			key = append(key, t.Fold...)
+			key = append(key, ' ')
 		}
-		key := b.String()
-		if j, ok := first[key]; ok {
+		if j, ok := first[string(key)]; ok {
 			out = append(out, Repeat{Sentence: i, Of: j})
 			continue
 		}
-		first[key] = i
+		first[string(key)] = i
 	}
 	return out
 }
