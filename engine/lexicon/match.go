@@ -3,6 +3,7 @@ package lexicon
 import (
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // Token is one word of a sentence as the matcher sees it.
@@ -129,8 +130,8 @@ func (s *Set) MatchTokens(toks []Token, emit func(Match)) {
 	if len(s.Lexicons) == 0 {
 		return
 	}
-	var best []bestMatch
-	var found []Match
+	sc := tokenScratches.Get().(*tokenScratch)
+	best, found := sc.best[:0], sc.found[:0]
 	for start := range toks {
 		best = best[:0]
 		for _, root := range [2]*node{s.folded, s.exact} {
@@ -149,7 +150,19 @@ func (s *Set) MatchTokens(toks []Token, emit func(Match)) {
 			emit(m)
 		}
 	}
+	clear(found) // drop the lexicon pointers before pooling
+	sc.best, sc.found = best[:0], found[:0]
+	tokenScratches.Put(sc)
 }
+
+// tokenScratch holds the lists MatchTokens works in, reused from sentence to
+// sentence.
+type tokenScratch struct {
+	best  []bestMatch
+	found []Match
+}
+
+var tokenScratches = sync.Pool{New: func() any { return new(tokenScratch) }}
 
 // covered reports whether found[i] lies inside a longer match of the same
 // lexicon. Matches start in token order, so only earlier ones can cover it.
