@@ -15,13 +15,15 @@ import (
 // `CREDCHECK_WRITE_CORPUS=/tmp/corpus2k go test ./engine/checker -run
 // TestWriteCorpus`), else the repository's fixtures. For instruction counts,
 // which the machine's load does not move, run the test binary under callgrind
-// and read Build's and Value's inclusive counts:
+// at two op counts and divide the difference (GC off, as in
+// docs/performance.md; cpu.rdtscp=off because valgrind 3.19 cannot run the
+// RDTSCP instruction Go's runtime uses):
 //
 //	CREDCHECK_CORPUS=/tmp/corpus2k go test ./engine/document -run NONE -bench Corpus -benchmem
-//	go test -c -o /tmp/document.test ./engine/document
-//	(cd engine/document && CREDCHECK_CORPUS=/tmp/corpus2k valgrind --tool=callgrind \
-//	  --callgrind-out-file=/tmp/cg.out /tmp/document.test -test.run NONE -test.bench Corpus -test.benchtime 2000x)
-//	callgrind_annotate --inclusive=yes /tmp/cg.out | grep -E 'document\.Build|\)\.Value '
+//	CGO_ENABLED=0 go test -c -o /tmp/document.test ./engine/document
+//	cd engine/document && for n in 1 201; do GOGC=off GOMAXPROCS=1 GODEBUG=asyncpreemptoff=1,cpu.rdtscp=off \
+//	  CREDCHECK_CORPUS=/tmp/corpus2k valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+//	  /tmp/document.test -test.run NONE -test.bench 'Corpus/document$' -test.benchtime ${n}x 2>&1 | grep refs; done
 func BenchmarkCorpus(b *testing.B) {
 	set := realLexicons(b)
 	corpus := benchCorpus(b)
