@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -56,6 +57,13 @@ func Build(a *article.Article, set *lexicon.Set) (*Document, error) {
 
 	var quotes []Span
 	ledeFound := false
+	// About one word in six bytes of prose; a longer text grows the array.
+	slab := make([]lexicon.Token, 0, len(clean)/5+16)
+	// A block holds at most one sentence more than it has sentence ends
+	// (bar the rare sentence cut at MaxSentenceWords); a run of dots is not
+	// a run of sentences, so no more than one per 20 bytes is reserved.
+	ends := strings.Count(clean, ".") + strings.Count(clean, "!") + strings.Count(clean, "?") + strings.Count(clean, "…")
+	d.Sentences = make([]Sentence, 0, min(ends+len(lay.blocks), len(clean)/20+8))
 	for bi, b := range lay.blocks {
 		p := Paragraph{Index: len(d.Paragraphs), Kind: b.kind, Level: b.level, Start: b.start, End: b.end, FirstSentence: len(d.Sentences)}
 		p.Line, _ = d.Position(b.start)
@@ -91,19 +99,31 @@ func Build(a *article.Article, set *lexicon.Set) (*Document, error) {
 		} else {
 			quotes = append(quotes, findQuotes(clean, b.start, b.end)...)
 		}
+		addSentence := func(sp Span, toks []lexicon.Token) {
+			if len(toks) == 0 {
+				return
+			}
+			s := Sentence{Index: len(d.Sentences), Paragraph: p.Index, Zone: p.Zone, Start: sp.Start, End: sp.End, Tokens: toks}
+			s.Line, s.Column = d.Position(sp.Start)
+			s.Text = collapse(clean[sp.Start:sp.End])
+			if p.Zone == Headline && d.Headline < 0 {
+				d.Headline = s.Index
+			}
+			d.Sentences = append(d.Sentences, s)
+		}
 		for _, whole := range spans {
-			pieces, tokens := capSentence(clean, whole, lexicon.Tokenize(clean[whole.Start:whole.End], whole.Start))
+			// The sentences share one array of tokens, each slice capped
+			// so that appending to one cannot spill into the next.
+			n := len(slab)
+			slab = lexicon.AppendTokens(slab, clean[whole.Start:whole.End], whole.Start)
+			toks := slab[n:len(slab):len(slab)]
+			if len(toks) <= MaxSentenceWords {
+				addSentence(whole, toks)
+				continue
+			}
+			pieces, tokens := capSentence(clean, whole, toks)
 			for k, sp := range pieces {
-				s := Sentence{Index: len(d.Sentences), Paragraph: p.Index, Zone: p.Zone, Start: sp.Start, End: sp.End, Tokens: tokens[k]}
-				if len(s.Tokens) == 0 {
-					continue
-				}
-				s.Line, s.Column = d.Position(sp.Start)
-				s.Text = collapse(clean[sp.Start:sp.End])
-				if p.Zone == Headline && d.Headline < 0 {
-					d.Headline = s.Index
-				}
-				d.Sentences = append(d.Sentences, s)
+				addSentence(sp, tokens[k])
 			}
 		}
 		if len(d.Sentences) == p.FirstSentence {
@@ -118,6 +138,7 @@ func Build(a *article.Article, set *lexicon.Set) (*Document, error) {
 	d.Quotes = quotes
 
 	known := nameWords(d.Sentences)
+	found := foundMatches.Get().(*[]sentenceMatch)
 	for i := range d.Sentences {
 		s := &d.Sentences[i]
 		s.Quoted = allQuoted(s.Tokens, quotes)
@@ -132,14 +153,21 @@ func Build(a *article.Article, set *lexicon.Set) (*Document, error) {
 			d.Numbers = append(d.Numbers, n)
 		}
 		set.MatchTokens(s.Tokens, func(m lexicon.Match) {
-			d.Matches = append(d.Matches, d.match(m, s.Index, quotes, clean))
+			*found = append(*found, sentenceMatch{m, s.Index})
 		})
 	}
 	set.MatchText(clean, func(m lexicon.Match) {
 		if si := d.SentenceAt(m.Start); si >= 0 && d.Sentences[si].Start < m.End {
-			d.Matches = append(d.Matches, d.match(m, si, quotes, clean))
+			*found = append(*found, sentenceMatch{m, si})
 		}
 	})
+	// Counted first, the matches take one allocation of their final size.
+	d.Matches = make([]Match, 0, len(*found))
+	for _, f := range *found {
+		d.Matches = append(d.Matches, d.match(f.Match, f.sentence, quotes, clean))
+	}
+	*found = (*found)[:0]
+	foundMatches.Put(found)
 	sort.SliceStable(d.Matches, func(i, j int) bool {
 		a, b := d.Matches[i], d.Matches[j]
 		if a.Start != b.Start {
@@ -163,6 +191,15 @@ func Build(a *article.Article, set *lexicon.Set) (*Document, error) {
 	d.Language = detectLanguage(d.Sentences)
 	return d, nil
 }
+
+// sentenceMatch is a lexicon match and the sentence it falls in.
+type sentenceMatch struct {
+	lexicon.Match
+	sentence int
+}
+
+// foundMatches holds the scratch lists Build collects matches in.
+var foundMatches = sync.Pool{New: func() any { return new([]sentenceMatch) }}
 
 func (d *Document) match(m lexicon.Match, sentence int, quotes []Span, clean string) Match {
 	s := d.Sentences[sentence]
@@ -208,23 +245,24 @@ func passive(toks []lexicon.Token, first, last int) bool {
 // earlier sentence.
 func findRepeats(sentences []Sentence) []Repeat {
 	var out []Repeat
-	first := map[string]int{}
-	var b strings.Builder
+	first := make(map[string]int, len(sentences))
+	// One buffer for every key; looking a key up copies nothing, only a
+	// new key becomes a string.
+	var key []byte
 	for i, s := range sentences {
 		if len(s.Tokens) < 3 {
 			continue
 		}
-		b.Reset()
+		key = key[:0]
 		for _, t := range s.Tokens {
-			b.WriteString(t.Fold)
-			b.WriteByte(' ')
+			key = append(key, t.Fold...)
+			key = append(key, ' ')
 		}
-		key := b.String()
-		if j, ok := first[key]; ok {
+		if j, ok := first[string(key)]; ok {
 			out = append(out, Repeat{Sentence: i, Of: j})
 			continue
 		}
-		first[key] = i
+		first[string(key)] = i
 	}
 	return out
 }
@@ -313,17 +351,25 @@ func allQuoted(toks []lexicon.Token, quotes []Span) bool {
 // are left out because their fragments would distort sentence lengths.
 func computeStats(d *Document, set *lexicon.Set) Stats {
 	var st Stats
-	var lengths []float64
-	var words []int32
+	total := 0
+	for _, s := range d.Sentences {
+		total += len(s.Tokens)
+	}
+	lengths := make([]float64, 0, len(d.Sentences))
+	words := make([]int32, 0, total)
 	letters := 0
-	ids := map[string]int32{}
-	paragraphs := map[int]bool{}
+	ids := make(map[string]int32, total/2)
+	// Sentences come in paragraph order, so a paragraph is new when it
+	// differs from the last one counted.
+	paragraphs, lastParagraph := 0, -1
 	for _, s := range d.Sentences {
 		if s.Zone == Headline || s.Zone == Heading || s.Zone == Byline {
 			continue
 		}
 		lengths = append(lengths, float64(len(s.Tokens)))
-		paragraphs[s.Paragraph] = true
+		if s.Paragraph != lastParagraph {
+			paragraphs, lastParagraph = paragraphs+1, s.Paragraph
+		}
 		for _, t := range s.Tokens {
 			letters += utf8.RuneCountInString(t.Text)
 			id, ok := ids[t.Fold]
@@ -334,7 +380,7 @@ func computeStats(d *Document, set *lexicon.Set) Stats {
 			words = append(words, id)
 		}
 	}
-	st.Sentences, st.Words, st.Paragraphs = len(lengths), len(words), len(paragraphs)
+	st.Sentences, st.Words, st.Paragraphs = len(lengths), len(words), paragraphs
 	if len(lengths) == 0 {
 		return st
 	}

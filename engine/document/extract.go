@@ -18,6 +18,10 @@ func findQuotes(clean string, start, end int) []Span {
 	var spans []Span
 	open := -1
 	for i := start; i < end; {
+		if c := clean[i]; c < utf8.RuneSelf && c != '"' {
+			i++ // most bytes: skip without decoding
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(clean[i:])
 		switch r {
 		case '"':
@@ -134,6 +138,13 @@ func findNumbers(text string, toks []lexicon.Token, sentence int) []Number {
 			n.Unit = "day"
 		}
 		n.Text = text[n.Start:n.End]
+		// Sized up front (and left nil when empty, as appending leaves it).
+		if k := i - max(0, i-3); k > 0 {
+			n.Before = make([]string, 0, k)
+		}
+		if k := min(3, len(toks)-last-1); k > 0 {
+			n.After = make([]string, 0, k)
+		}
 		for j := max(0, i-3); j < i; j++ {
 			n.Before = append(n.Before, toks[j].Fold)
 		}

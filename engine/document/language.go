@@ -153,14 +153,59 @@ const minEnglishShare = 0.08
 // fraction of weighing the sample's trigrams against 21 languages, and it
 // settles the common case.
 func plainlyEnglish(text string) bool {
-	words, hits := 0, 0
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+	// Words are runs of letters and apostrophes, as strings.FieldsFunc would
+	// cut them, read in place rather than collected.
+	words, hits, start, ascii := 0, 0, -1, true
+	end := func(i int) {
 		words++
-		if englishWords[strings.ToLower(w)] {
+		if ascii && englishWord(text[start:i]) {
 			hits++
 		}
+		start = -1
+	}
+	for i, r := range text {
+		if !isLetter(r) && r != '\'' {
+			if start >= 0 {
+				end(i)
+			}
+			continue
+		}
+		if start < 0 {
+			start, ascii = i, true
+		}
+		if r >= utf8.RuneSelf {
+			ascii = false
+		}
+	}
+	if start >= 0 {
+		end(len(text))
 	}
 	return words > 0 && float64(hits) >= minEnglishShare*float64(words)
+}
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r)
+}
+
+// englishWord reports whether the ASCII word w is one of englishWords in any
+// case. No other word lowers to one of them: the only non-ASCII letter whose
+// lower case is ASCII is the Kelvin sign, and no listed word has a k.
+func englishWord(w string) bool {
+	var buf [8]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return englishWords[string(buf[:len(w)])]
 }
 
 func named(lang whatlanggo.Lang) Language {

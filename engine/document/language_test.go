@@ -1,9 +1,11 @@
 package document
 
 import (
+	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/credcheck/credcheck/engine/article"
 )
@@ -105,6 +107,38 @@ func TestPlainlyEnglishFastPath(t *testing.T) {
 	for text, want := range cases {
 		if got := plainlyEnglish(text); got != want {
 			t.Errorf("plainlyEnglish(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// plainlyEnglishReference is the fast path as first written, collecting the
+// words; plainlyEnglish reads them in place and must agree.
+func plainlyEnglishReference(text string) bool {
+	words, hits := 0, 0
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+		words++
+		if englishWords[strings.ToLower(w)] {
+			hits++
+		}
+	}
+	return words > 0 && float64(hits) >= minEnglishShare*float64(words)
+}
+
+func TestPlainlyEnglishReadsWordsInPlace(t *testing.T) {
+	for w := range englishWords {
+		if strings.ContainsAny(w, "kK") {
+			t.Fatalf("%q holds a k, which the Kelvin sign lowers to; englishWord would miss it", w)
+		}
+	}
+	pieces := []string{"the", "The", "THE", "and", " ", "'", "x", "día", "ﬁ", "K", "\u212A", "that's", ",", "\xff", "wITh", "der", "İ"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(20) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		if got, want := plainlyEnglish(b.String()), plainlyEnglishReference(b.String()); got != want {
+			t.Fatalf("plainlyEnglish(%q) = %v, want %v", b.String(), got, want)
 		}
 	}
 }

@@ -41,6 +41,10 @@ func splitSentences(clean string, start, end int) []Span {
 	var spans []Span
 	sentStart := start
 	for i := start; i < end; {
+		if c := clean[i]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' {
+			i++ // most bytes: skip without decoding
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(clean[i:])
 		if r != '.' && r != '!' && r != '?' && r != '…' {
 			i += size

@@ -317,6 +317,10 @@ type patternEntry struct {
 	needIDs []int32
 	// perLine is set for entries that begin with ^.
 	perLine bool
+	// inLine is set for entries every match of which lies inside one line
+	// and reads the same there as in the whole text (see lineSafe); they run
+	// only on the lines that hold one of their literals.
+	inLine bool
 }
 
 func compilePatterns(lex *Lexicon) (*patternMatcher, error) {
@@ -343,7 +347,8 @@ func compilePatterns(lex *Lexicon) (*patternMatcher, error) {
 		if err != nil {
 			return nil, &Error{Lexicon: lex.Name, Entry: e.Term, Reason: fmt.Sprintf("entry %q: %v", e.Term, err)}
 		}
-		pm.entries = append(pm.entries, patternEntry{re: re, needs: requiredLiterals(parsed.Simplify()), perLine: perLine})
+		simple := parsed.Simplify()
+		pm.entries = append(pm.entries, patternEntry{re: re, needs: requiredLiterals(simple), perLine: perLine, inLine: !perLine && lineSafe(simple) && !nullable(simple)})
 	}
 	return pm, nil
 }

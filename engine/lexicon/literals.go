@@ -89,24 +89,6 @@ func newRow(width int) []int32 {
 	return row
 }
 
-// present reports, by literal index, which literals occur in lower, a text
-// folded by foldText.
-func (ls *literalSet) present(lower string) []bool {
-	found := make([]bool, len(ls.literals))
-	if len(ls.literals) == 0 {
-		return found
-	}
-	width := int32(ls.classes + 1)
-	s := int32(0)
-	for i := 0; i < len(lower); i++ {
-		s = ls.delta[s*width+int32(ls.classOf[lower[i]])]
-		for _, id := range ls.out[s] {
-			found[id] = true
-		}
-	}
-	return found
-}
-
 // foldText maps text to the form literals are stored and looked for in: each
 // rune becomes the lower case of the smallest rune of its case-folding orbit,
 // the set of runes (?i) treats as one letter. Lower-casing alone would lose

@@ -3,6 +3,7 @@ package lexicon
 import (
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // Token is one word of a sentence as the matcher sees it.
@@ -26,10 +27,14 @@ func FoldWord(s string) string {
 	return strings.ToLower(straightenApostrophes(s))
 }
 
+// apostrophes is shared: a Replacer is safe for concurrent use and costly
+// to build.
+var apostrophes = strings.NewReplacer("’", "'", "‘", "'")
+
 func straightenApostrophes(s string) string {
 	// Both curly apostrophes start with the byte 0xE2.
 	if strings.IndexByte(s, 0xE2) >= 0 && strings.ContainsAny(s, "’‘") {
-		return strings.NewReplacer("’", "'", "‘", "'").Replace(s)
+		return apostrophes.Replace(s)
 	}
 	return s
 }
@@ -125,8 +130,8 @@ func (s *Set) MatchTokens(toks []Token, emit func(Match)) {
 	if len(s.Lexicons) == 0 {
 		return
 	}
-	var best []bestMatch
-	var found []Match
+	sc := tokenScratches.Get().(*tokenScratch)
+	best, found := sc.best[:0], sc.found[:0]
 	for start := range toks {
 		best = best[:0]
 		for _, root := range [2]*node{s.folded, s.exact} {
@@ -145,7 +150,19 @@ func (s *Set) MatchTokens(toks []Token, emit func(Match)) {
 			emit(m)
 		}
 	}
+	clear(found) // drop the lexicon pointers before pooling
+	sc.best, sc.found = best[:0], found[:0]
+	tokenScratches.Put(sc)
 }
+
+// tokenScratch holds the lists MatchTokens works in, reused from sentence to
+// sentence.
+type tokenScratch struct {
+	best  []bestMatch
+	found []Match
+}
+
+var tokenScratches = sync.Pool{New: func() any { return new(tokenScratch) }}
 
 // covered reports whether found[i] lies inside a longer match of the same
 // lexicon. Matches start in token order, so only earlier ones can cover it.
@@ -211,74 +228,60 @@ func record(best *[]bestMatch, ref termRef, last int) {
 
 // MatchText runs the pattern lexicons over the whole text. Matches come in
 // lexicon order, then entry order, then position.
+//
+// One pass folds the text and notes on which lines each required literal
+// occurs; an entry then runs only on those lines when its matches cannot
+// cross a line (most entries), else on the whole text if it holds one.
 func (s *Set) MatchText(text string, emit func(Match)) {
 	if len(s.patterns) == 0 {
 		return
 	}
-	found := s.literals.present(foldText(text))
-	var lines []string
-	var starts []int
+	x := s.literals.index(text)
+	defer x.release()
 	for _, pm := range s.patterns {
 		for i, e := range pm.entries {
-			if !anyFound(found, e.needIDs) {
+			if !x.anyFound(e.needIDs) {
 				continue
 			}
-			if !e.perLine {
+			m := Match{Lexicon: s.Lexicons[pm.lexicon], Entry: i, FirstToken: -1, LastToken: -1}
+			if !e.perLine && !e.inLine {
 				for _, loc := range e.re.FindAllStringIndex(text, -1) {
 					if loc[0] < loc[1] {
-						emit(Match{Lexicon: s.Lexicons[pm.lexicon], Entry: i, Start: loc[0], End: loc[1], FirstToken: -1, LastToken: -1})
+						m.Start, m.End = loc[0], loc[1]
+						emit(m)
 					}
 				}
 				continue
 			}
-			if lines == nil {
-				lines, starts = splitLines(text)
-			}
-			for j, line := range lines {
-				if len(e.needs) > 0 && !containsFolded(line, e.needs) {
-					continue
+			each := func(j int32) {
+				line := x.line(text, j)
+				start := x.starts[j]
+				if e.inLine {
+					for _, loc := range e.re.FindAllStringIndex(line, -1) {
+						if loc[0] < loc[1] {
+							m.Start, m.End = start+loc[0], start+loc[1]
+							emit(m)
+						}
+					}
+					return
 				}
+				line = strings.TrimSuffix(line, "\r")
 				if loc := e.re.FindStringIndex(line); loc != nil && loc[0] < loc[1] {
-					emit(Match{Lexicon: s.Lexicons[pm.lexicon], Entry: i, Start: starts[j] + loc[0], End: starts[j] + loc[1], FirstToken: -1, LastToken: -1})
+					m.Start, m.End = start+loc[0], start+loc[1]
+					emit(m)
 				}
+			}
+			if len(e.needIDs) == 0 {
+				for j := range x.starts {
+					each(int32(j))
+				}
+				continue
+			}
+			for _, j := range x.linesOf(e.needIDs) {
+				each(j)
 			}
 		}
 	}
-}
-
-func anyFound(found []bool, ids []int32) bool {
-	if len(ids) == 0 {
-		return true
-	}
-	for _, id := range ids {
-		if found[id] {
-			return true
-		}
-	}
-	return false
-}
-
-func containsFolded(line string, needs []string) bool {
-	lower := foldText(line)
-	for _, n := range needs {
-		if strings.Contains(lower, n) {
-			return true
-		}
-	}
-	return false
-}
-
-// splitLines cuts text at line breaks (a trailing \r stays out of the line).
-func splitLines(text string) (lines []string, starts []int) {
-	start := 0
-	for i := 0; i <= len(text); i++ {
-		if i == len(text) || text[i] == '\n' {
-			lines = append(lines, strings.TrimSuffix(text[start:i], "\r"))
-			starts = append(starts, start)
-			start = i + 1
-		}
-	}
-	return lines, starts
 }
 
 const maxExpansions = 4096

@@ -385,22 +385,52 @@ func TestRequiredLiteralsPicksSelectiveText(t *testing.T) {
 func TestLiteralSetFindsEveryOccurrence(t *testing.T) {
 	lits := []string{"he", "she", "his", "hers", "share", "are", "re", "spot_img", "【"}
 	ls := newLiteralSet(lits)
-	texts := []string{"", "ushers", "share this post", "his share", "xx【12", "spot_im", "s", "hershe", "ahishers", "rerere"}
+	texts := []string{"", "ushers", "share this post", "his share", "xx【12", "spot_im", "s", "hershe", "ahishers", "rerere", "sh\ne", "He\n\nSHE\r\nhis", "ſhe"}
 	rng := rand.New(rand.NewPCG(1, 1))
-	alphabet := []string{"h", "e", "s", "r", "a", "i", "x", "_", "【", "spot_img"}
+	alphabet := []string{"h", "e", "s", "r", "a", "i", "x", "_", "【", "spot_img", "\n", "H", "E", "\xff"}
 	for range 500 {
 		var b strings.Builder
-		for range rng.IntN(12) {
+		for range rng.IntN(16) {
 			b.WriteString(alphabet[rng.IntN(len(alphabet))])
 		}
 		texts = append(texts, b.String())
 	}
 	for _, text := range texts {
-		got := ls.present(text)
-		for i, l := range lits {
-			if want := strings.Contains(text, l); got[i] != want {
-				t.Errorf("present(%q)[%q] = %v, want %v", text, l, got[i], want)
+		x := ls.index(text)
+		lines := strings.Split(text, "\n")
+		if len(x.starts) != len(lines) {
+			t.Fatalf("index(%q) has %d lines, want %d", text, len(x.starts), len(lines))
+		}
+		for j, line := range lines {
+			if got := x.line(text, int32(j)); got != line {
+				t.Errorf("index(%q).line(%d) = %q, want %q", text, j, got, line)
 			}
 		}
+		for i, l := range lits {
+			if got, want := x.anyFound([]int32{int32(i)}), strings.Contains(foldText(text), l); got != want {
+				t.Errorf("index(%q): found %q = %v, want %v", text, l, got, want)
+			}
+			var want []int32
+			for j, line := range lines {
+				if strings.Contains(foldText(line), l) {
+					want = append(want, int32(j))
+				}
+			}
+			if diff := cmp.Diff(want, append([]int32(nil), x.linesOf([]int32{int32(i)})...)); diff != "" {
+				t.Errorf("index(%q): lines of %q (-want +got):\n%s", text, l, diff)
+			}
+		}
+		x.release()
 	}
+}
+
+// containsFolded reports whether the folded line holds one of needs.
+func containsFolded(line string, needs []string) bool {
+	lower := foldText(line)
+	for _, n := range needs {
+		if strings.Contains(lower, n) {
+			return true
+		}
+	}
+	return false
 }

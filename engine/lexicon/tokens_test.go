@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"math/rand/v2"
 	"sort"
 	"strings"
 	"testing"
@@ -127,6 +128,25 @@ func checkTokens(t *testing.T, text string, offset int, toks []Token) {
 		k := sort.Search(len(toks), func(k int) bool { return toks[k].End > offset+i })
 		if k == len(toks) || toks[k].Start > offset+i {
 			t.Fatalf("word rune %q at byte %d is in no token", r, i)
+		}
+	}
+}
+
+// TestTokenFoldsAreFoldWord checks the shared-string folds against FoldWord
+// word by word, on text mixing capitals, curly apostrophes and letters whose
+// lower case changes length.
+func TestTokenFoldsAreFoldWord(t *testing.T) {
+	pieces := []string{"The", "the", "DIDN’T", "didn't", "İstanbul", "ΣΟΦΙΑ", "U.S.", "2,000", "ﬁne", " ", ", ", "ſhe", "Ⱥb", "x"}
+	rng := rand.New(rand.NewPCG(11, 12))
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(25) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		for _, tok := range Tokenize(b.String(), 0) {
+			if want := FoldWord(tok.Text); tok.Fold != want {
+				t.Fatalf("Tokenize(%q): %q folds to %q, want %q", b.String(), tok.Text, tok.Fold, want)
+			}
 		}
 	}
 }
