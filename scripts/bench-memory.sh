@@ -34,6 +34,12 @@ else
 fi
 W=$(cd "$W" && pwd)
 
+# The article writer runs in engine/checker: hand it an absolute seed directory.
+if [ -n "${CREDCHECK_SEEDS:-}" ] && [ -d "$CREDCHECK_SEEDS" ]; then
+  CREDCHECK_SEEDS=$(cd "$CREDCHECK_SEEDS" && pwd)
+  export CREDCHECK_SEEDS
+fi
+
 go build -o "$W/credcheck" ./cmd/credcheck
 format=json
 if "$W/credcheck" check --help 2>&1 | grep -Eq -- '--format .*jsonl'; then format=jsonl; fi

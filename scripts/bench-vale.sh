@@ -38,6 +38,12 @@ else
 fi
 W=$(cd "$W" && pwd)
 
+# The corpus test runs in engine/checker: hand it an absolute seed directory.
+if [ -n "${CREDCHECK_SEEDS:-}" ] && [ -d "$CREDCHECK_SEEDS" ]; then
+  CREDCHECK_SEEDS=$(cd "$CREDCHECK_SEEDS" && pwd)
+  export CREDCHECK_SEEDS
+fi
+
 echo "bench-vale.sh: building credcheck, the Vale styles and the corpus in $W" >&2
 go build -o "$W/credcheck" ./cmd/credcheck
 go run ./scripts/valestyle -out "$W/vale" >&2
