@@ -137,7 +137,8 @@ func BenchmarkRules(b *testing.B) {
 	}
 }
 
-// TestWriteCorpus writes the benchmark corpus as files, to time the command
+// TestWriteCorpus writes the dense benchmark corpus (or, with
+// CREDCHECK_CORPUS=template, the template one) as files, to time the command
 // line on it: CREDCHECK_WRITE_CORPUS=/tmp/corpus go test ./engine/checker
 // -run TestWriteCorpus, then time `credcheck check /tmp/corpus`.
 func TestWriteCorpus(t *testing.T) {
@@ -148,7 +149,16 @@ func TestWriteCorpus(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, a := range generateCorpus(2000) {
+	corpus := generateCorpus(2000)
+	if os.Getenv("CREDCHECK_CORPUS") != "template" {
+		sentences, from, err := denseSource()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("dense corpus from the %d sentences of the %s", len(sentences), from)
+		corpus = generateDenseCorpus(2000, sentences)
+	}
+	for _, a := range corpus {
 		if err := os.WriteFile(filepath.Join(dir, filepath.Base(a.Path)), []byte(a.Source), 0o644); err != nil {
 			t.Fatal(err)
 		}
