@@ -23,6 +23,17 @@ func (d *Document) Value() ast.Value {
 		kv(kTitle, str(a.Title)), kv(kAuthor, str(a.Author)), kv(kDate, str(a.Date)),
 		kv(kOutlet, str(a.Outlet)), kv(kURL, str(a.URL)),
 	)
+	if pg := a.Page; pg != nil {
+		article.Insert(kExtractedText, str(a.Source))
+		article.Insert(kLanguage, str(pg.Language))
+		article.Insert(kDescription, str(pg.Description))
+		article.Insert(kModified, str(pg.Modified))
+		links := make([]*ast.Term, len(pg.Links))
+		for i, l := range pg.Links {
+			links[i] = ast.NewTerm(obj(kv(kText, str(l.Text)), kv(kURL, str(l.URL))))
+		}
+		article.Insert(kLinks, ast.ArrayTerm(links...))
+	}
 
 	paragraphs := make([]*ast.Term, len(d.Paragraphs))
 	for i, p := range d.Paragraphs {
@@ -233,6 +244,7 @@ var (
 	kSentenceLengthCV, kSpecificsPer1000, kPassive                  = key("sentence_length_cv"), key("specifics_per_1000"), key("passive")
 	kUpper, kNames                                                  = key("upper"), key("names")
 	kLanguage, kCode, kName                                         = key("language"), key("code"), key("name")
+	kExtractedText, kDescription, kModified, kLinks                 = key("extracted_text"), key("description"), key("modified"), key("links")
 )
 
 func key(s string) *ast.Term { return ast.StringTerm(s) }
