@@ -17,14 +17,11 @@ import (
 	"github.com/credcheck/credcheck/engine/safefile"
 )
 
-// Bounds on a page's tree. The extractor walks parts of the tree recursively, so a
-// page nested deeper than any real one (browsers give up near 512) is
-// refused before it is handed over, as is one with more elements than a
-// long page's few tens of thousands.
-const (
-	maxHTMLDepth    = 512
-	maxHTMLElements = 200_000
-)
+// maxHTMLElements bounds a page's tree: a long page has a few tens of
+// thousands of elements, and the extractor's time grows with their number.
+// Depth is bounded by the parser, which stops at 512 open elements as
+// browsers do.
+const maxHTMLElements = 200_000
 
 // Link is a link in the body of a page: what the reader sees and where it leads.
 type Link struct {
@@ -155,42 +152,27 @@ func parsePage(data []byte) (*html.Node, string) {
 	}
 	doc, err := html.Parse(r)
 	if err != nil {
+		if strings.Contains(err.Error(), "open stack of elements") {
+			return nil, "page nested more than 512 elements deep"
+		}
 		return nil, "reading the page: " + err.Error()
 	}
-	depth, elements := treeSize(doc)
-	switch {
-	case depth > maxHTMLDepth:
-		return nil, fmt.Sprintf("page nested more than %d elements deep", maxHTMLDepth)
-	case elements > maxHTMLElements:
+	if n := countElements(doc); n > maxHTMLElements {
 		return nil, fmt.Sprintf("page of more than %d elements", maxHTMLElements)
 	}
 	return doc, ""
 }
 
-// treeSize measures a tree without recursion, which is the point: it runs
-// before anything recursive sees the tree.
-func treeSize(root *html.Node) (depth, elements int) {
-	d := 0
-	for n := root; n != nil; {
-		if n.Type == html.ElementNode {
-			elements++
-		}
-		if n.FirstChild != nil {
-			n = n.FirstChild
-			d++
-			depth = max(depth, d)
-			continue
-		}
-		for n != root && n.NextSibling == nil {
-			n = n.Parent
-			d--
-		}
-		if n == root {
-			break
-		}
-		n = n.NextSibling
+// countElements counts the elements of a tree.
+func countElements(n *html.Node) int {
+	count := 0
+	if n.Type == html.ElementNode {
+		count++
 	}
-	return depth, elements
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		count += countElements(c)
+	}
+	return count
 }
 
 func firstNonEmpty(vals ...string) string {
