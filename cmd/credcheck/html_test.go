@@ -164,3 +164,54 @@ func mustAbs(t *testing.T, p string) string {
 	}
 	return abs
 }
+
+// TestEvalExtraction scores a saved page against its true body, in the
+// benchmark's layout, and writes the predictions its own scorer reads.
+func TestEvalExtraction(t *testing.T) {
+	t.Parallel()
+	page, err := os.ReadFile(filepath.Join("..", "..", pageFixture))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "bench", "html", "ferry.html.gz"), gzipOf(t, string(page)))
+	body := "The Northshore Port Authority is studying a second ferry route to Kessel Island, its chair said on Monday.\n" +
+		"Chair Olwen Brask said the study would be finished by September. “Demand has doubled since the bridge closed,” Brask said.\n" +
+		"The island’s council has reportedly asked for the route to run all year.\n" +
+		"The study will cost £1.2 million, according to the authority’s budget for 2026.\n" +
+		"What happens next\nWe will not choose a route before the islanders have had their say.\n" +
+		"The authority said it would hold two public meetings:\none in Kessel harbour on June 12;\none in Northshore town hall on June 19."
+	truth, _ := json.Marshal(map[string]map[string]string{"ferry": {"articleBody": body}})
+	write(t, filepath.Join(dir, "bench", "ground-truth.json"), string(truth))
+	r := credcheck(t, dir, nil, "", "eval", "--task", "extraction", "--format", "json", "--predictions", "pred.json", "bench")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var res struct {
+		Records int
+		Metrics []struct {
+			Name  string
+			Value float64
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Records != 1 || len(res.Metrics) != 3 || res.Metrics[0].Name != "f1" || res.Metrics[0].Value != 1 {
+		t.Errorf("result: %+v", res)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "pred.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pred map[string]struct {
+		ArticleBody string `json:"articleBody"`
+	}
+	if err := json.Unmarshal(data, &pred); err != nil || pred["ferry"].ArticleBody != body {
+		t.Errorf("predictions %s (%v), want the body", data, err)
+	}
+	r = credcheck(t, dir, nil, "", "eval", "--task", "hedge", "--predictions", "pred.json", "bench")
+	if r.code != 2 || !strings.Contains(r.stderr, "--predictions is for --task extraction only") {
+		t.Errorf("predictions for another task: exit %d, %s", r.code, r.stderr)
+	}
+}
