@@ -31,9 +31,10 @@ func newCheckCommand() *cobra.Command {
 		Short: "Check articles and score them",
 		Long: `Check articles and score them.
 
-Paths may be files (.txt, .md, .jsonl, or anything else read as plain text),
-directories (searched recursively for .txt, .text, .md, .markdown, .jsonl and
-.ndjson files, leaving out what .gitignore files ignore and --exclude globs
+Paths may be files (.txt, .md, .jsonl, .html, .html.gz, or anything else
+read as plain text), directories (searched recursively for .txt, .text, .md,
+.markdown, .jsonl, .ndjson, .html, .htm and gzip-compressed .html.gz and
+.htm.gz files, leaving out what .gitignore files ignore and --exclude globs
 match; -v lists what was left out) or - for standard input. With no paths,
 the working directory is checked. A path named here is read even if ignored.
 
@@ -76,7 +77,7 @@ checked (the other inputs are still checked and reported).`,
 	f.Int("workers", 0, "articles checked at once (default: one per CPU)")
 	addInputFlags(f)
 	budgetFlags(f)
-	f.String("stdin-format", "", "format of standard input: text, markdown or jsonl (default: detect)")
+	f.String("stdin-format", "", "format of standard input: text, markdown, jsonl or html (default: detect)")
 	f.String("stdin-name", "-", "path reported for standard input")
 	f.String("language", "auto", "auto: leave articles not in English unscored, with a notice; en: take every article as English")
 	f.Bool("scorecard", true, "print a scorecard per article (text format)")

@@ -25,6 +25,10 @@ Tasks:
   attribution  articles with annotated attributions (PolNeAR format)
   credibility  articles labelled by outlet reliability ("label", "group"):
                AUROC of the score with a bootstrap interval, per-rule QA
+  extraction   directories of web pages with their true article body, in the
+               layout of the scrapinghub article-extraction benchmark
+               (html/KEY.html.gz, ground-truth.json): precision, recall and
+               F1 of the extracted text by the benchmark's own method
 
 With --compare, the run exits 1 when a figure fell by more than
 --tolerance against a result saved with --format json, so that a policy
@@ -33,13 +37,15 @@ repository can gate edits on accuracy.`,
   credcheck eval --task hedge hedge-conll2010.jsonl
   credcheck eval --task machine --format json machine-*.jsonl > baseline.json
   credcheck eval --task machine --compare baseline.json machine-*.jsonl
-  credcheck eval --task credibility --good reliable credibility-recovery.jsonl`,
+  credcheck eval --task credibility --good reliable credibility-recovery.jsonl
+  credcheck eval --task extraction --predictions predictions.json extraction/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: runEval,
 	}
 	defaults := accuracy.DefaultOptions()
 	f := cmd.Flags()
-	f.String("task", "spans", "kind of labelled data: spans, hedge, machine, attribution or credibility")
+	f.String("task", "spans", "kind of labelled data: spans, hedge, machine, attribution, credibility or extraction")
+	f.String("predictions", "", "extraction task: write the extracted body of each page to this file, as {key: {\"articleBody\": text}}")
 	f.StringP("format", "f", "text", "output format: text or json")
 	f.String("compare", "", "saved JSON result to compare with; exit 1 on a regression")
 	f.Float64("tolerance", 0.005, "how far a figure may fall before --compare calls it a regression")
@@ -73,6 +79,13 @@ func runEval(cmd *cobra.Command, args []string) error {
 	opts.Good, _ = f.GetString("good")
 	opts.Bootstrap, _ = f.GetInt("bootstrap")
 	opts.MaxBytes = cfg.MaxBytes
+	predictions, _ := f.GetString("predictions")
+	if predictions != "" {
+		if task != "extraction" {
+			return fmt.Errorf("--predictions is for --task extraction only")
+		}
+		opts.Predictions = map[string]string{}
+	}
 
 	if err := accuracy.CheckTask(task); err != nil {
 		return err
@@ -99,6 +112,11 @@ func runEval(cmd *cobra.Command, args []string) error {
 	}
 	for _, p := range problems {
 		printError(cmd.ErrOrStderr(), p)
+	}
+	if predictions != "" {
+		if err := accuracy.WritePredictions(predictions, opts.Predictions); err != nil {
+			return err
+		}
 	}
 	if err := accuracy.Write(cmd.OutOrStdout(), format, result); err != nil {
 		return err

@@ -19,12 +19,15 @@ func newParseCommand() *cobra.Command {
   credcheck parse story.md > input.json
   opa eval -d policies/ -i input.json data.credcheck.main.findings
 
-A JSON Lines file prints one document per record, one per line.`,
+A JSON Lines file prints one document per record, one per line. A web page
+(.html, .htm, .html.gz) prints the text extracted from it as
+article.extracted_text, which every position in the document points into,
+with the page's metadata and body links beside it.`,
 		Example: `  credcheck parse fixtures/hedged-scoop.txt`,
 		Args:    cobra.ExactArgs(1),
 		RunE:    runParse,
 	}
-	cmd.Flags().String("stdin-format", "", "format of standard input: text, markdown or jsonl (default: detect)")
+	cmd.Flags().String("stdin-format", "", "format of standard input: text, markdown, jsonl or html (default: detect)")
 	cmd.Flags().String("language", "auto", "auto: detect the article's language; en: take it as English")
 	addInputFlags(cmd.Flags())
 	return cmd

@@ -93,7 +93,7 @@ func TestVerboseListsWhatTheWalkSkipped(t *testing.T) {
 		"credcheck: skipped news/.gitignore: hidden",
 		"credcheck: skipped news/README.md: a project file (README, CHANGELOG, LICENSE and the like), read only when named",
 		"credcheck: skipped news/archive/: excluded by news/archive",
-		"credcheck: skipped news/photo.jpg: not an article extension (.jsonl, .markdown, .md, .ndjson, .text, .txt)",
+		"credcheck: skipped news/photo.jpg: not an article extension (.htm, .htm.gz, .html, .html.gz, .jsonl, .markdown, .md, .ndjson, .text, .txt)",
 		"credcheck: skipped news/scratch.tmp.md: ignored by .gitignore:3 (*.tmp.md)",
 		"credcheck: skipped news/wire/dropped.md: ignored by news/.gitignore:1 (wire/*)",
 	}

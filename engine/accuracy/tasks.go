@@ -20,7 +20,7 @@ import (
 )
 
 // Tasks are the kinds of labelled data eval reads.
-var Tasks = []string{"spans", "hedge", "machine", "attribution", "credibility"}
+var Tasks = []string{"spans", "hedge", "machine", "attribution", "credibility", "extraction"}
 
 // Options tune an evaluation.
 type Options struct {
@@ -42,6 +42,9 @@ type Options struct {
 	Bootstrap int
 	// MaxBytes bounds each record; 0 means article.DefaultMaxBytes.
 	MaxBytes int64
+	// Predictions, when set, receives the extraction task's body text of
+	// each page by its key, for the benchmark's own scorer.
+	Predictions map[string]string
 }
 
 // DefaultOptions are the documented defaults.
@@ -81,6 +84,8 @@ func Run(ctx context.Context, c *checker.Checker, task string, files []string, o
 		r, errs = runMachine(ctx, c, files, opts)
 	case "attribution":
 		r, errs = runAttribution(ctx, c, files, opts)
+	case "extraction":
+		r, errs = runExtraction(files, opts)
 	case "credibility":
 		var err error
 		if r, errs, err = runCredibility(ctx, c, files, opts); err != nil {

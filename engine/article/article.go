@@ -1,6 +1,7 @@
-// Package article reads news articles from plain text, Markdown and JSON Lines
-// files (or standard input) and checks that their bytes are text a checker can
-// read: not binary, valid UTF-8, not empty.
+// Package article reads news articles from plain text, Markdown, JSON Lines
+// and HTML files (or standard input) and checks that their bytes are text a
+// checker can read: not binary, valid UTF-8, not empty. A web page's article
+// is extracted from it (main text, metadata, body links) before it is checked.
 package article
 
 import (
@@ -21,6 +22,9 @@ const (
 	Markdown Format = "markdown"
 	// JSONLines holds one article per line as a JSON object.
 	JSONLines Format = "jsonl"
+	// HTML is a web page, optionally gzip-compressed; its main text is
+	// extracted and laid out as Markdown before it is checked.
+	HTML Format = "html"
 )
 
 // Article is one piece of copy to check, with whatever metadata came with it.
@@ -33,12 +37,15 @@ type Article struct {
 	// Line is the 1-based line of the record in a JSON Lines file; 0 otherwise.
 	Line   int
 	Format Format
-	// Source is the article text exactly as read; every byte offset in a
-	// report points into it.
+	// Source is the article text exactly as read, or for a web page the
+	// text extracted from it; every byte offset in a report points into it.
 	Source string
 	// Metadata from front matter or JSON fields. Title is the explicit title;
 	// the headline the checker uses may instead come from the text.
 	Title, Author, Date, Outlet, URL string
+	// Page is what a web page adds: language, description, modified date
+	// and body links; nil for other formats.
+	Page *Page
 }
 
 // InputError is a problem with one input (a file, a record, a directory) that

@@ -156,7 +156,7 @@ func FuzzDetect(f *testing.F) {
 			t.Skip("larger than the fuzzed size")
 		}
 		format := Detect(data)
-		if format != Text && format != Markdown && format != JSONLines {
+		if format != Text && format != Markdown && format != JSONLines && format != HTML {
 			t.Fatalf("Detect gave %q", format)
 		}
 		as, errs := Load([]string{Stdin}, LoadOptions{Stdin: bytes.NewReader(data), StdinName: "<stdin>"})
@@ -167,6 +167,40 @@ func FuzzDetect(f *testing.F) {
 			if a.Format != format || a.Path != "<stdin>" {
 				t.Errorf("article read as %q from %q, detected %q", a.Format, a.Path, format)
 			}
+		}
+	})
+}
+
+// FuzzReadHTML reads bytes as a web page: whatever the markup, an article
+// whose text is what was extracted (with its headline and links read from
+// the page) or one error, never a panic or a hang. The seeds include the
+// hostile pages of TestHostilePagesEndQuickly, cut to the fuzzed size.
+func FuzzReadHTML(f *testing.F) {
+	addArticleSeeds(f)
+	for _, p := range hostilePages() {
+		f.Add([]byte(p[:min(len(p), fuzzseed.MaxInput)]))
+	}
+	f.Add([]byte(`<html lang="en"><head><title>T</title><script type="application/ld+json">{"@type":"NewsArticle","author":{"name":"A"}}</script></head>` +
+		`<body><article><h1>T</h1><p>By A</p><blockquote><p>Q.</p></blockquote><ol start="3"><li>One <a href="/x">link</a></li></ol><pre>x</pre></article></body></html>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		as, errs := checkParse(t, HTML, data)
+		switch {
+		case len(as) == 1 && len(errs) == 0:
+			a := as[0]
+			if a.Page == nil {
+				t.Fatalf("page article without page fields")
+			}
+			if strings.TrimSpace(a.Page.Body) == "" {
+				t.Errorf("article with an empty extracted body")
+			}
+			for _, l := range a.Page.Links {
+				if l.Text == "" || l.URL == "" || strings.ContainsAny(l.Text, "\n\r") {
+					t.Errorf("link %+v without text or target, or over lines", l)
+				}
+			}
+		case len(as) == 0 && len(errs) == 1:
+		default:
+			t.Errorf("page gave %d articles and %d errors", len(as), len(errs))
 		}
 	})
 }

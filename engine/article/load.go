@@ -28,6 +28,10 @@ var extensions = map[string]Format{
 	".markdown": Markdown,
 	".jsonl":    JSONLines,
 	".ndjson":   JSONLines,
+	".html":     HTML,
+	".htm":      HTML,
+	".html.gz":  HTML,
+	".htm.gz":   HTML,
 }
 
 // Extensions lists the file endings read from directories, for messages.
@@ -152,14 +156,19 @@ func sameFileKey(path string) string {
 // means detect it.
 func ParseFormat(name string) (Format, error) {
 	switch f := Format(name); f {
-	case "", Text, Markdown, JSONLines:
+	case "", Text, Markdown, JSONLines, HTML:
 		return f, nil
 	}
-	return "", fmt.Errorf("unknown format %q (formats: text, markdown, jsonl)", name)
+	return "", fmt.Errorf("unknown format %q (formats: text, markdown, jsonl, html)", name)
 }
 
 func formatForPath(path string, explicit bool) Format {
-	if f, ok := extensions[strings.ToLower(filepath.Ext(path))]; ok {
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext == ".gz" {
+		// Only a compressed page is read; the ending before ".gz" says which.
+		ext = strings.ToLower(filepath.Ext(strings.TrimSuffix(path, filepath.Ext(path)))) + ext
+	}
+	if f, ok := extensions[ext]; ok {
 		return f
 	}
 	if explicit {

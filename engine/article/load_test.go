@@ -106,7 +106,8 @@ func TestLoadWalksDirectoriesInSortedOrder(t *testing.T) {
 		"mid/beta.markdown":        "B.",
 		"mid/deeper/gamma.text":    "G.",
 		"mid/notes.json":           `{"not": "an article"}`,
-		"mid/page.html":            "<p>no</p>",
+		"mid/page.html":            "<p>A page.</p>",
+		"mid/page.xhtml":           "<p>not read</p>",
 		"mid/briefs.ndjson":        `{"id":"n1","text":"N."}`,
 		"wire.jsonl":               `{"id":"w1","text":"W1."}` + "\n" + `{"id":"w2","text":"W2."}`,
 		".hidden.md":               "hidden file",
@@ -134,6 +135,7 @@ func TestLoadWalksDirectoriesInSortedOrder(t *testing.T) {
 		"mid/beta.markdown",
 		"n1",
 		"mid/deeper/gamma.text",
+		"mid/page.html",
 		"mid/readme-first.md",
 		"w1", "w2",
 		"zeta.txt",
@@ -246,7 +248,7 @@ func TestLoadReportsBadInputsBesideGoodOnes(t *testing.T) {
 		{Path: "unclosed.md", Line: 1, Reason: "front matter opened with --- is never closed"},
 		{Path: "broken-yaml.md", Line: 3, Reason: "front matter: could not find expected ':'"},
 		{Path: "wrong-type.md", Line: 3, Reason: "front matter: cannot unmarshal !!seq into string"},
-		{Path: "nothing", Reason: "no articles in directory (looked for .jsonl, .markdown, .md, .ndjson, .text, .txt)"},
+		{Path: "nothing", Reason: "no articles in directory (looked for .htm, .htm.gz, .html, .html.gz, .jsonl, .markdown, .md, .ndjson, .text, .txt)"},
 	}
 	if diff := cmp.Diff(want, problemsOf(root, errs)); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
@@ -269,7 +271,7 @@ func TestInputErrorMessage(t *testing.T) {
 }
 
 func TestExtensionsAreSorted(t *testing.T) {
-	want := []string{".jsonl", ".markdown", ".md", ".ndjson", ".text", ".txt"}
+	want := []string{".htm", ".htm.gz", ".html", ".html.gz", ".jsonl", ".markdown", ".md", ".ndjson", ".text", ".txt"}
 	if diff := cmp.Diff(want, Extensions()); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

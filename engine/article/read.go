@@ -41,6 +41,12 @@ func ReadFile(path string, format Format, maxBytes int64) ([]*Article, []*InputE
 	if err != nil {
 		return nil, []*InputError{{Path: path, Reason: describeOSError(err)}}
 	}
+	if format == HTML {
+		var ie *InputError
+		if data, ie = gunzipHTML(path, data, maxBytes); ie != nil {
+			return nil, []*InputError{ie}
+		}
+	}
 	return Parse(path, format, data)
 }
 
@@ -70,14 +76,27 @@ func readStdin(opts LoadOptions) ([]*Article, []*InputError) {
 		le := &safefile.LimitError{Path: name, Size: -1, Limit: limit}
 		return nil, []*InputError{{Path: name, Reason: le.Reason() + limitHint}}
 	}
+	if format == HTML {
+		var ie *InputError
+		if head, ie = gunzipHTML(name, head, limit); ie != nil {
+			return nil, []*InputError{ie}
+		}
+	}
 	return Parse(name, format, head)
 }
 
 // Detect guesses the format of text that came without a file name: JSON Lines
-// when the first line is a JSON object, Markdown when it opens with front
-// matter or a heading, plain text otherwise.
+// when the first line is a JSON object, HTML when it opens as a page does
+// (a doctype or an <html> tag) or is gzip-compressed, Markdown when it
+// opens with front matter or a heading, plain text otherwise.
 func Detect(data []byte) Format {
+	if bytes.HasPrefix(data, gzipMagic) {
+		return HTML
+	}
 	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	if opening := bytes.ToLower(trimmed[:min(len(trimmed), 15)]); bytes.HasPrefix(opening, []byte("<!doctype html")) || bytes.HasPrefix(opening, []byte("<html")) {
+		return HTML
+	}
 	first, _, _ := bytes.Cut(trimmed, []byte("\n"))
 	if len(first) > 0 && first[0] == '{' && json.Valid(bytes.TrimSpace(first)) {
 		return JSONLines
@@ -93,6 +112,9 @@ func Detect(data []byte) Format {
 func Parse(path string, format Format, data []byte) ([]*Article, []*InputError) {
 	if format == JSONLines {
 		return readJSONLines(path, bytes.NewReader(data), int64(len(data)))
+	}
+	if format == HTML {
+		return parseHTML(path, data)
 	}
 	if reason := checkText(data); reason != "" {
 		return nil, []*InputError{{Path: path, Reason: reason}}

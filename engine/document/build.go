@@ -37,11 +37,17 @@ func Build(a *article.Article, set *lexicon.Set) (*Document, error) {
 
 	var lay layout
 	headlineBlock := -1
-	if a.Format == article.Markdown {
+	switch a.Format {
+	case article.Markdown:
 		fm, _ := article.ParseFrontMatter(text)
 		lay = readMarkdown(text, fm.End)
 		headlineBlock = markdownHeadline(text, &lay, fm)
-	} else {
+	case article.HTML:
+		// A page's text was extracted as Markdown, headline first, with
+		// no front matter: its metadata came from the page.
+		lay = readMarkdown(text, 0)
+		headlineBlock = markdownHeadline(text, &lay, article.FrontMatter{})
+	default:
 		lay = readText(text)
 		promoteTextHeadings(text, &lay)
 		if len(lay.blocks) > 0 && (forcedHeadline || isOneLine(text, lay.blocks[0]) && headlineLike(text[lay.blocks[0].start:lay.blocks[0].end])) {

@@ -44,12 +44,26 @@ type inputDocument struct {
 type inputArticle struct {
 	ID     string `json:"id"`
 	Path   string `json:"path"`
-	Format string `json:"format" jsonschema:"enum=text,enum=markdown,enum=jsonl"`
+	Format string `json:"format" jsonschema:"enum=text,enum=markdown,enum=jsonl,enum=html"`
 	Title  string `json:"title"`
 	Author string `json:"author"`
 	Date   string `json:"date"`
 	Outlet string `json:"outlet"`
 	URL    string `json:"url"`
+	// The fields below are a web page's only: the text extracted from it,
+	// which every position in the document points into, and what the page
+	// declares beside its metadata.
+	ExtractedText string      `json:"extracted_text,omitempty"`
+	Language      string      `json:"language,omitempty"`
+	Description   string      `json:"description,omitempty"`
+	Modified      string      `json:"modified,omitempty"`
+	Links         []inputLink `json:"links,omitempty"`
+}
+
+// inputLink is a link in a page's extracted body.
+type inputLink struct {
+	Text string `json:"text"`
+	URL  string `json:"url"`
 }
 
 type inputParagraph struct {

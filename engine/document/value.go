@@ -45,11 +45,23 @@ func (d *Document) value(want func(*ast.Term) bool) ast.Value {
 	put(kVersion, func() *ast.Term { return num(InputVersion) })
 	put(kArticle, func() *ast.Term {
 		a := d.Article
-		return ast.NewTerm(obj(
+		article := obj(
 			kv(kID, str(a.ID)), kv(kPath, str(a.Path)), kv(kFormat, str(string(a.Format))),
 			kv(kTitle, str(a.Title)), kv(kAuthor, str(a.Author)), kv(kDate, str(a.Date)),
 			kv(kOutlet, str(a.Outlet)), kv(kURL, str(a.URL)),
-		))
+		)
+		if pg := a.Page; pg != nil {
+			article.Insert(kExtractedText, str(a.Source))
+			article.Insert(kLanguage, str(pg.Language))
+			article.Insert(kDescription, str(pg.Description))
+			article.Insert(kModified, str(pg.Modified))
+			links := make([]*ast.Term, len(pg.Links))
+			for i, l := range pg.Links {
+				links[i] = ast.NewTerm(obj(kv(kText, str(l.Text)), kv(kURL, str(l.URL))))
+			}
+			article.Insert(kLinks, ast.ArrayTerm(links...))
+		}
+		return ast.NewTerm(article)
 	})
 	put(kHeadline, func() *ast.Term { return num(d.Headline) })
 	put(kParagraphs, func() *ast.Term { return d.paragraphsValue(w) })
@@ -129,6 +141,7 @@ var (
 	kSentenceLengthCV, kSpecificsPer1000, kPassive                  = key("sentence_length_cv"), key("specifics_per_1000"), key("passive")
 	kUpper, kNames                                                  = key("upper"), key("names")
 	kLanguage, kCode, kName                                         = key("language"), key("code"), key("name")
+	kExtractedText, kDescription, kModified, kLinks                 = key("extracted_text"), key("description"), key("modified"), key("links")
 )
 
 func key(s string) *ast.Term { return ast.StringTerm(s) }

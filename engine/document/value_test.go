@@ -130,6 +130,9 @@ func TestInputHasExactlyTheDocumentedFields(t *testing.T) {
 	}
 	d := build(t, article.Markdown, richArticle)
 	d.Article.Title, d.Article.Author = "Calder Buys Norvale In $2.4 Billion Deal", "Jane Roe"
+	// A web page's fields are documented with the others; a page
+	// article has them all, whatever the page held.
+	d.Article.Page = &article.Page{}
 	in := input(t, d)
 
 	check := func(what string, got any, want []string) {

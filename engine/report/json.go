@@ -3,6 +3,8 @@ package report
 import (
 	"encoding/json"
 	"io"
+
+	"github.com/credcheck/credcheck/engine/article"
 )
 
 func init() { register("json", writeJSON) }
@@ -20,15 +22,20 @@ type jsonReport struct {
 }
 
 type jsonArticle struct {
-	ID       string `json:"id"`
-	Path     string `json:"path"`
-	Line     int    `json:"line,omitempty"`
-	Format   string `json:"format"`
-	Headline string `json:"headline"`
-	Words    int    `json:"words"`
-	Language string `json:"language"`
-	Scored   bool   `json:"scored"`
-	Notice   string `json:"notice,omitempty"`
+	ID     string `json:"id"`
+	Path   string `json:"path"`
+	Line   int    `json:"line,omitempty"`
+	Format string `json:"format"`
+	// Positions names the text that lines, columns and offsets point into
+	// when it is not the file's bytes: "extracted" for a web page, whose
+	// findings point into the text extracted from it (credcheck parse
+	// shows it as article.extracted_text).
+	Positions string `json:"positions,omitempty" jsonschema:"enum=extracted"`
+	Headline  string `json:"headline"`
+	Words     int    `json:"words"`
+	Language  string `json:"language"`
+	Scored    bool   `json:"scored"`
+	Notice    string `json:"notice,omitempty"`
 	// Notices say what the checker left out of the findings (caps).
 	Notices []string `json:"notices,omitempty"`
 	// Score, Grade, Base and Deduction are null for an unscored article.
@@ -133,6 +140,9 @@ func jsonOf(r *Report, opts Options) jsonReport {
 			ID: a.ID, Path: a.Path, Line: a.Line, Format: string(a.Format), Headline: a.Headline, Words: a.Words,
 			Language: a.Language, Scored: a.Scored(), Notice: a.Unscored, Notices: a.Notices,
 			Subscores: map[string]int{}, Categories: []jsonCategory{}, Findings: []jsonFinding{}, Stale: []jsonStale{},
+		}
+		if a.Format == article.HTML {
+			ja.Positions = "extracted"
 		}
 		if a.Scored() {
 			// An unscored article has null score, grade, base and deduction:

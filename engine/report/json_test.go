@@ -76,7 +76,7 @@ func docsExample(t *testing.T) []byte {
 // optional and absent from its example).
 var wantKeys = map[string][]string{
 	"":                         {"version", "articles", "errors", "notices", "summary"},
-	".articles[]":              {"id", "path", "line", "format", "headline", "words", "language", "scored", "notice", "score", "grade", "base", "deduction", "subscores", "categories", "findings", "stale_suppressions"},
+	".articles[]":              {"id", "path", "line", "format", "positions", "headline", "words", "language", "scored", "notice", "score", "grade", "base", "deduction", "subscores", "categories", "findings", "stale_suppressions"},
 	".articles[].subscores":    {"attribution", "boilerplate", "contradiction", "editorial", "hedge", "machine", "sourcing"},
 	".articles[].categories[]": {"name", "score", "points", "deduction", "cap", "findings"},
 	".articles[].findings[]": {"rule", "category", "severity", "message", "cue", "start", "end", "line", "column",
@@ -100,7 +100,7 @@ func without(keys []string, drop ...string) []string {
 
 func TestJSONKeysFollowDocsOrder(t *testing.T) {
 	got := objectKeys(t, []byte(write(t, "json", unscoredReport(), report.Options{})))
-	optional := map[string][]string{".articles[]": {"line", "notice"}, ".articles[].findings[]": {"problem", "suppressed"}, ".errors[]": {"line"}}
+	optional := map[string][]string{".articles[]": {"line", "positions", "notice"}, ".articles[].findings[]": {"problem", "suppressed"}, ".errors[]": {"line"}}
 	for path, want := range wantKeys {
 		objs := got[path]
 		if len(objs) == 0 {

@@ -34,7 +34,7 @@ func reportSchema() ([]byte, error) {
 	// What the types cannot say: the version this schema describes, and
 	// the closed sets of values some strings take.
 	property(s, "Report", "version").Const = SchemaVersion
-	property(s, "Article", "format").Enum = []any{"text", "markdown", "jsonl"}
+	property(s, "Article", "format").Enum = []any{"text", "markdown", "jsonl", "html"}
 	property(s, "Finding", "severity").Enum = []any{"error", "warning", "info"}
 	property(s, "Finding", "fingerprint").Pattern = "^[0-9a-f]{16}$"
 	property(s, "Suppression", "kind").Enum = []any{"inline", "config", "baseline"}
