@@ -39,6 +39,9 @@ type Article struct {
 	// Metadata from front matter or JSON fields. Title is the explicit title;
 	// the headline the checker uses may instead come from the text.
 	Title, Author, Date, Outlet, URL string
+	// Story names the story the article belongs to, when its front matter
+	// or record says (story mode groups articles by it before anything else).
+	Story string
 }
 
 // InputError is a problem with one input (a file, a record, a directory) that
