@@ -83,7 +83,8 @@ func runStory(cmd *cobra.Command, args []string) error {
 // that they can be run with stock OPA.
 func printStoryInputs(w io.Writer, cmd *cobra.Command, c *checker.Checker, args []string, opts article.LoadOptions) error {
 	docs, problems := c.Parse(args, opts)
-	for n, g := range story.Group(docs) {
+	n := 0
+	for _, g := range story.Group(docs) {
 		if len(g) < 2 {
 			continue
 		}
@@ -92,11 +93,8 @@ func printStoryInputs(w io.Writer, cmd *cobra.Command, c *checker.Checker, args 
 		for i, k := range g {
 			sdocs[i], scores[i] = docs[k], -1
 		}
-		id := sdocs[0].Article.Story
-		if id == "" {
-			id = fmt.Sprintf("story-%d", n+1)
-		}
-		b, err := story.Build(id, sdocs, scores).JSON()
+		n++
+		b, err := story.Build(story.ID(sdocs, n), sdocs, scores).JSON()
 		if err != nil {
 			return err
 		}

@@ -2,21 +2,27 @@ package story
 
 import (
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/credcheck/credcheck/engine/document"
 )
 
-// Grouping bounds: an article is indexed by its salientNames most-named
-// entities; a name in more than maxPosting earlier articles (a country, a
-// big company every story names) is too common to link anything and is
-// not read, which keeps grouping linear in the number of articles; two
-// articles are linked when they share at least minSharedNames of their
-// salient names, and at least sharedFraction of the smaller set.
+// Grouping bounds. An article is indexed by its salientNames most-named
+// entities and its figures with a unit. A key in more than a tenth of the
+// articles (and more than commonFloor) names places and institutions every
+// story names, and is not read; a posting list holds at most maxPosting
+// articles, which is enough to reach a story (union-find joins the rest)
+// and keeps grouping linear in the number of articles. Two articles are
+// linked when they share at least minSharedKeys keys, at least sharedFraction
+// of the smaller set, and a name each mentions more than once (the topic,
+// not a place in passing).
 const (
 	salientNames   = 12
+	salientFigures = 8
+	commonFloor    = 10
 	maxPosting     = 40
-	minSharedNames = 3
+	minSharedKeys  = 2
 	sharedFraction = 0.4
 	// maxDays is the widest gap between two dated articles of one story.
 	maxDays = 14
@@ -25,16 +31,15 @@ const (
 // Group splits documents into stories, returning each story's document
 // indexes in input order, stories in the order of their first article.
 // Articles that name a story (front matter or record key "story") are
-// grouped by it alone; the others are linked by the names they share and
-// their dates, and linked articles are joined with a union-find, so no
-// article is compared with every other.
+// grouped by it alone; the others are linked by the names and figures they
+// share and their dates, and linked articles are joined with a union-find,
+// so no article is compared with every other.
 func Group(docs []*document.Document) [][]int {
 	parent := make([]int, len(docs))
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]
@@ -43,17 +48,41 @@ func Group(docs []*document.Document) [][]int {
 	}
 	union := func(a, b int) {
 		ra, rb := find(a), find(b)
-		if ra == rb {
-			return
-		}
 		if ra > rb {
 			ra, rb = rb, ra
 		}
 		parent[rb] = ra
 	}
+	keys := make([][]string, len(docs))
+	topics := make([]map[string]bool, len(docs))
+	df := map[string]int{}
+	for i, d := range docs {
+		if d.Article.Story != "" {
+			continue
+		}
+		names, topic := topNames(d)
+		keys[i], topics[i] = append(names, figureKeys(d)...), topic
+		for _, k := range keys[i] {
+			df[k]++
+		}
+	}
+	common := max(commonFloor, len(docs)/10)
+	for i, ks := range keys {
+		kept := ks[:0]
+		for _, k := range ks {
+			if df[k] <= common {
+				kept = append(kept, k)
+			}
+		}
+		keys[i] = kept
+		for k := range topics[i] {
+			if df[k] > common {
+				delete(topics[i], k)
+			}
+		}
+	}
 	named := map[string]int{}
 	index := map[string][]int{}
-	salient := make([][]string, len(docs))
 	for i, d := range docs {
 		if key := d.Article.Story; key != "" {
 			if first, ok := named[key]; ok {
@@ -63,20 +92,19 @@ func Group(docs []*document.Document) [][]int {
 			}
 			continue
 		}
-		salient[i] = topNames(d)
 		counts := map[int]int{}
-		for _, k := range salient[i] {
+		for _, k := range keys[i] {
 			posting := index[k]
-			if len(posting) > maxPosting {
-				continue
-			}
 			for _, j := range posting {
 				counts[j]++
 			}
-			index[k] = append(posting, i)
+			if len(posting) < maxPosting {
+				index[k] = append(posting, i)
+			}
 		}
 		for j, n := range counts {
-			if n >= minSharedNames && float64(n) >= sharedFraction*float64(min(len(salient[i]), len(salient[j]))) && closeDates(d, docs[j]) {
+			if n >= minSharedKeys && float64(n) >= sharedFraction*float64(min(len(keys[i]), len(keys[j]))) &&
+				shareTopic(topics[i], topics[j]) && closeDates(d, docs[j]) {
 				union(i, j)
 			}
 		}
@@ -97,8 +125,37 @@ func Group(docs []*document.Document) [][]int {
 	return out
 }
 
-// topNames gives a document's most-mentioned entity keys outside quotes.
-func topNames(d *document.Document) []string {
+func shareTopic(a, b map[string]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// figureKeys gives the distinct amounts and percentages a document
+// states outside quotes, which few stories share by chance ("$14.2
+// million"); years and plain counts are left out.
+func figureKeys(d *document.Document) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, n := range d.Numbers {
+		if n.Quoted || n.Unit == "" || n.Unit == "year" || n.Unit == "ordinal" {
+			continue
+		}
+		k := "#" + n.Unit + strconv.FormatFloat(n.Value, 'g', -1, 64)
+		if !seen[k] && len(out) < salientFigures {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// topNames gives a document's most-mentioned entity keys outside quotes,
+// and those it mentions more than once.
+func topNames(d *document.Document) ([]string, map[string]bool) {
 	counts := map[string]int{}
 	for _, e := range d.Entities {
 		if !e.Quoted && e.Kind == "name" && e.Key != "" {
@@ -115,7 +172,14 @@ func topNames(d *document.Document) []string {
 		}
 		return keys[i] < keys[j]
 	})
-	return keys[:min(len(keys), salientNames)]
+	keys = keys[:min(len(keys), salientNames)]
+	topic := map[string]bool{}
+	for _, k := range keys {
+		if counts[k] > 1 {
+			topic[k] = true
+		}
+	}
+	return keys, topic
 }
 
 // closeDates reports whether two articles may be about one event by date:

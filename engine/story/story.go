@@ -81,6 +81,8 @@ type Scorecard struct {
 	// confirmations by a party to the story.
 	Sources       []string `json:"sources"`
 	Confirmations []string `json:"confirmations"`
+	// OnRecord are the named people on record, party to the story or not.
+	OnRecord      []string `json:"on_record"`
 	Corroboration string   `json:"corroboration"`
 	// Best indexes Story.Articles: the best-sourced telling, or -1.
 	Best int `json:"best"`
@@ -152,7 +154,7 @@ func (r *Runner) Run(ctx context.Context, paths []string, opts article.LoadOptio
 		refs = append(refs, ref)
 	}
 	rep := &Report{Version: ReportVersion, Stories: []*Story{}, Alone: []ArticleRef{}, Errors: problems}
-	for n, g := range Group(docs) {
+	for _, g := range Group(docs) {
 		if len(g) < 2 {
 			rep.Alone = append(rep.Alone, refs[g[0]])
 			continue
@@ -162,10 +164,7 @@ func (r *Runner) Run(ctx context.Context, paths []string, opts article.LoadOptio
 		for i, k := range g {
 			sdocs[i], srefs[i] = docs[k], refs[k]
 		}
-		id := sdocs[0].Article.Story
-		if id == "" {
-			id = fmt.Sprintf("story-%d", n+1)
-		}
+		id := ID(sdocs, len(rep.Stories)+1)
 		st, err := r.judge(ctx, id, sdocs, srefs)
 		if err != nil {
 			rep.Errors = append(rep.Errors, &article.InputError{Path: srefs[0].Path, Reason: "story " + id + ": " + err.Error()})
@@ -174,6 +173,15 @@ func (r *Runner) Run(ctx context.Context, paths []string, opts article.LoadOptio
 		rep.Stories = append(rep.Stories, st)
 	}
 	return rep
+}
+
+// ID names a story: by the story key its articles carry, else by its
+// place n (1-based) among the stories of the run.
+func ID(docs []*document.Document, n int) string {
+	if k := docs[0].Article.Story; k != "" {
+		return k
+	}
+	return fmt.Sprintf("story-%d", n)
 }
 
 func articleKey(path string, line int, id string) string {

@@ -54,10 +54,11 @@ func writeText(w io.Writer, r *Report) error {
 		if len(sc.Sources) > 0 {
 			fmt.Fprintf(&b, " (%s)", safetext.Text(strings.Join(sc.Sources, "; ")))
 		}
-		fmt.Fprintf(&b, ", %d on-record confirmation(s)", len(sc.Confirmations))
-		if len(sc.Confirmations) > 0 {
-			fmt.Fprintf(&b, " (%s)", safetext.Text(strings.Join(sc.Confirmations, "; ")))
+		fmt.Fprintf(&b, ", %d on record", len(sc.OnRecord))
+		if len(sc.OnRecord) > 0 {
+			fmt.Fprintf(&b, " (%s)", safetext.Text(strings.Join(sc.OnRecord, "; ")))
 		}
+		fmt.Fprintf(&b, ", %d confirmation(s) by a party", len(sc.Confirmations))
 		b.WriteString("\n\n")
 	}
 	if len(r.Alone) > 0 {

@@ -14,9 +14,18 @@ package credcheck.story
 parties contains k if {
 	some a in input.articles
 	some k in a.names
-	n := count([b | some b in input.articles; k in b.names])
+	n := count([b | some b in input.articles; mentions(b, k)])
 	n >= 2
 	n * 2 >= count(input.articles)
+}
+
+# Article a mentions name k, alone or as a word of a longer name
+# ("Brannock" in "Brannock Ferries").
+mentions(a, k) if k in a.names
+
+mentions(a, k) if {
+	some n in a.names
+	k in split(n, " ")
 }
 
 # METADATA
@@ -41,6 +50,7 @@ person(c) if {
 	not c.outlet
 	not c.institution
 	not c.report
+	not party(c.key)
 }
 
 # METADATA
@@ -53,7 +63,28 @@ confirmations contains c if {
 	person(c)
 	c.titled
 	some k in c.role_names
-	k in parties
+	party(k)
+	on_record(c)
+}
+
+# A name is a party's when it is one or when it extends one ("Brannock
+# Ferries" for "Brannock").
+party(k) if k in parties
+
+party(k) if {
+	some w in split(k, " ")
+	w in parties
+}
+
+# METADATA
+# description: |
+#   Named people on record, party or not: a titled person who confirms or
+#   speaks in a direct quote ("Nadia Ferro, chair of the transport
+#   committee").
+on_record_people contains c if {
+	some c in input.credits
+	person(c)
+	c.titled
 	on_record(c)
 }
 
@@ -101,11 +132,16 @@ sources := sort({label(k) | some k in upstream} | {label(c.key) |
 
 confirmation_labels := sort({sprintf("%s in article %d", [describe(c), c.article + 1]) | some c in confirmations})
 
+# How well the story is corroborated: by two or more people on record in
+# two or more articles, by one, or only second-hand.
 corroboration := "corroborated" if {
-	count(confirmers) >= 2
-} else := "one confirmation" if {
-	count(confirmers) == 1
-} else := "unconfirmed"
+	count({surname(c) | some c in on_record_people}) >= 2
+	count({c.article | some c in on_record_people}) >= 2
+} else := "one on-record source" if {
+	count({surname(c) | some c in on_record_people}) >= 1
+} else := "second-hand only" if {
+	count(upstream) > 0
+} else := "unsourced"
 
 # The best-sourced telling: most on-record confirmations, then most named
 # people, then fewest upstream reports leant on, then the article's own
@@ -122,6 +158,7 @@ best := -1 if {
 scorecard := {
 	"sources": sources,
 	"confirmations": confirmation_labels,
+	"on_record": sort({sprintf("%s in article %d", [describe(c), c.article + 1]) | some c in on_record_people}),
 	"corroboration": corroboration,
 	"best": best,
 	"per_article": per_article,
