@@ -32,6 +32,7 @@ var docSamples = []docSample{
 	{file: "output.md", name: "output-junit", args: []string{"check", "--format", "junit", "--fail-under", "40", "docs/examples/articles/deal.md"}},
 	{file: "output.md", name: "output-github", args: []string{"check", "--format", "github", "docs/examples/articles/"}},
 	{file: "output.md", name: "output-markdown", args: []string{"check", "--format", "markdown", "docs/examples/articles/"}},
+	{file: "story.md", name: "story-text", args: []string{"story", "fixtures/testdata/stories/one-report/"}},
 	{file: "input.md", name: "input-followed-by", args: []string{"parse", "-"}, stdin: "In conclusion, the council approved the budget.\n", keep: matchesOf("formulaic_closers", "institutions")},
 }
 
