@@ -10,6 +10,7 @@ import (
 	"github.com/credcheck/credcheck/engine/article"
 	"github.com/credcheck/credcheck/engine/checker"
 	"github.com/credcheck/credcheck/engine/document"
+	"github.com/credcheck/credcheck/engine/report"
 	"github.com/credcheck/credcheck/engine/story"
 )
 
@@ -32,6 +33,7 @@ corroborated and which article is its best-sourced telling (docs/story.md).`,
 		RunE: runStory,
 	}
 	cmd.Flags().StringP("format", "f", "text", "output format: "+strings.Join(story.Formats, " or "))
+	cmd.Flags().Bool("rules", false, "list the story rules (in --format text, json or markdown) instead of reading articles")
 	cmd.Flags().Bool("input", false, "print each story's input document for the story rules (JSON, one per line) instead of judging it")
 	cmd.Flags().String("language", "auto", "auto: detect the article's language; en: take it as English")
 	addInputFlags(cmd.Flags())
@@ -44,6 +46,20 @@ func runStory(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	format, _ := cmd.Flags().GetString("format")
+	if list, _ := cmd.Flags().GetBool("rules"); list {
+		if len(args) > 0 {
+			return fmt.Errorf("--rules takes no paths")
+		}
+		c, err := checker.New(cmd.Context(), cfg)
+		if err != nil {
+			return err
+		}
+		rules, err := c.Policies.StoryRules()
+		if err != nil {
+			return err
+		}
+		return report.WriteRules(cmd.OutOrStdout(), format, rules)
+	}
 	if format != "text" && format != "json" {
 		return fmt.Errorf("--format: unknown story format %q (formats: %s)", format, strings.Join(story.Formats, ", "))
 	}

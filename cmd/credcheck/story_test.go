@@ -110,3 +110,19 @@ func TestStoryUnknownFormat(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 }
+
+func TestStoryRulesListsTheStoryRules(t *testing.T) {
+	t.Parallel()
+	r := credcheck(t, "", nil, "", "story", "--rules")
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	for _, want := range []string{"story-figure-conflict      contradiction  warning", "story-sole-confirmation    attribution    info", "story-copied-text"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("no %q in:\n%s", want, r.stdout)
+		}
+	}
+	if strings.Contains(r.stdout, "hearsay-hedge") {
+		t.Errorf("article rules listed as story rules:\n%s", r.stdout)
+	}
+}

@@ -40,10 +40,11 @@ func credits(d *document.Document, art int) []Credit {
 		}
 		sp := a.Speaker
 		c := Credit{Place: place(d, art, a.Sentence), Cue: collapse(d.Text[a.Start:a.End]), Group: a.Group,
-			Name: sp.Text, Key: d.Entities[sp.Entity].Key, Words: sp.Words, RoleNames: []string{}}
+			Name: sp.Text, Key: d.Entities[sp.Entity].Key, Words: sp.Words, RoleNames: []string{}, Employers: []string{}}
 		if sp.Role != nil {
 			c.Role = sp.Role.Text
 			c.RoleNames = namesIn(d, s, sp.Role.Start, sp.Role.End, sp.Entity)
+			c.Employers = employers(d, s, sp.Role.Start, sp.Role.End, sp.Entity)
 			c.Titled = overlaps(d, a.Sentence, "source_roles", sp.Role.Start, sp.Role.End)
 		}
 		c.Outlet = overlaps(d, a.Sentence, "news_outlets", sp.Start, sp.End)
@@ -79,6 +80,26 @@ func namesIn(d *document.Document, s *document.Sentence, start, end, skip int) [
 	}
 	return out
 }
+
+// employers gives the keys of the names in [start, end) of sentence s
+// that follow "of", "for" or "at", or are possessive.
+func employers(d *document.Document, s *document.Sentence, start, end, skip int) []string {
+	out := []string{}
+	for _, k := range s.Entities {
+		e := d.Entities[k]
+		if k == skip || e.Quoted || e.Start < start || e.End > end || contains(out, e.Key) {
+			continue
+		}
+		last := s.Tokens[e.LastToken].Fold
+		after := e.FirstToken > 0 && tiePrepositions[s.Tokens[e.FirstToken-1].Fold]
+		if after || strings.HasSuffix(last, "'s") {
+			out = append(out, e.Key)
+		}
+	}
+	return out
+}
+
+var tiePrepositions = map[string]bool{"of": true, "for": true, "at": true}
 
 // overlaps reports whether a match of lexicon lex in sentence i overlaps
 // [start, end).

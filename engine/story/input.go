@@ -92,6 +92,11 @@ type Credit struct {
 	// RoleNames the entity keys in it.
 	Role      string   `json:"role"`
 	RoleNames []string `json:"role_names"`
+	// Employers are the names the role ties the person to: after "of",
+	// "for" or "at" ("chairman of Alibaba") or possessive ("Harbor's
+	// chief executive"). A name merely beside the title ("a Brazilian
+	// journalist") is not one.
+	Employers []string `json:"employers"`
 	// Titled is true when the role holds a title or job (lexicon
 	// source_roles): "chairman of Alibaba".
 	Titled bool `json:"titled"`

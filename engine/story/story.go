@@ -67,6 +67,10 @@ type Cite struct {
 	// Article indexes Story.Articles.
 	Article int    `json:"article"`
 	Path    string `json:"path"`
+	// Record is the id of the JSON Lines record the sentence is in, ""
+	// for other files; Line and Column are then within the record's text
+	// (its title, when it has one, first), as for check.
+	Record string `json:"record,omitempty"`
 	// Line is the sentence's line in the file, and Column its column.
 	Line     int    `json:"line"`
 	Column   int    `json:"column"`
@@ -319,7 +323,11 @@ func finding(rule *policy.Rule, obj map[string]any, docs []*document.Document) (
 			return fail("cite %v is not {article, sentence} of this story", c)
 		}
 		sent := docs[a].Sentences[s]
-		f.Cites = append(f.Cites, Cite{Article: a, Path: docs[a].Article.Path, Line: sent.Line, Column: sent.Column, Sentence: sent.Text})
+		c := Cite{Article: a, Path: docs[a].Article.Path, Line: sent.Line, Column: sent.Column, Sentence: sent.Text}
+		if docs[a].Article.Format == article.JSONLines {
+			c.Record = docs[a].Article.ID
+		}
+		f.Cites = append(f.Cites, c)
 	}
 	return f, nil
 }

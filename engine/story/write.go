@@ -41,12 +41,16 @@ func writeText(w io.Writer, r *Report) error {
 			if i == st.Scorecard.Best {
 				best = "  (best-sourced)"
 			}
-			fmt.Fprintf(&b, "  [%d] %s  %s  %s%s\n", i+1, location(a.Path, a.Line), score, quoteHeadline(a.Headline), best)
+			fmt.Fprintf(&b, "  [%d] %s  %s  %s%s\n", i+1, location(a), score, quoteHeadline(a.Headline), best)
 		}
 		for _, f := range st.Findings {
 			fmt.Fprintf(&b, "  %s %s: %s\n", f.Severity, f.Rule, safetext.Text(f.Message))
 			for _, c := range f.Cites {
-				fmt.Fprintf(&b, "      [%d] %s:%d:%d  %s\n", c.Article+1, safetext.Name(c.Path), c.Line, c.Column, clip(safetext.Text(c.Sentence), 110))
+				where := c.Path
+				if c.Record != "" {
+					where += "#" + c.Record
+				}
+				fmt.Fprintf(&b, "      [%d] %s:%d:%d  %s\n", c.Article+1, safetext.Name(where), c.Line, c.Column, clip(safetext.Text(c.Sentence), 110))
 			}
 		}
 		sc := st.Scorecard
@@ -64,7 +68,7 @@ func writeText(w io.Writer, r *Report) error {
 	if len(r.Alone) > 0 {
 		fmt.Fprintf(&b, "%d article(s) tell no story another article tells:\n", len(r.Alone))
 		for _, a := range r.Alone {
-			fmt.Fprintf(&b, "  %s\n", location(a.Path, a.Line))
+			fmt.Fprintf(&b, "  %s\n", location(a))
 		}
 	}
 	if len(r.Stories) == 0 && len(r.Alone) == 0 {
@@ -74,11 +78,13 @@ func writeText(w io.Writer, r *Report) error {
 	return err
 }
 
-func location(path string, line int) string {
-	if line > 0 {
-		return fmt.Sprintf("%s:%d", safetext.Name(path), line)
+// location names an article as check does: the path, with the record id
+// for a JSON Lines record.
+func location(a ArticleRef) string {
+	if a.Line > 0 {
+		return safetext.Name(a.Path + "#" + a.ID)
 	}
-	return safetext.Name(path)
+	return safetext.Name(a.Path)
 }
 
 func quoteHeadline(h string) string {

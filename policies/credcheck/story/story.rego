@@ -56,13 +56,14 @@ person(c) if {
 # METADATA
 # description: |
 #   Credits that put a party to the story on record: a named person whose
-#   title ties them to a party ("Joe Roe, chairman of Harbor"), who
+#   title ties them to a party ("Joe Roe, chairman of Harbor", through
+#   "of", "for", "at" or a possessive), who
 #   confirms or announces, or speaks in a direct quote.
 confirmations contains c if {
 	some c in input.credits
 	person(c)
 	c.titled
-	some k in c.role_names
+	some k in c.employers
 	party(k)
 	on_record(c)
 }

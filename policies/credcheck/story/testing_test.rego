@@ -11,7 +11,7 @@ figure(art, sentence, entity, measure, value, approx) := {
 
 credit(art, sentence, name, key, words) := {
 	"article": art, "sentence": sentence, "line": sentence + 1, "cue": "said", "group": "verb",
-	"name": name, "key": key, "words": words, "role": "", "role_names": [], "titled": false,
+	"name": name, "key": key, "words": words, "role": "", "role_names": [], "employers": [], "titled": false,
 	"outlet": false, "institution": false, "report": false, "quote": false, "confirm": false,
 }
 

@@ -4,7 +4,7 @@ import data.credcheck.story.testing as t
 import data.credcheck.story_rules.attribution["story-sole-confirmation"] as rule
 
 chairman(art, sentence) := object.union(t.credit(art, sentence, "Joe Roe", "joe roe", 2), {
-	"cue": "confirmed", "confirm": true, "role": "chairman of Harbor", "role_names": ["harbor"], "titled": true,
+	"cue": "confirmed", "confirm": true, "role": "chairman of Harbor", "role_names": ["harbor"], "employers": ["harbor"], "titled": true,
 })
 
 test_fires_on_one_confirmation if {
@@ -17,15 +17,22 @@ test_fires_on_one_confirmation if {
 
 test_quiet_when_two_articles_confirm if {
 	other := object.union(t.credit(2, 1, "Ada Vey", "ada vey", 2), {
-		"quote": true, "role": "spokeswoman for Norden", "role_names": ["norden"], "titled": true,
+		"quote": true, "role": "spokeswoman for Norden", "role_names": ["norden"], "employers": ["norden"], "titled": true,
 	})
 	r := rule.report with input as t.story(t.three, {"credits": [chairman(1, 3), other]})
 	count(r) == 0
 }
 
 test_quiet_when_the_role_ties_to_no_party if {
-	analyst := object.union(chairman(1, 3), {"role": "analyst at Canal", "role_names": ["canal"]})
+	analyst := object.union(chairman(1, 3), {"role": "analyst at Canal", "role_names": ["canal"], "employers": ["canal"]})
 	r := rule.report with input as t.story(t.three, {"credits": [analyst]})
+	count(r) == 0
+}
+
+test_quiet_when_the_name_only_stands_beside_the_title if {
+	# "a Harbor-born journalist": the name describes, it does not employ.
+	beside := object.union(chairman(1, 3), {"role": "a Harbor journalist", "employers": []})
+	r := rule.report with input as t.story(t.three, {"credits": [beside]})
 	count(r) == 0
 }
 
