@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -32,7 +33,7 @@ corroborated and which article is its best-sourced telling (docs/story.md).`,
 		Args: cobra.ArbitraryArgs,
 		RunE: runStory,
 	}
-	cmd.Flags().StringP("format", "f", "text", "output format: "+strings.Join(story.Formats, " or "))
+	cmd.Flags().StringP("format", "f", "text", "output format: "+strings.Join(story.Formats, ", "))
 	cmd.Flags().Bool("rules", false, "list the story rules (in --format text, json or markdown) instead of reading articles")
 	cmd.Flags().Bool("input", false, "print each story's input document for the story rules (JSON, one per line) instead of judging it")
 	cmd.Flags().String("language", "auto", "auto: detect the article's language; en: take it as English")
@@ -60,7 +61,7 @@ func runStory(cmd *cobra.Command, args []string) error {
 		}
 		return report.WriteRules(cmd.OutOrStdout(), format, rules)
 	}
-	if format != "text" && format != "json" {
+	if !slices.Contains(story.Formats, format) {
 		return fmt.Errorf("--format: unknown story format %q (formats: %s)", format, strings.Join(story.Formats, ", "))
 	}
 	c, err := checker.New(cmd.Context(), cfg)

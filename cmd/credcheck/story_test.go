@@ -105,8 +105,8 @@ func TestStoryInputIsTheRulesDocument(t *testing.T) {
 
 func TestStoryUnknownFormat(t *testing.T) {
 	t.Parallel()
-	r := credcheck(t, "", nil, "", "story", "--format", "sarif", oneReport)
-	if r.code != 2 || !strings.Contains(r.stderr, `unknown story format "sarif"`) {
+	r := credcheck(t, "", nil, "", "story", "--format", "junit", oneReport)
+	if r.code != 2 || !strings.Contains(r.stderr, `unknown story format "junit"`) {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 }

@@ -29,6 +29,8 @@ type Report struct {
 	// as; story mode has nothing to compare them with.
 	Alone  []ArticleRef          `json:"alone"`
 	Errors []*article.InputError `json:"-"`
+	// Rules are the story rules, for formats that describe them (SARIF).
+	Rules []*policy.Rule `json:"-"`
 }
 
 // Story is one story: its articles, what the story rules found and how
@@ -106,6 +108,7 @@ type ArticleSourcing struct {
 type Runner struct {
 	c         *checker.Checker
 	rules     map[string]*policy.Rule
+	list      []*policy.Rule
 	query     rego.PreparedEvalQuery
 	scorecard rego.PreparedEvalQuery
 }
@@ -116,7 +119,7 @@ func NewRunner(ctx context.Context, c *checker.Checker) (*Runner, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Runner{c: c, rules: map[string]*policy.Rule{}}
+	r := &Runner{c: c, rules: map[string]*policy.Rule{}, list: rules}
 	for _, rule := range rules {
 		r.rules[rule.ID] = rule
 	}
@@ -157,7 +160,7 @@ func (r *Runner) Run(ctx context.Context, paths []string, opts article.LoadOptio
 		docs = append(docs, d)
 		refs = append(refs, ref)
 	}
-	rep := &Report{Version: ReportVersion, Stories: []*Story{}, Alone: []ArticleRef{}, Errors: problems}
+	rep := &Report{Version: ReportVersion, Stories: []*Story{}, Alone: []ArticleRef{}, Errors: problems, Rules: r.list}
 	for _, g := range Group(docs) {
 		if len(g) < 2 {
 			rep.Alone = append(rep.Alone, refs[g[0]])
@@ -263,7 +266,7 @@ func (r *Runner) judge(ctx context.Context, id string, docs []*document.Document
 			continue
 		}
 		for _, it := range rep.Items {
-			f, err := finding(rule, it, docs)
+			f, err := readFinding(rule, it, docs)
 			if err != nil {
 				return nil, err
 			}
@@ -297,9 +300,9 @@ func firstCite(f *Finding) string {
 	return fmt.Sprintf("%06d:%08d", f.Cites[0].Article, f.Cites[0].Line)
 }
 
-// finding reads what a story rule reported: a message and the sentences it
+// readFinding reads what a story rule reported: a message and the sentences it
 // rests on, each {article, sentence}.
-func finding(rule *policy.Rule, obj map[string]any, docs []*document.Document) (*Finding, error) {
+func readFinding(rule *policy.Rule, obj map[string]any, docs []*document.Document) (*Finding, error) {
 	f := &Finding{Rule: rule.ID, Category: rule.Category, Severity: string(rule.Severity), Cites: []Cite{}}
 	fail := func(format string, args ...any) (*Finding, error) {
 		return nil, fmt.Errorf("story rule %s reported an invalid finding: "+format, append([]any{rule.ID}, args...)...)

@@ -10,7 +10,7 @@ import (
 )
 
 // Formats are the story report formats.
-var Formats = []string{"text", "json"}
+var Formats = []string{"text", "json", "markdown", "sarif"}
 
 // Write writes a story report in one of Formats.
 func Write(w io.Writer, format string, r *Report) error {
@@ -24,6 +24,10 @@ func Write(w io.Writer, format string, r *Report) error {
 		return err
 	case "text", "":
 		return writeText(w, r)
+	case "markdown":
+		return writeMarkdown(w, r)
+	case "sarif":
+		return writeSARIF(w, r)
 	}
 	return fmt.Errorf("unknown story format %q (formats: %s)", format, strings.Join(Formats, ", "))
 }
