@@ -34,6 +34,7 @@ var docSamples = []docSample{
 	{file: "output/github.md", name: "output-github", args: []string{"check", "--format", "github", "docs/examples/articles/"}},
 	{file: "output/markdown.md", name: "output-markdown", args: []string{"check", "--format", "markdown", "docs/examples/articles/"}},
 	{file: "writing-policies.md", name: "house-rule-check", args: []string{"check", "--policy", "house-rules", "story.md"}, dir: houseRuleWalkthrough},
+	{file: "story.md", name: "story-text", args: []string{"story", "fixtures/testdata/stories/one-report/"}},
 	{file: "input.md", name: "input-followed-by", args: []string{"parse", "-"}, stdin: "In conclusion, the council approved the budget.\n", keep: matchesOf("formulaic_closers", "institutions")},
 }
 

@@ -46,6 +46,9 @@ type Article struct {
 	// Page is what a web page adds: language, description, modified date
 	// and body links; nil for other formats.
 	Page *Page
+	// Story names the story the article belongs to, when its front matter
+	// or record says (story mode groups articles by it before anything else).
+	Story string
 }
 
 // InputError is a problem with one input (a file, a record, a directory) that

@@ -18,6 +18,7 @@ type FrontMatter struct {
 	Date   string `yaml:"date"`
 	Outlet string `yaml:"outlet"`
 	URL    string `yaml:"url"`
+	Story  string `yaml:"story"`
 	// End is the byte offset just past the closing delimiter line; 0 when
 	// there is no front matter.
 	End int `yaml:"-"`
@@ -100,5 +101,5 @@ func yamlError(err error) *FrontMatterError {
 }
 
 func (fm FrontMatter) apply(a *Article) {
-	a.Title, a.Author, a.Date, a.Outlet, a.URL = fm.Title, fm.Author, fm.Date, fm.Outlet, fm.URL
+	a.Title, a.Author, a.Date, a.Outlet, a.URL, a.Story = fm.Title, fm.Author, fm.Date, fm.Outlet, fm.URL, fm.Story
 }

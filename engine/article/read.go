@@ -150,6 +150,7 @@ type record struct {
 	Date   string          `json:"date"`
 	Outlet string          `json:"outlet"`
 	URL    string          `json:"url"`
+	Story  string          `json:"story"`
 }
 
 // readJSONLines reads the records of a JSON Lines stream, each at most
@@ -214,7 +215,7 @@ func readJSONLines(path string, r io.Reader, limit int64) ([]*Article, []*InputE
 		ids[id] = lineNo
 		articles = append(articles, &Article{
 			ID: id, Path: path, Line: lineNo, Format: JSONLines, Source: *r.Text,
-			Title: r.Title, Author: r.Author, Date: r.Date, Outlet: r.Outlet, URL: r.URL,
+			Title: r.Title, Author: r.Author, Date: r.Date, Outlet: r.Outlet, URL: r.URL, Story: r.Story,
 		})
 	}
 	if err := lines.Err(); err != nil {

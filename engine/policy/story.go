@@ -1,0 +1,117 @@
+package policy
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+)
+
+// StoryRulesRoot is the package prefix story rules live under:
+// credcheck.story_rules.<category>.<name>. They judge a story document
+// (several articles read together) rather than one article, so the
+// article query never reaches them.
+var StoryRulesRoot = ast.MustParseRef("data.credcheck.story_rules")
+
+// storyQuery reads each story rule's report, one result per rule, as
+// query does for article rules.
+const storyQuery = "report := data.credcheck.story_rules[category][name].report"
+
+// StoryRules reads the METADATA of every story rule package among the
+// loaded modules, checked as article rules' are, in catalog order.
+func (s *Set) StoryRules() ([]*Rule, error) {
+	var rules []*Rule
+	var errs Errors
+	seen := map[string]bool{}
+	names := make([]string, 0, len(s.Modules))
+	for name := range s.Modules {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, file := range names {
+		m := s.Modules[file]
+		category, name, ok := storyPackage(m.Package.Path)
+		if !ok || name == "" || isTestPackage(name) || seen[name] {
+			continue
+		}
+		var annotation *ast.Annotations
+		for _, a := range m.Annotations {
+			if a.Scope == "package" || a.Scope == "subpackages" {
+				annotation = a
+			}
+		}
+		if annotation == nil {
+			// The METADATA may sit in another file of the same package.
+			continue
+		}
+		r, err := readRule(category, name, annotation, file, m.Package.Location.Row, s.sources[file])
+		if err != nil {
+			var pe *Error
+			if errors.As(err, &pe) {
+				errs = append(errs, pe)
+				continue
+			}
+			return nil, err
+		}
+		seen[name] = true
+		rules = append(rules, r)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	sortRules(rules)
+	return rules, nil
+}
+
+func storyPackage(path ast.Ref) (category, name string, ok bool) {
+	if len(path) != len(StoryRulesRoot)+2 || !path.HasPrefix(StoryRulesRoot) {
+		return "", "", false
+	}
+	c, ok1 := path[len(StoryRulesRoot)].Value.(ast.String)
+	n, ok2 := path[len(StoryRulesRoot)+1].Value.(ast.String)
+	return string(c), string(n), ok1 && ok2
+}
+
+// StoryReport is what one story rule reported: the rule's category and
+// name and its raw findings, for the story package to read.
+type StoryReport struct {
+	Category, Name string
+	Items          []map[string]any
+}
+
+// EvaluateStory runs every story rule against one story document input
+// and returns their reports ordered by rule name.
+func (s *Set) EvaluateStory(ctx context.Context, q rego.PreparedEvalQuery, input ast.Value) ([]StoryReport, error) {
+	rs, err := q.Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil {
+		return nil, err
+	}
+	var out []StoryReport
+	for _, r := range rs {
+		category, _ := r.Bindings["category"].(string)
+		name, _ := r.Bindings["name"].(string)
+		items, ok := r.Bindings["report"].([]any)
+		if !ok {
+			return nil, fmt.Errorf("story rule %s: report must be a set of findings, not %T", name, r.Bindings["report"])
+		}
+		rep := StoryReport{Category: category, Name: name}
+		for _, it := range items {
+			obj, ok := it.(map[string]any)
+			if !ok {
+				return nil, fmt.Errorf("story rule %s reported %v, which is not an object", name, it)
+			}
+			rep.Items = append(rep.Items, obj)
+		}
+		out = append(out, rep)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
+
+// PrepareStory compiles the query that reads every story rule's report.
+func (s *Set) PrepareStory(ctx context.Context) (rego.PreparedEvalQuery, error) {
+	return s.Prepare(ctx, storyQuery)
+}
