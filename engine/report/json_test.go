@@ -77,6 +77,7 @@ func docsExample(t *testing.T) []byte {
 var wantKeys = map[string][]string{
 	"":                         {"version", "tool", "articles", "errors", "notices", "summary"},
 	".tool":                    {"name", "version"},
+	".articles[].metadata":     {"title", "author", "date", "outlet", "url"},
 	".articles[]":              {"id", "path", "line", "format", "headline", "metadata", "words", "language", "scored", "notice", "score", "grade", "base", "deduction", "subscores", "categories", "findings", "stale_suppressions"},
 	".articles[].subscores":    {"attribution", "boilerplate", "contradiction", "editorial", "hedge", "machine", "sourcing"},
 	".articles[].categories[]": {"name", "score", "points", "deduction", "cap", "findings"},
@@ -101,7 +102,8 @@ func without(keys []string, drop ...string) []string {
 
 func TestJSONKeysFollowDocsOrder(t *testing.T) {
 	got := objectKeys(t, []byte(write(t, "json", unscoredReport(), report.Options{})))
-	optional := map[string][]string{".articles[]": {"line", "notice"}, ".articles[].findings[]": {"problem", "suppressed"}, ".errors[]": {"line"}}
+	optional := map[string][]string{".articles[]": {"line", "notice"}, ".articles[].findings[]": {"problem", "suppressed"}, ".errors[]": {"line"},
+		".articles[].metadata": wantKeys[".articles[].metadata"]}
 	for path, want := range wantKeys {
 		objs := got[path]
 		if len(objs) == 0 {
