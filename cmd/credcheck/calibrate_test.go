@@ -41,7 +41,7 @@ func TestCalibrateWritesDataThatCheckLoads(t *testing.T) {
 	// The fitted base is what a clean, unsourced sentence scores.
 	write(t, filepath.Join(dir, "plain.txt"), "The harbour reopened after repairs to the pier and the ferry terminal.\n")
 	check := credcheck(t, dir, nil, "", "check", "--data", out, "--format", "json", "plain.txt")
-	if check.code != 0 || !strings.Contains(check.stdout, `"base": `) {
+	if check.code != 0 || !strings.Contains(check.stdout, `"base":`) {
 		t.Fatalf("check --data: exit %d\n%s%s", check.code, check.stdout, check.stderr)
 	}
 	if ev := credcheck(t, "", nil, "", "eval", "--task", "credibility", "--data", out, evalData+"credibility.jsonl"); ev.code != 0 {

@@ -86,6 +86,7 @@ checked (the other inputs are still checked and reported).`,
 	f.Bool("include-suppressed", false, "sarif format: keep suppressed findings as results (marked suppressed) rather than leave them out")
 	f.Bool("include-credits", false, "sarif format: keep credits (the sourcing category: good practice, not problems) as results rather than leave them out")
 	f.Int("markdown-limit", report.DefaultMarkdownLimit, "markdown format: cut the report at this many bytes, with a pointer to the full one (0: no limit)")
+	f.String("json-indent", "auto", "json format: auto (indented on a terminal, one line otherwise), always or never")
 	f.String("color", "auto", "colour the text format: auto, always or never")
 	f.Bool("watch", false, "check again whenever an article, a policy, the configuration or the baseline changes, until Ctrl-C")
 	// Tests poll quickly so that they wait little; nobody else needs to.
@@ -193,6 +194,9 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 	if err != nil {
 		return err
 	}
+	if _, err := cfg.IndentJSON(false); err != nil {
+		return err
+	}
 	if len(args) == 0 {
 		args = []string{"."}
 	}
@@ -226,42 +230,63 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 	if isTerminal(os.Stderr) {
 		c.Progress = progress(os.Stderr)
 	}
-	r := c.Run(ctx, args, opts)
-	if err := ctx.Err(); err != nil {
-		// Only a watch session's context ends (on Ctrl-C or SIGTERM): the
-		// user is leaving, and the report of a run cut short is partial.
-		return err
-	}
-	if changedSince != "" && len(r.Articles) == 0 && len(r.Errors) == 0 {
-		fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: no articles changed since %s\n", safetext.Name(changedSince))
-	}
-	for _, e := range r.Errors {
-		printError(cmd.ErrOrStderr(), e)
-	}
+	gate := report.Gate{FailRank: rank, FailUnder: cfg.FailUnder, Paths: paths}
+	ropts := report.Options{Color: color, Scorecards: scorecards, Gate: gate, Version: toolVersion(), StepSummary: os.Getenv("GITHUB_STEP_SUMMARY"),
+		Quiet: quiet, FullSentences: fullSentences, IncludeSuppressed: includeSuppressed, IncludeCredits: cfg.IncludeCredits, MarkdownLimit: markdownLimit}
+	var (
+		r          *report.Report
+		outputErrs []error
+	)
 	if writeBaseline != "" {
+		// Writing a baseline judges the run against it again, so every
+		// result is kept and the reports written once that is done.
+		r = c.Run(ctx, args, opts)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		printErrors(cmd, r, changedSince)
 		if err := c.WriteBaseline(writeBaseline, r); err != nil {
 			return err
 		}
 		fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: wrote %s\n", safetext.Name(writeBaseline))
-	}
-	gate := report.Gate{FailRank: rank, FailUnder: cfg.FailUnder, Paths: paths}
-	ropts := report.Options{Color: color, Scorecards: scorecards, Gate: gate, Version: toolVersion(), StepSummary: os.Getenv("GITHUB_STEP_SUMMARY"),
-		Quiet: quiet, FullSentences: fullSentences, IncludeSuppressed: includeSuppressed, IncludeCredits: cfg.IncludeCredits, MarkdownLimit: markdownLimit}
-	var failed error
-	for _, d := range dests {
-		ropts.FullReport = fullReportPointer(dests, d)
-		if err := writeReport(cmd, d, r, ropts); err != nil {
-			printError(cmd.ErrOrStderr(), err)
-			failed = &exitError{code: report.ExitError}
+		for _, d := range dests {
+			if err := writeReport(cmd, cfg, dests, d, r, ropts); err != nil {
+				outputErrs = append(outputErrs, err)
+			}
 		}
+	} else {
+		head := &report.Report{Notices: c.Policies.Notices, Rules: c.Policies.Rules}
+		r, outputErrs = streamReports(cmd, cfg, dests, head, ropts, func(emit func(*report.Article)) *report.Report {
+			return c.Stream(ctx, args, opts, emit)
+		})
+		if err := ctx.Err(); err != nil {
+			// Only a watch session's context ends (on Ctrl-C or SIGTERM): the
+			// user is leaving, and the report of a run cut short is partial.
+			return err
+		}
+		printErrors(cmd, r, changedSince)
 	}
-	if failed != nil {
-		return failed
+	for _, err := range outputErrs {
+		printError(cmd.ErrOrStderr(), err)
+	}
+	if len(outputErrs) > 0 {
+		return &exitError{code: report.ExitError}
 	}
 	if code := gate.ExitCode(r); code != report.ExitClean {
 		return &exitError{code: code}
 	}
 	return nil
+}
+
+// printErrors names on standard error each input that could not be
+// checked, and says so when --changed-since left nothing to check.
+func printErrors(cmd *cobra.Command, r *report.Report, changedSince string) {
+	if changedSince != "" && r.Summarize().Articles == 0 && len(r.Errors) == 0 {
+		fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: no articles changed since %s\n", safetext.Name(changedSince))
+	}
+	for _, e := range r.Errors {
+		printError(cmd.ErrOrStderr(), e)
+	}
 }
 
 // insideAny skips, while walking directories of articles, the user's
@@ -314,20 +339,19 @@ func exists(path string) bool {
 	return err == nil
 }
 
-// writeReport writes one format to its destination. A file is replaced
-// only once the whole report is written (safefile.Write): a writer that
-// fails leaves the previous report as it was, rather than the empty file
-// that creating it first would leave.
-func writeReport(cmd *cobra.Command, d destination, r *report.Report, opts report.Options) error {
-	opts.Template = d.template
+// writeReport writes one format to its destination, for a run whose
+// results are all in hand. A file is replaced only once the whole report
+// is written (safefile.Write): a writer that fails leaves the previous
+// report as it was, rather than the empty file that creating it first
+// would leave.
+func writeReport(cmd *cobra.Command, cfg config.Config, dests []destination, d destination, r *report.Report, opts report.Options) error {
+	opts = destinationOptions(cmd, cfg, dests, d, opts)
 	if d.path == "" {
-		opts.Width = terminalWidth(cmd.OutOrStdout())
 		if err := report.Write(cmd.OutOrStdout(), d.format, r, opts); err != nil {
 			return fmt.Errorf("%s output: %v", d.format, err)
 		}
 		return nil
 	}
-	opts.Color = false
 	err := safefile.Write(d.path, 0o644, func(w io.Writer) error {
 		return report.Write(w, d.format, r, opts)
 	})
@@ -342,8 +366,9 @@ func writeReport(cmd *cobra.Command, d destination, r *report.Report, opts repor
 const progressFrom = 100
 
 // progress draws a progress bar on w, a terminal, so that a run over
-// thousands of articles does not look stuck. The bar is made on the first
-// call, once the number of articles is known, and cleared when done.
+// thousands of articles does not look stuck. Articles are read as the run
+// goes, so the total is those read so far and the bar grows with it; the
+// bar is made once it passes progressFrom and cleared when done.
 func progress(w io.Writer) func(done, total int) {
 	var bar *progressbar.ProgressBar
 	return func(done, total int) {
@@ -361,6 +386,9 @@ func progress(w io.Writer) func(done, total int) {
 				progressbar.OptionThrottle(100*time.Millisecond),
 				progressbar.OptionClearOnFinish(),
 				progressbar.OptionFullWidth())
+		}
+		if int64(total) != bar.GetMax64() {
+			bar.ChangeMax(total)
 		}
 		_ = bar.Set(done)
 	}

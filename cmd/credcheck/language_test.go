@@ -67,7 +67,7 @@ func TestCheckLanguageEnForcesScoring(t *testing.T) {
 		t.Run(how.name, func(t *testing.T) {
 			args := append([]string{"check", "--format", "json"}, how.args...)
 			r := credcheck(t, "", how.env, "", append(args, langDir+"de-rumour.md")...)
-			if strings.Contains(r.stdout, `"scored": false`) || !strings.Contains(r.stdout, `"scored": true`) || !strings.Contains(r.stdout, `"language": "en"`) {
+			if strings.Contains(r.stdout, `"scored":false`) || !strings.Contains(r.stdout, `"scored":true`) || !strings.Contains(r.stdout, `"language":"en"`) {
 				t.Errorf("forced English did not score:\n%s%s", r.stdout, r.stderr)
 			}
 		})
@@ -76,7 +76,7 @@ func TestCheckLanguageEnForcesScoring(t *testing.T) {
 	write(t, filepath.Join(dir, ".credcheck.yaml"), "language: en\n")
 	write(t, filepath.Join(dir, "de.md"), readRepoFile(t, langDir+"de-rumour.md"))
 	r := credcheck(t, dir, nil, "", "check", "--format", "json", "de.md")
-	if !strings.Contains(r.stdout, `"scored": true`) {
+	if !strings.Contains(r.stdout, `"scored":true`) {
 		t.Errorf("language: en in the configuration did not score:\n%s%s", r.stdout, r.stderr)
 	}
 	r = credcheck(t, dir, nil, "", "check", "--language", "auto", "de.md")

@@ -245,7 +245,7 @@ func TestJSONReportIsStableAndLocated(t *testing.T) {
 		t.Fatal("JSON report differs between runs")
 	}
 	rep := decode(t, a.stdout)
-	if rep.Version != 2 || rep.Summary.Articles != len(rep.Articles) || len(rep.Articles) < 12 {
+	if rep.Version != 3 || rep.Summary.Articles != len(rep.Articles) || len(rep.Articles) < 12 {
 		t.Fatalf("unexpected report header: version %d, %d articles", rep.Version, len(rep.Articles))
 	}
 	for _, art := range rep.Articles {

@@ -86,7 +86,7 @@ func TestNumbersAtTheEndsOfTheirRanges(t *testing.T) {
 	write(t, filepath.Join(dir, "story.md"), "The minister reportedly said the plan would work.\n")
 	write(t, filepath.Join(dir, ".credcheck.yaml"), "fail-level: none\nworkers: 0\nrules:\n  hearsay-hedge: {weight: 100}\nscoring:\n  base: 100\n  floor: 1\n  caps: {hedge: 100}\n")
 	res := credcheck(t, dir, nil, "", "check", "--fail-under", "0", "--format", "json", "story.md")
-	if res.code != 0 || res.stderr != "" || !strings.Contains(res.stdout, `"score": 0`) {
+	if res.code != 0 || res.stderr != "" || !strings.Contains(res.stdout, `"score":0,`) {
 		t.Errorf("exit %d, stderr %q; want 0, no error and a score of 0:\n%s", res.code, res.stderr, res.stdout)
 	}
 }

@@ -68,7 +68,7 @@ func TestPolicyAuthoringWorkflow(t *testing.T) {
 
 	example := "house/credcheck/rules/hedge/sources-say-headline/testdata/example.md"
 	r = credcheck(t, dir, nil, "", "check", "--policy", "house", "--format", "json", example)
-	if !strings.Contains(r.stdout, `"rule": "sources-say-headline"`) {
+	if !strings.Contains(r.stdout, `"rule":"sources-say-headline"`) {
 		t.Errorf("check does not report the new rule on its example:\n%s", r.stdout)
 	}
 

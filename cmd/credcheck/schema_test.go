@@ -61,8 +61,7 @@ func TestJSONReportMatchesPublishedSchema(t *testing.T) {
 	if r.code != 2 {
 		t.Fatalf("exit %d, want 2 (missing.md):\n%s", r.code, r.stderr)
 	}
-	for _, want := range []string{`"scored": false`, `"suppressed": {`, `"stale_suppressions": [
-        {`, `"path": "missing.md"`} {
+	for _, want := range []string{`"scored":false`, `"suppressed":{`, `"stale_suppressions":[{`, `"path":"missing.md"`} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("the report lacks %s, so the schema is not exercised on it", want)
 		}

@@ -92,23 +92,28 @@ func (o LoadOptions) maxBytes() int64 {
 // so output is the same on every run. Problems with individual inputs are
 // returned beside the articles that could be read.
 func Load(paths []string, opts LoadOptions) ([]*Article, []*InputError) {
-	var (
-		articles []*Article
-		problems []*InputError
-		seen     = map[string]bool{}
-	)
-	add := func(as []*Article, errs []*InputError) {
-		articles = append(articles, as...)
-		problems = append(problems, errs...)
-	}
+	var c collector
+	Each(paths, opts, c.sink().article, c.sink().problem)
+	return c.articles, c.problems
+}
+
+// Each reads what Load reads, in the same order, but hands each article to
+// yield as soon as it is read, so that a run over a million JSON Lines
+// records holds only those not yet checked; it stops when yield returns
+// false. problem is told of each input that cannot be read.
+func Each(paths []string, opts LoadOptions, yield func(*Article) bool, problem func(*InputError)) {
+	s := sink{article: yield, problem: problem}
+	seen := map[string]bool{}
 	for _, p := range paths {
 		if p == Stdin {
-			add(readStdin(opts))
+			if !readStdin(opts, s) {
+				return
+			}
 			continue
 		}
 		info, err := os.Stat(p)
 		if err != nil {
-			problems = append(problems, &InputError{Path: p, Reason: safefile.Reason(err)})
+			problem(&InputError{Path: p, Reason: safefile.Reason(err)})
 			continue
 		}
 		if !info.IsDir() {
@@ -116,16 +121,20 @@ func Load(paths []string, opts LoadOptions) ([]*Article, []*InputError) {
 				continue
 			}
 			seen[sameFileKey(p)] = true
-			add(ReadFile(p, formatForPath(p, true), opts.MaxBytes))
+			if !readFile(p, formatForPath(p, true), opts.MaxBytes, s) {
+				return
+			}
 			continue
 		}
 		files, walkProblems := walk(p, opts)
-		problems = append(problems, walkProblems...)
+		for _, e := range walkProblems {
+			problem(e)
+		}
 		if len(files) == 0 {
 			if len(walkProblems) > 0 {
 				continue
 			}
-			problems = append(problems, &InputError{Path: p, Reason: "no articles in directory (looked for " + strings.Join(Extensions(), ", ") + ")"})
+			problem(&InputError{Path: p, Reason: "no articles in directory (looked for " + strings.Join(Extensions(), ", ") + ")"})
 			continue
 		}
 		for _, f := range files {
@@ -137,10 +146,11 @@ func Load(paths []string, opts LoadOptions) ([]*Article, []*InputError) {
 				continue
 			}
 			seen[sameFileKey(f)] = true
-			add(ReadFile(f, formatForPath(f, false), opts.MaxBytes))
+			if !readFile(f, formatForPath(f, false), opts.MaxBytes, s) {
+				return
+			}
 		}
 	}
-	return articles, problems
 }
 
 // sameFileKey names a file so that one file named two ways ("a.md",

@@ -2,6 +2,7 @@ package article
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -26,63 +27,111 @@ const limitHint = " (--max-bytes raises it)"
 // bounded rather than the file, so that a corpus of many articles is read
 // whatever its size.
 func ReadFile(path string, format Format, maxBytes int64) ([]*Article, []*InputError) {
+	var c collector
+	readFile(path, format, maxBytes, c.sink())
+	return c.articles, c.problems
+}
+
+// sink receives what reading inputs yields, as it is read: article returns
+// false to stop reading.
+type sink struct {
+	article func(*Article) bool
+	problem func(*InputError)
+}
+
+// collector gathers what a sink receives, for the functions that return
+// slices.
+type collector struct {
+	articles []*Article
+	problems []*InputError
+}
+
+func (c *collector) sink() sink {
+	return sink{
+		article: func(a *Article) bool { c.articles = append(c.articles, a); return true },
+		problem: func(e *InputError) { c.problems = append(c.problems, e) },
+	}
+}
+
+// each hands the articles and problems of a batch to s, reporting whether
+// s wants more.
+func (s sink) each(articles []*Article, problems []*InputError) bool {
+	for _, e := range problems {
+		s.problem(e)
+	}
+	for _, a := range articles {
+		if !s.article(a) {
+			return false
+		}
+	}
+	return true
+}
+
+func readFile(path string, format Format, maxBytes int64, s sink) bool {
 	if maxBytes <= 0 {
 		maxBytes = DefaultMaxBytes
 	}
 	if format == JSONLines {
 		f, _, err := safefile.Open(path)
 		if err != nil {
-			return nil, []*InputError{{Path: path, Reason: describeOSError(err)}}
+			s.problem(&InputError{Path: path, Reason: describeOSError(err)})
+			return true
 		}
 		defer f.Close()
-		return readJSONLines(path, f, maxBytes)
+		return eachJSONLine(path, f, maxBytes, s)
 	}
 	data, err := safefile.ReadFile(path, maxBytes)
 	if err != nil {
-		return nil, []*InputError{{Path: path, Reason: describeOSError(err)}}
+		s.problem(&InputError{Path: path, Reason: describeOSError(err)})
+		return true
 	}
 	if format == HTML {
 		var ie *InputError
 		if data, ie = gunzipHTML(path, data, maxBytes); ie != nil {
-			return nil, []*InputError{ie}
+			s.problem(ie)
+			return true
 		}
 	}
-	return Parse(path, format, data)
+	return s.each(Parse(path, format, data))
 }
 
-func readStdin(opts LoadOptions) ([]*Article, []*InputError) {
+func readStdin(opts LoadOptions, s sink) bool {
 	name := opts.StdinName
 	if name == "" {
 		name = Stdin
 	}
 	if opts.Stdin == nil {
-		return nil, []*InputError{{Path: name, Reason: "standard input is not available"}}
+		s.problem(&InputError{Path: name, Reason: "standard input is not available"})
+		return true
 	}
 	limit := opts.maxBytes()
 	// One byte past the limit tells a text too long from one that fits;
 	// JSON Lines go on from there record by record.
 	head, err := io.ReadAll(io.LimitReader(opts.Stdin, limit+1))
 	if err != nil {
-		return nil, []*InputError{{Path: name, Reason: "reading standard input: " + err.Error()}}
+		s.problem(&InputError{Path: name, Reason: "reading standard input: " + err.Error()})
+		return true
 	}
 	format := opts.StdinFormat
 	if format == "" {
 		format = Detect(head)
 	}
 	if format == JSONLines {
-		return readJSONLines(name, io.MultiReader(bytes.NewReader(head), opts.Stdin), limit)
+		return eachJSONLine(name, io.MultiReader(bytes.NewReader(head), opts.Stdin), limit, s)
 	}
 	if int64(len(head)) > limit {
 		le := &safefile.LimitError{Path: name, Size: -1, Limit: limit}
-		return nil, []*InputError{{Path: name, Reason: le.Reason() + limitHint}}
+		s.problem(&InputError{Path: name, Reason: le.Reason() + limitHint})
+		return true
 	}
 	if format == HTML {
 		var ie *InputError
 		if head, ie = gunzipHTML(name, head, limit); ie != nil {
-			return nil, []*InputError{ie}
+			s.problem(ie)
+			return true
 		}
 	}
-	return Parse(name, format, head)
+	return s.each(Parse(name, format, head))
 }
 
 // Detect guesses the format of text that came without a file name: JSON Lines
@@ -111,7 +160,9 @@ func Detect(data []byte) Format {
 // in memory, so no record of a JSON Lines input is too long.
 func Parse(path string, format Format, data []byte) ([]*Article, []*InputError) {
 	if format == JSONLines {
-		return readJSONLines(path, bytes.NewReader(data), int64(len(data)))
+		var c collector
+		eachJSONLine(path, bytes.NewReader(data), int64(len(data)), c.sink())
+		return c.articles, c.problems
 	}
 	if format == HTML {
 		return parseHTML(path, data)
@@ -153,22 +204,24 @@ type record struct {
 	Story  string          `json:"story"`
 }
 
-// readJSONLines reads the records of a JSON Lines stream, each at most
-// limit bytes; a longer one is skipped without being held and reported.
-func readJSONLines(path string, r io.Reader, limit int64) ([]*Article, []*InputError) {
+// eachJSONLine hands the records of a JSON Lines stream to s as they are
+// read, each at most limit bytes; a longer one is skipped without being
+// held and reported. It reports whether s wants more.
+func eachJSONLine(path string, r io.Reader, limit int64, s sink) bool {
 	lines := safefile.NewLines(r, int(min(limit, int64(maxInt))))
 	if looksBinary(lines.Peek(8192)) {
-		return nil, []*InputError{{Path: path, Reason: "binary data, not text"}}
+		s.problem(&InputError{Path: path, Reason: "binary data, not text"})
+		return true
 	}
 	var (
-		articles []*Article
-		problems []*InputError
-		ids      = map[string]int{}
+		articles, problems int
+		ids                = map[idKey]int{}
 	)
 	for lines.Next() {
 		lineNo := lines.Number()
 		fail := func(reason string) {
-			problems = append(problems, &InputError{Path: path, Line: lineNo, Reason: reason})
+			problems++
+			s.problem(&InputError{Path: path, Line: lineNo, Reason: reason})
 		}
 		if lines.TooLong() {
 			fail("record of more than " + safefile.Bytes(limit) + ", the limit for one article" + limitHint)
@@ -200,7 +253,8 @@ func readJSONLines(path string, r io.Reader, limit int64) ([]*Article, []*InputE
 		if id == "" {
 			id = fmt.Sprintf("%s:%d", path, lineNo)
 		}
-		if prev, dup := ids[id]; dup {
+		key := keyOf(id)
+		if prev, dup := ids[key]; dup {
 			fail(fmt.Sprintf("duplicate id %q (first on line %d)", id, prev))
 			continue
 		}
@@ -212,22 +266,38 @@ func readJSONLines(path string, r io.Reader, limit int64) ([]*Article, []*InputE
 			fail(fmt.Sprintf("empty article %q", id))
 			continue
 		}
-		ids[id] = lineNo
-		articles = append(articles, &Article{
+		ids[key] = lineNo
+		articles++
+		if !s.article(&Article{
 			ID: id, Path: path, Line: lineNo, Format: JSONLines, Source: *r.Text,
 			Title: r.Title, Author: r.Author, Date: r.Date, Outlet: r.Outlet, URL: r.URL, Story: r.Story,
-		})
+		}) {
+			return false
+		}
 	}
 	if err := lines.Err(); err != nil {
-		problems = append(problems, &InputError{Path: path, Line: lines.Number() + 1, Reason: "reading: " + describeOSError(err)})
+		problems++
+		s.problem(&InputError{Path: path, Line: lines.Number() + 1, Reason: "reading: " + describeOSError(err)})
 	}
-	if len(articles) == 0 && len(problems) == 0 {
-		problems = append(problems, &InputError{Path: path, Reason: "empty file: no JSON Lines records"})
+	if articles == 0 && problems == 0 {
+		s.problem(&InputError{Path: path, Reason: "empty file: no JSON Lines records"})
 	}
-	return articles, problems
+	return true
 }
 
 const maxInt = int(^uint(0) >> 1)
+
+// idKey stands for a record id in the set that finds duplicates: the first
+// 16 bytes of its SHA-256, a fixed size whatever the id's length, so that
+// the set of a file of a million records stays some tens of megabytes; two
+// ids that differ share a key with a chance far below that of a memory
+// error, and the same ids always give the same keys.
+type idKey [16]byte
+
+func keyOf(id string) idKey {
+	sum := sha256.Sum256([]byte(id))
+	return idKey(sum[:16])
+}
 
 // describeOSError gives the reason part of a file-system error without
 // repeating the path, which the caller prints already, and for a limit the

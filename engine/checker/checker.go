@@ -12,7 +12,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/credcheck/credcheck/engine/article"
@@ -161,68 +160,27 @@ func (c *Checker) Rules() []*policy.Rule {
 	return out
 }
 
-// Run reads the inputs named by paths and checks every article in them.
+// Run reads the inputs named by paths and checks every article in them,
+// keeping every result (Stream hands them on instead).
 func (c *Checker) Run(ctx context.Context, paths []string, opts article.LoadOptions) *report.Report {
-	articles, problems := article.Load(paths, opts)
-	results, more := c.Check(ctx, articles)
-	r := &report.Report{Articles: results, Errors: append(problems, more...), Notices: append([]string(nil), c.Policies.Notices...), Rules: c.Policies.Rules}
-	for _, ig := range c.ignores {
-		if ig.Stale() {
-			r.Notices = append(r.Notices, fmt.Sprintf("configuration %s suppressed no finding; remove it", ig.Describe()))
-		}
-	}
+	var results []*report.Article
+	r := c.Stream(ctx, paths, opts, func(a *report.Article) { results = append(results, a) })
+	r.Articles = results
 	return r
 }
 
 // Check checks articles concurrently and returns their results in the order
 // given, with an error for each article that could not be checked.
 func (c *Checker) Check(ctx context.Context, articles []*article.Article) ([]*report.Article, []*article.InputError) {
-	results := make([]*report.Article, len(articles))
-	problems := make([]*article.InputError, len(articles))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	done := 0
-	for range min(c.workers, max(len(articles), 1)) {
-		wg.Go(func() {
-			for i := range jobs {
-				a := articles[i]
-				res, err := c.CheckArticle(ctx, a)
-				if err != nil {
-					problems[i] = &article.InputError{Path: a.Path, Line: a.Line, Reason: describe(a, err)}
-				} else {
-					results[i] = res
-				}
-				if c.Progress != nil {
-					mu.Lock()
-					done++
-					c.Progress(done, len(articles))
-					mu.Unlock()
-				}
-			}
-		})
-	}
-	for i := range articles {
-		if ctx.Err() != nil {
-			break
-		}
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
 	var out []*report.Article
-	var errs []*article.InputError
-	for i := range articles {
-		if results[i] != nil {
-			out = append(out, results[i])
-		}
-		if problems[i] != nil {
-			errs = append(errs, problems[i])
+	source := func(yield func(*article.Article) bool) {
+		for _, a := range articles {
+			if !yield(a) {
+				return
+			}
 		}
 	}
-	if err := ctx.Err(); err != nil {
-		errs = append(errs, &article.InputError{Path: "-", Reason: "interrupted: " + err.Error()})
-	}
+	errs := c.pipeline(ctx, source, func(_ *article.Article, res *report.Article) { out = append(out, res) })
 	return out, errs
 }
 
@@ -271,6 +229,7 @@ func (c *Checker) CheckArticle(ctx context.Context, a *article.Article) (*report
 		return nil, err
 	}
 	res := &report.Article{ID: a.ID, Path: a.Path, Line: a.Line, Format: a.Format, Words: doc.Stats.Words,
+		Metadata: report.Metadata{Title: a.Title, Author: a.Author, Date: a.Date, Outlet: a.Outlet, URL: a.URL},
 		Findings: []*finding.Finding{}, Language: doc.Language.Code, LanguageName: doc.Language.Name}
 	if doc.Headline >= 0 {
 		res.Headline = doc.Sentences[doc.Headline].Text

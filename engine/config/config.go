@@ -60,6 +60,10 @@ type Config struct {
 	// MarkdownLimit cuts the Markdown report at this many bytes (0: no
 	// limit). The command line's default is GitHub's 1 MiB job summary.
 	MarkdownLimit int `mapstructure:"markdown-limit" yaml:"markdown-limit"`
+	// JSONIndent is how the json report is laid out: "auto" (or empty)
+	// indents it for a terminal and writes it on one line for a program
+	// or a file; "always" and "never" force either.
+	JSONIndent string `mapstructure:"json-indent" yaml:"json-indent"`
 	// Rules adjusts rules by ID.
 	Rules map[string]Rule `mapstructure:"rules" yaml:"rules"`
 	// Scoring adjusts the score formula.
@@ -184,7 +188,7 @@ func Find(dir string) string {
 var knownKeys = map[string]bool{}
 
 func init() {
-	for _, k := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "template", "quiet", "full-sentences", "include-suppressed", "include-credits", "markdown-limit", "rules", "scoring", "workers", "ignore", "overrides", "baseline", "language", "max-bytes", "follow-symlinks", "exclude", "allow-builtins", "timeout", "max-findings"} {
+	for _, k := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "template", "quiet", "full-sentences", "include-suppressed", "include-credits", "markdown-limit", "json-indent", "rules", "scoring", "workers", "ignore", "overrides", "baseline", "language", "max-bytes", "follow-symlinks", "exclude", "allow-builtins", "timeout", "max-findings"} {
 		knownKeys[k] = true
 	}
 }
@@ -389,6 +393,20 @@ func (c Config) ForceEnglish() (bool, error) {
 		return true, nil
 	}
 	return false, fmt.Errorf("language: %q is not auto or en (the built-in catalog reads English, so only English can be forced)", c.Language)
+}
+
+// IndentJSON reports whether the json report is indented, given whether it
+// goes to a terminal.
+func (c Config) IndentJSON(terminal bool) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(c.JSONIndent)) {
+	case "", "auto":
+		return terminal, nil
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	}
+	return false, fmt.Errorf("json-indent: %q is not auto, always or never", c.JSONIndent)
 }
 
 // Budget gives the evaluation deadline of one article and the cap on the

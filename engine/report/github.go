@@ -190,7 +190,7 @@ func ghSummaryLine(r *Report, opts Options) string {
 	if s.InputErrors > 0 {
 		line += fmt.Sprintf("; %s could not be checked", plural(s.InputErrors, "input"))
 	}
-	switch n := len(opts.Gate.Failures(r)); {
+	switch n := opts.Gate.failing(r); {
 	case opts.Gate.ExitCode(r) == ExitClean:
 		line += "; passed"
 	case n > 0:

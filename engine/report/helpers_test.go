@@ -55,6 +55,7 @@ func sampleReport() *report.Report {
 	deal := &report.Article{
 		ID: "fixtures/deal.txt", Path: "fixtures/deal.txt", Format: article.Text,
 		Headline: "Harwick Motors Partners With Daejin Cells", Words: 81, Language: "en", LanguageName: "English",
+		Metadata: report.Metadata{Title: "Harwick Motors Partners With Daejin Cells", Author: "Mara Holt", Date: "2026-03-02", Outlet: "Ardmore Ledger", URL: "https://ledger.example/harwick"},
 		Findings: []*finding.Finding{
 			marked("hearsay-hedge", "hedge", finding.Error, "Harwick Motors Reportedly Partners With Daejin Cells", "Reportedly", 1, 16,
 				`the headline rests on "Reportedly": say who reported or claimed it, or verify it`),

@@ -1,11 +1,6 @@
 package report
 
-import (
-	"encoding/json"
-	"io"
-
-	"github.com/credcheck/credcheck/engine/article"
-)
+import "github.com/credcheck/credcheck/engine/article"
 
 func init() { register("json", writeJSON) }
 
@@ -15,10 +10,18 @@ func init() { register("json", writeJSON) }
 // so the output is byte-for-byte stable.
 type jsonReport struct {
 	Version  int           `json:"version"`
+	Tool     jsonTool      `json:"tool"`
 	Articles []jsonArticle `json:"articles"`
 	Errors   []jsonError   `json:"errors"`
 	Notices  []string      `json:"notices"`
 	Summary  jsonSummary   `json:"summary"`
+}
+
+// jsonTool names the program that wrote the report, as `credcheck
+// version` does.
+type jsonTool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
 }
 
 type jsonArticle struct {
@@ -32,10 +35,13 @@ type jsonArticle struct {
 	// shows it as article.extracted_text).
 	Positions string `json:"positions,omitempty" jsonschema:"enum=extracted"`
 	Headline  string `json:"headline"`
-	Words     int    `json:"words"`
-	Language  string `json:"language"`
-	Scored    bool   `json:"scored"`
-	Notice    string `json:"notice,omitempty"`
+	// Metadata is what came with the article (front matter, JSON Lines
+	// fields); a field is left out when unknown.
+	Metadata jsonMetadata `json:"metadata"`
+	Words    int          `json:"words"`
+	Language string       `json:"language"`
+	Scored   bool         `json:"scored"`
+	Notice   string       `json:"notice,omitempty"`
 	// Notices say what the checker left out of the findings (caps).
 	Notices []string `json:"notices,omitempty"`
 	// Score, Grade, Base and Deduction are null for an unscored article.
@@ -48,6 +54,14 @@ type jsonArticle struct {
 	Findings   []jsonFinding  `json:"findings"`
 	// Stale lists suppression comments that matched nothing.
 	Stale []jsonStale `json:"stale_suppressions"`
+}
+
+type jsonMetadata struct {
+	Title  string `json:"title,omitempty"`
+	Author string `json:"author,omitempty"`
+	Date   string `json:"date,omitempty"`
+	Outlet string `json:"outlet,omitempty"`
+	URL    string `json:"url,omitempty"`
 }
 
 type jsonStale struct {
@@ -114,19 +128,23 @@ type jsonSummary struct {
 	Failed          bool    `json:"failed"`
 }
 
-func writeJSON(w io.Writer, r *Report, opts Options) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(jsonOf(r, opts))
-}
-
 // jsonOf is the JSON report as values, which the template format exposes
 // too.
 func jsonOf(r *Report, opts Options) jsonReport {
+	out := jsonTail(r, opts)
+	for _, a := range r.Articles {
+		out.Articles = append(out.Articles, jsonArticleOf(a))
+	}
+	return out
+}
+
+// jsonTail is the JSON report without its articles: what a streamed report
+// writes before and after them.
+func jsonTail(r *Report, opts Options) jsonReport {
 	s := r.Summarize()
 	out := jsonReport{
 		Version:  SchemaVersion,
+		Tool:     jsonTool{Name: "credcheck", Version: opts.Version},
 		Articles: []jsonArticle{},
 		Errors:   []jsonError{},
 		Notices:  append([]string{}, r.Notices...),
@@ -135,43 +153,46 @@ func jsonOf(r *Report, opts Options) jsonReport {
 			Suppressed: s.Suppressed, InputErrors: s.InputErrors, Unscored: s.Unscored, MeanScore: s.MeanScore, Failed: opts.Gate.ExitCode(r) != ExitClean,
 		},
 	}
-	for _, a := range r.Articles {
-		ja := jsonArticle{
-			ID: a.ID, Path: a.Path, Line: a.Line, Format: string(a.Format), Headline: a.Headline, Words: a.Words,
-			Language: a.Language, Scored: a.Scored(), Notice: a.Unscored, Notices: a.Notices,
-			Subscores: map[string]int{}, Categories: []jsonCategory{}, Findings: []jsonFinding{}, Stale: []jsonStale{},
-		}
-		if a.Format == article.HTML {
-			ja.Positions = "extracted"
-		}
-		if a.Scored() {
-			// An unscored article has null score, grade, base and deduction:
-			// a zero would read as the worst score.
-			ja.Score, ja.Grade, ja.Base, ja.Deduction = &a.Scorecard.Score, &a.Scorecard.Grade, &a.Scorecard.Base, &a.Scorecard.Deduction
-		}
-		for _, st := range a.Stale {
-			ja.Stale = append(ja.Stale, jsonStale{Line: st.Line, Directive: st.Text, Reason: st.Reason})
-		}
-		for _, c := range a.Scorecard.Categories {
-			ja.Subscores[c.Name] = c.Score
-			ja.Categories = append(ja.Categories, jsonCategory{Name: c.Name, Score: c.Score, Points: c.Points, Deduction: c.Deduction, Cap: c.Cap, Findings: c.Findings})
-		}
-		for _, f := range a.Findings {
-			jf := jsonFinding{
-				Rule: f.Rule, Category: f.Category, Severity: string(f.Severity), Message: f.Message, Cue: f.Cue,
-				Start: f.Start, End: f.End, Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
-				Sentence: f.Sentence, Excerpt: f.Excerpt, Problem: f.Problem, Strength: f.Strength, Points: f.Points,
-				Fingerprint: f.Fingerprint,
-			}
-			if f.Suppressed != nil {
-				jf.Suppressed = &jsonSuppression{Kind: f.Suppressed.Kind, Reason: f.Suppressed.Reason}
-			}
-			ja.Findings = append(ja.Findings, jf)
-		}
-		out.Articles = append(out.Articles, ja)
-	}
 	for _, e := range r.Errors {
 		out.Errors = append(out.Errors, jsonError{Path: e.Path, Line: e.Line, Message: e.Reason})
 	}
 	return out
+}
+
+func jsonArticleOf(a *Article) jsonArticle {
+	m := a.Metadata
+	ja := jsonArticle{
+		ID: a.ID, Path: a.Path, Line: a.Line, Format: string(a.Format), Headline: a.Headline, Words: a.Words,
+		Metadata: jsonMetadata{Title: m.Title, Author: m.Author, Date: m.Date, Outlet: m.Outlet, URL: m.URL},
+		Language: a.Language, Scored: a.Scored(), Notice: a.Unscored, Notices: a.Notices,
+		Subscores: map[string]int{}, Categories: []jsonCategory{}, Findings: []jsonFinding{}, Stale: []jsonStale{},
+	}
+	if a.Format == article.HTML {
+		ja.Positions = "extracted"
+	}
+	if a.Scored() {
+		// An unscored article has null score, grade, base and deduction:
+		// a zero would read as the worst score.
+		ja.Score, ja.Grade, ja.Base, ja.Deduction = &a.Scorecard.Score, &a.Scorecard.Grade, &a.Scorecard.Base, &a.Scorecard.Deduction
+	}
+	for _, st := range a.Stale {
+		ja.Stale = append(ja.Stale, jsonStale{Line: st.Line, Directive: st.Text, Reason: st.Reason})
+	}
+	for _, c := range a.Scorecard.Categories {
+		ja.Subscores[c.Name] = c.Score
+		ja.Categories = append(ja.Categories, jsonCategory{Name: c.Name, Score: c.Score, Points: c.Points, Deduction: c.Deduction, Cap: c.Cap, Findings: c.Findings})
+	}
+	for _, f := range a.Findings {
+		jf := jsonFinding{
+			Rule: f.Rule, Category: f.Category, Severity: string(f.Severity), Message: f.Message, Cue: f.Cue,
+			Start: f.Start, End: f.End, Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
+			Sentence: f.Sentence, Excerpt: f.Excerpt, Problem: f.Problem, Strength: f.Strength, Points: f.Points,
+			Fingerprint: f.Fingerprint,
+		}
+		if f.Suppressed != nil {
+			jf.Suppressed = &jsonSuppression{Kind: f.Suppressed.Kind, Reason: f.Suppressed.Reason}
+		}
+		ja.Findings = append(ja.Findings, jf)
+	}
+	return ja
 }

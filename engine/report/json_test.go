@@ -75,8 +75,10 @@ func docsExample(t *testing.T) []byte {
 // The key order docs/output/json.md gives (fields "line" and "problem" are
 // optional and absent from its example).
 var wantKeys = map[string][]string{
-	"":                         {"version", "articles", "errors", "notices", "summary"},
-	".articles[]":              {"id", "path", "line", "format", "positions", "headline", "words", "language", "scored", "notice", "score", "grade", "base", "deduction", "subscores", "categories", "findings", "stale_suppressions"},
+	"":                         {"version", "tool", "articles", "errors", "notices", "summary"},
+	".tool":                    {"name", "version"},
+	".articles[].metadata":     {"title", "author", "date", "outlet", "url"},
+	".articles[]":              {"id", "path", "line", "format", "positions", "headline", "metadata", "words", "language", "scored", "notice", "score", "grade", "base", "deduction", "subscores", "categories", "findings", "stale_suppressions"},
 	".articles[].subscores":    {"attribution", "boilerplate", "contradiction", "editorial", "hedge", "machine", "sourcing"},
 	".articles[].categories[]": {"name", "score", "points", "deduction", "cap", "findings"},
 	".articles[].findings[]": {"rule", "category", "severity", "message", "cue", "start", "end", "line", "column",
@@ -100,7 +102,8 @@ func without(keys []string, drop ...string) []string {
 
 func TestJSONKeysFollowDocsOrder(t *testing.T) {
 	got := objectKeys(t, []byte(write(t, "json", unscoredReport(), report.Options{})))
-	optional := map[string][]string{".articles[]": {"line", "positions", "notice"}, ".articles[].findings[]": {"problem", "suppressed"}, ".errors[]": {"line"}}
+	optional := map[string][]string{".articles[]": {"line", "positions", "notice"}, ".articles[].findings[]": {"problem", "suppressed"}, ".errors[]": {"line"},
+		".articles[].metadata": wantKeys[".articles[].metadata"]}
 	for path, want := range wantKeys {
 		objs := got[path]
 		if len(objs) == 0 {
@@ -250,8 +253,8 @@ func TestJSONValues(t *testing.T) {
 	if diff := cmp.Diff(wantSummary, got["summary"]); diff != "" {
 		t.Errorf("summary (-want +got):\n%s", diff)
 	}
-	if got["version"] != float64(report.SchemaVersion) || report.SchemaVersion != 2 {
-		t.Errorf("version %v, want 2", got["version"])
+	if got["version"] != float64(report.SchemaVersion) || report.SchemaVersion != 3 {
+		t.Errorf("version %v, want 3", got["version"])
 	}
 }
 
@@ -311,7 +314,11 @@ func TestJSONFailedFollowsTheGate(t *testing.T) {
 
 func TestJSONEmptyReportHasEmptyArrays(t *testing.T) {
 	want := `{
-  "version": 2,
+  "version": 3,
+  "tool": {
+    "name": "credcheck",
+    "version": "v1.2.3"
+  },
   "articles": [],
   "errors": [],
   "notices": [],
@@ -329,7 +336,7 @@ func TestJSONEmptyReportHasEmptyArrays(t *testing.T) {
   }
 }
 `
-	if diff := cmp.Diff(want, write(t, "json", &report.Report{}, report.Options{})); diff != "" {
+	if diff := cmp.Diff(want, write(t, "json", &report.Report{}, report.Options{Version: "v1.2.3"})); diff != "" {
 		t.Errorf("empty report (-want +got):\n%s", diff)
 	}
 }
@@ -354,7 +361,7 @@ func TestJSONIsByteIdenticalAcrossRuns(t *testing.T) {
 			t.Fatalf("JSON output differs between runs:\n%s", cmp.Diff(first, again))
 		}
 	}
-	if !strings.HasSuffix(first, "}\n") || !strings.HasPrefix(first, "{\n  \"version\": 2,\n") {
+	if !strings.HasSuffix(first, "}\n") || !strings.HasPrefix(first, "{\n  \"version\": 3,\n") {
 		t.Errorf("output is not indented JSON ending in a newline:\n%.80s", first)
 	}
 }

@@ -5,7 +5,6 @@ package report
 import (
 	"fmt"
 	"io"
-	"math"
 	"sort"
 	"strings"
 
@@ -21,8 +20,9 @@ import (
 // SchemaVersion is the version of the JSON report (docs/output/json.md,
 // docs/schema/report.json). Version 2 renamed the summary's counts by
 // severity (errors → error_findings, warnings → warning_findings, info →
-// info_findings).
-const SchemaVersion = 2
+// info_findings); version 3 added the tool that wrote the report and each
+// article's metadata.
+const SchemaVersion = 3
 
 // Report is the outcome of checking a set of inputs.
 type Report struct {
@@ -34,6 +34,9 @@ type Report struct {
 	Notices []string
 	// Rules are the loaded rules, for formats that describe them (SARIF).
 	Rules []*policy.Rule
+	// Totals, when set, are the counts of a streamed run, whose Articles
+	// were written out one by one and not kept.
+	Totals *Totals
 }
 
 // Article is the result for one article.
@@ -43,7 +46,10 @@ type Article struct {
 	// Line is the record's line in a JSON Lines file, 0 for other files.
 	Line int
 	// Headline is the headline the checker found, or "".
-	Headline  string
+	Headline string
+	// Metadata is what came with the article: front matter or JSON Lines
+	// fields, each "" when unknown.
+	Metadata  Metadata
 	Format    article.Format
 	Words     int
 	Scorecard scoring.Scorecard
@@ -62,6 +68,11 @@ type Article struct {
 	// Notices say what the checker left out of the article's findings: a
 	// rule's findings beyond the cap, messages and excerpts cut short.
 	Notices []string
+}
+
+// Metadata describes an article as its source did.
+type Metadata struct {
+	Title, Author, Date, Outlet, URL string
 }
 
 // Scored reports whether the policies ran on the article and scored it.
@@ -111,40 +122,20 @@ func (s Summary) Scored() int { return s.Articles - s.Unscored }
 
 // Summarize counts findings by severity and averages scores.
 func (r *Report) Summarize() Summary {
-	s := Summary{Articles: len(r.Articles), InputErrors: len(r.Errors), LowestScore: 100, Grades: map[string]int{}}
-	total := 0
+	return r.totals(Gate{}).Summary(len(r.Errors))
+}
+
+// totals are the report's Totals: those counted while it was streamed, else
+// counted now from its articles against gate.
+func (r *Report) totals(gate Gate) *Totals {
+	if r.Totals != nil {
+		return r.Totals
+	}
+	t := NewTotals(gate, true)
 	for _, a := range r.Articles {
-		for _, f := range a.Findings {
-			if !f.Counts() {
-				s.Suppressed++
-				continue
-			}
-			s.Findings++
-			switch f.Severity {
-			case finding.Error:
-				s.Errors++
-			case finding.Warning:
-				s.Warnings++
-			case finding.Info:
-				s.Infos++
-			}
-		}
-		if !a.Scored() {
-			s.Unscored++
-			continue
-		}
-		total += a.Scorecard.Score
-		s.Grades[a.Scorecard.Grade]++
-		if a.Scorecard.Score < s.LowestScore || s.LowestArticle == "" {
-			s.LowestScore, s.LowestArticle = a.Scorecard.Score, a.Location()
-		}
+		t.Add(a)
 	}
-	if n := s.Scored(); n > 0 {
-		s.MeanScore = math.Round(float64(total)/float64(n)*10) / 10
-	} else {
-		s.LowestScore = 0
-	}
-	return s
+	return t
 }
 
 // RuleCount is how many findings that count one rule reported.
@@ -156,14 +147,7 @@ type RuleCount struct {
 // Tally counts the findings that count by rule, most first, then by rule
 // ID, so that the order is the same on every run.
 func (r *Report) Tally() []RuleCount {
-	counts := map[string]int{}
-	for _, a := range r.Articles {
-		for _, f := range a.Findings {
-			if f.Counts() {
-				counts[f.Rule]++
-			}
-		}
-	}
+	counts := r.totals(Gate{}).rules
 	out := make([]RuleCount, 0, len(counts))
 	for rule, n := range counts {
 		out = append(out, RuleCount{Rule: rule, Findings: n})
@@ -228,31 +212,15 @@ func (g Gate) Fails(a *Article, f *finding.Finding) bool {
 }
 
 // Failures lists why the report fails the gate, one reason per article, or
-// nothing when it passes.
+// nothing when it passes. A streamed report keeps them only when its
+// Totals were told to (NewTotals), and counted against the run's gate.
 func (g Gate) Failures(r *Report) []string {
-	var out []string
-	for _, a := range r.Articles {
-		var why []string
-		failRank, failUnder := g.For(a)
-		if failRank > 0 {
-			count := 0
-			for _, f := range a.Findings {
-				if g.Fails(a, f) {
-					count++
-				}
-			}
-			if count > 0 {
-				why = append(why, fmt.Sprintf("%d finding(s) at or above %s", count, rankName(failRank)))
-			}
-		}
-		if g.FailsScore(a) {
-			why = append(why, fmt.Sprintf("score %d is below %g", a.Scorecard.Score, failUnder))
-		}
-		if len(why) > 0 {
-			out = append(out, a.shownLocation()+": "+strings.Join(why, "; "))
-		}
-	}
-	return out
+	return r.totals(g).reasons
+}
+
+// failing is how many articles fail the gate.
+func (g Gate) failing(r *Report) int {
+	return r.totals(g).failing
 }
 
 func rankName(rank int) string {
@@ -277,7 +245,7 @@ func (g Gate) ExitCode(r *Report) int {
 	if len(r.Errors) > 0 {
 		return ExitError
 	}
-	if len(g.Failures(r)) > 0 {
+	if g.failing(r) > 0 {
 		return ExitFailed
 	}
 	return ExitClean
@@ -313,6 +281,9 @@ type Options struct {
 	// FullReport says where the whole report is, for a Markdown report
 	// cut short: another output of the run, or the job log.
 	FullReport string
+	// CompactJSON writes the json format on one line rather than
+	// indented.
+	CompactJSON bool
 	// Gate is used to print why a run fails.
 	Gate Gate
 	// Version is the tool's version, for formats that record it.

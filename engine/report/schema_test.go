@@ -61,7 +61,7 @@ func TestJSONSchemaIsPublished(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden.File(t, reportSchemaFile, got, *updateSchema)
-	if !bytes.Contains(got, []byte(`"const": 2`)) || SchemaVersion != 2 {
+	if !bytes.Contains(got, []byte(`"const": 3`)) || SchemaVersion != 3 {
 		t.Errorf("the schema does not pin version %d", SchemaVersion)
 	}
 }

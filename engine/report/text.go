@@ -39,48 +39,82 @@ func (p palette) severity(s finding.Severity) string {
 // beneath it, then a scorecard per article and a summary. Quiet keeps the
 // findings that fail the run and the summary.
 func writeText(w io.Writer, r *Report, opts Options) error {
-	out := bufio.NewWriter(w)
-	p := palette{on: opts.Color}
-	if !opts.Quiet {
-		for _, n := range r.Notices {
-			fmt.Fprintf(out, "note: %s\n", safetext.Text(n))
-		}
-	}
+	s, _ := newTextStream(w, r, opts)
 	for _, a := range r.Articles {
-		where := a.shownLocation()
-		if !a.Scored() {
-			if !opts.Quiet {
-				fmt.Fprintf(out, "%s: %s: %s\n", where, p.wrap("1", "not scored"), safetext.Text(a.Unscored))
-			}
-			continue
-		}
-		for _, f := range a.Findings {
-			if !f.Counts() || opts.Quiet && !opts.Gate.Fails(a, f) {
-				continue // suppressed ones are listed in json and sarif; here only counted
-			}
-			fmt.Fprintf(out, "%s:%d:%d: %s: %s %s\n", where, f.Line, f.Column, p.severity(f.Severity), safetext.Text(f.Message), p.wrap("2", "["+safetext.Text(f.Rule)+"]"))
-			for _, l := range excerptLines(f.Excerpt, f.MarkStart, f.MarkEnd, opts.Width, opts.FullSentences) {
-				if l.carets {
-					l.text = p.wrap("1;35", l.text)
-				}
-				fmt.Fprintf(out, "%s%s\n", excerptIndent, l.text)
-			}
-		}
-		if opts.Quiet {
-			continue
-		}
-		for _, st := range a.Stale {
-			fmt.Fprintf(out, "%s:%d: %s: %s %s\n", where, st.Line, p.severity(finding.Warning), safetext.Text(st.Reason), p.wrap("2", safetext.Text(st.Text)))
-		}
-		for _, n := range a.Notices {
-			fmt.Fprintf(out, "%s: note: %s\n", where, safetext.Text(n))
-		}
-		if opts.Scorecards {
-			writeScorecard(out, a, p)
+		if err := s.Article(a); err != nil {
+			return err
 		}
 	}
-	writeSummary(out, r, opts, p)
-	return out.Flush()
+	return s.Finish(r)
+}
+
+func init() { registerStream("text", newTextStream) }
+
+type textStream struct {
+	out  *bufio.Writer
+	opts Options
+	p    palette
+	// noted is how many of the report's notices went out before the
+	// articles; those of a streamed run's end (an ignore entry that
+	// suppressed nothing) come before the summary.
+	noted int
+}
+
+func newTextStream(w io.Writer, head *Report, opts Options) (Stream, error) {
+	s := &textStream{out: bufio.NewWriter(w), opts: opts, p: palette{on: opts.Color}}
+	s.notes(head.Notices)
+	return s, nil
+}
+
+func (s *textStream) notes(notices []string) {
+	if !s.opts.Quiet {
+		for _, n := range notices[min(s.noted, len(notices)):] {
+			fmt.Fprintf(s.out, "note: %s\n", safetext.Text(n))
+		}
+	}
+	s.noted = max(s.noted, len(notices))
+}
+
+func (s *textStream) Article(a *Article) error {
+	out, opts, p := s.out, s.opts, s.p
+	where := a.shownLocation()
+	if !a.Scored() {
+		if !opts.Quiet {
+			fmt.Fprintf(out, "%s: %s: %s\n", where, p.wrap("1", "not scored"), safetext.Text(a.Unscored))
+		}
+		return nil
+	}
+	for _, f := range a.Findings {
+		if !f.Counts() || opts.Quiet && !opts.Gate.Fails(a, f) {
+			continue // suppressed ones are listed in json and sarif; here only counted
+		}
+		fmt.Fprintf(out, "%s:%d:%d: %s: %s %s\n", where, f.Line, f.Column, p.severity(f.Severity), safetext.Text(f.Message), p.wrap("2", "["+safetext.Text(f.Rule)+"]"))
+		for _, l := range excerptLines(f.Excerpt, f.MarkStart, f.MarkEnd, opts.Width, opts.FullSentences) {
+			if l.carets {
+				l.text = p.wrap("1;35", l.text)
+			}
+			fmt.Fprintf(out, "%s%s\n", excerptIndent, l.text)
+		}
+	}
+	if opts.Quiet {
+		return nil
+	}
+	for _, st := range a.Stale {
+		fmt.Fprintf(out, "%s:%d: %s: %s %s\n", where, st.Line, p.severity(finding.Warning), safetext.Text(st.Reason), p.wrap("2", safetext.Text(st.Text)))
+	}
+	for _, n := range a.Notices {
+		fmt.Fprintf(out, "%s: note: %s\n", where, safetext.Text(n))
+	}
+	if opts.Scorecards {
+		writeScorecard(out, a, p)
+	}
+	return nil
+}
+
+func (s *textStream) Finish(r *Report) error {
+	s.notes(r.Notices)
+	writeSummary(s.out, r, s.opts, s.p)
+	return s.out.Flush()
 }
 
 func writeScorecard(out *bufio.Writer, a *Article, p palette) {
