@@ -59,7 +59,6 @@ func houseRuleWalkthrough(t *testing.T) string {
 	return dir
 }
 
-
 // toolVersionAsDev writes the json report's tool version as "dev", what a
 // build from source without version information says, so that the sample
 // does not change with every commit the test binary is built from.
