@@ -9,7 +9,6 @@ import (
 	"os"
 	"strconv"
 	"testing"
-	"time"
 
 	"github.com/credcheck/credcheck/engine/article"
 	"github.com/credcheck/credcheck/engine/config"
@@ -33,16 +32,7 @@ func BenchmarkCheckDense(b *testing.B) {
 	b.Logf("dense corpus from the %d sentences of the %s", len(sentences), from)
 	corpus := generateDenseCorpus(2000, sentences)
 	b.ResetTimer()
-	start := time.Now()
-	for b.Loop() {
-		res, errs := c.Check(ctx, corpus)
-		if len(errs) > 0 || len(res) != len(corpus) {
-			b.Fatalf("checked %d of %d articles, %d errors", len(res), len(corpus), len(errs))
-		}
-	}
-	elapsed := time.Since(start)
-	b.ReportMetric(float64(b.N*len(corpus))/elapsed.Seconds(), "articles/s")
-	b.ReportMetric(float64(elapsed.Microseconds())/float64(b.N*len(corpus)), "µs/article")
+	checkCorpus(b, c, corpus)
 }
 
 // BenchmarkDenseSize checks one dense article of 10 KB, 100 KB and 1 MB with the
