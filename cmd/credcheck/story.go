@@ -10,7 +10,6 @@ import (
 
 	"github.com/credcheck/credcheck/engine/article"
 	"github.com/credcheck/credcheck/engine/checker"
-	"github.com/credcheck/credcheck/engine/document"
 	"github.com/credcheck/credcheck/engine/report"
 	"github.com/credcheck/credcheck/engine/story"
 )
@@ -27,9 +26,9 @@ announce in one article and to stay silent in another, a sole on-record
 confirmation, and sentences copied between articles. Each finding names
 the articles and lines it rests on; a scorecard says how well the story is
 corroborated and which article is its best-sourced telling (docs/story.md).`,
-		Example: `  credcheck story fixtures/stories/one-report/
-  credcheck story --format json fixtures/stories/one-report/
-  credcheck story --input fixtures/stories/one-report/ > story.json`,
+		Example: `  credcheck story fixtures/testdata/stories/one-report/
+  credcheck story --format json fixtures/testdata/stories/one-report/
+  credcheck story --input fixtures/testdata/stories/one-report/ > story.json`,
 		Args: cobra.ArbitraryArgs,
 		RunE: runStory,
 	}
@@ -96,22 +95,12 @@ func runStory(cmd *cobra.Command, args []string) error {
 	return nil
 }
 
-// printStoryInputs prints the story documents the rules would read, so
-// that they can be run with stock OPA.
+// printStoryInputs prints the story documents the rules would read, one
+// JSON document per line.
 func printStoryInputs(w io.Writer, cmd *cobra.Command, c *checker.Checker, args []string, opts article.LoadOptions) error {
-	docs, problems := c.Parse(args, opts)
-	n := 0
-	for _, g := range story.Group(docs) {
-		if len(g) < 2 {
-			continue
-		}
-		sdocs := make([]*document.Document, len(g))
-		scores := make([]int, len(g))
-		for i, k := range g {
-			sdocs[i], scores[i] = docs[k], -1
-		}
-		n++
-		b, err := story.Build(story.ID(sdocs, n), sdocs, scores).JSON()
+	inputs, problems := story.Inputs(c, args, opts)
+	for _, in := range inputs {
+		b, err := in.JSON()
 		if err != nil {
 			return err
 		}

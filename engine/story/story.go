@@ -346,3 +346,24 @@ func intOf(v any) (int, bool) {
 
 // JSON is the story document as one line of JSON.
 func (in *Input) JSON() ([]byte, error) { return json.Marshal(in) }
+
+// Inputs builds the story input of each story of two or more articles
+// among paths, as the story rules would read it, so that the rules can be
+// run with stock OPA; scores are -1, since no article was checked. The
+// problems are the inputs that could not be read.
+func Inputs(c *checker.Checker, paths []string, opts article.LoadOptions) ([]*Input, []*article.InputError) {
+	docs, problems := c.Parse(paths, opts)
+	var out []*Input
+	for _, g := range Group(docs) {
+		if len(g) < 2 {
+			continue
+		}
+		sdocs := make([]*document.Document, len(g))
+		scores := make([]int, len(g))
+		for i, k := range g {
+			sdocs[i], scores[i] = docs[k], -1
+		}
+		out = append(out, Build(ID(sdocs, len(out)+1), sdocs, scores))
+	}
+	return out, problems
+}
