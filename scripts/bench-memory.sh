@@ -24,21 +24,8 @@ for n in "${sizes[@]}"; do
   [[ $n =~ ^[1-9][0-9]*$ ]] || die "$n: sizes are positive whole numbers of articles"
 done
 
-cd "$(dirname "$0")/.."
-if [ -n "${WORK:-}" ]; then
-  W=$WORK
-  mkdir -p "$W"
-else
-  W=$(mktemp -d)
-  trap 'rm -rf "$W"' EXIT
-fi
-W=$(cd "$W" && pwd)
-
-# The article writer runs in engine/checker: hand it an absolute seed directory.
-if [ -n "${CREDCHECK_SEEDS:-}" ] && [ -d "$CREDCHECK_SEEDS" ]; then
-  CREDCHECK_SEEDS=$(cd "$CREDCHECK_SEEDS" && pwd)
-  export CREDCHECK_SEEDS
-fi
+# shellcheck source=scripts/bench-lib.sh
+source "$(dirname "$0")/bench-lib.sh"
 
 go build -o "$W/credcheck" ./cmd/credcheck
 format=json

@@ -28,21 +28,8 @@ VALE=$(command -v "$VALE")
 command -v go >/dev/null 2>&1 || die "Go not found on PATH"
 [[ $RUNS =~ ^[1-9][0-9]*$ && $LATENCY_RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS and LATENCY_RUNS must be positive whole numbers"
 
-cd "$(dirname "$0")/.."
-if [ -n "${WORK:-}" ]; then
-  W=$WORK
-  mkdir -p "$W"
-else
-  W=$(mktemp -d)
-  trap 'rm -rf "$W"' EXIT
-fi
-W=$(cd "$W" && pwd)
-
-# The corpus test runs in engine/checker: hand it an absolute seed directory.
-if [ -n "${CREDCHECK_SEEDS:-}" ] && [ -d "$CREDCHECK_SEEDS" ]; then
-  CREDCHECK_SEEDS=$(cd "$CREDCHECK_SEEDS" && pwd)
-  export CREDCHECK_SEEDS
-fi
+# shellcheck source=scripts/bench-lib.sh
+source "$(dirname "$0")/bench-lib.sh"
 
 echo "bench-vale.sh: building credcheck, the Vale styles and the corpus in $W" >&2
 go build -o "$W/credcheck" ./cmd/credcheck
