@@ -18,6 +18,8 @@ import (
 func addInputFlags(f *pflag.FlagSet) {
 	addMaxBytesFlag(f)
 	f.Bool("follow-symlinks", false, "read articles that symbolic links inside a checked directory lead to outside it")
+	f.Bool("offline", false, "refuse inputs named by URL (http://, https://) instead of fetching them")
+	f.Duration("fetch-timeout", article.DefaultFetchTimeout, "longest wait for one page named by URL, connection to last byte")
 	f.StringArray("exclude", nil, "leave out the files and directories this glob matches when walking a directory (repeatable)")
 	f.BoolP("verbose", "v", false, "list on standard error what walking directories left out, and why")
 }
@@ -35,7 +37,11 @@ func loadOptions(cmd *cobra.Command, cfg config.Config) (article.LoadOptions, er
 	if err != nil {
 		return article.LoadOptions{}, fmt.Errorf("configuration %v", err)
 	}
-	opts := article.LoadOptions{MaxBytes: cfg.MaxBytes, FollowSymlinks: cfg.FollowSymlinks, Exclude: exclude}
+	opts := article.LoadOptions{MaxBytes: cfg.MaxBytes, FollowSymlinks: cfg.FollowSymlinks, Exclude: exclude, Offline: cfg.Offline}
+	opts.FetchTimeout, _ = cmd.Flags().GetDuration("fetch-timeout")
+	if opts.FetchTimeout <= 0 {
+		return article.LoadOptions{}, fmt.Errorf("--fetch-timeout must be positive, not %s", opts.FetchTimeout)
+	}
 	if verbose, _ := cmd.Flags().GetBool("verbose"); verbose {
 		opts.Skipped = listSkipped(cmd.ErrOrStderr())
 	}

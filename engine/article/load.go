@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/credcheck/credcheck/engine/pathglob"
 	"github.com/credcheck/credcheck/engine/safefile"
@@ -72,6 +73,11 @@ type LoadOptions struct {
 	// MaxBytes is the largest article read, a file or one JSON Lines
 	// record; 0 means DefaultMaxBytes.
 	MaxBytes int64
+	// Offline refuses inputs named by URL instead of fetching them.
+	Offline bool
+	// FetchTimeout bounds the fetch of one page named by URL; 0 means
+	// DefaultFetchTimeout.
+	FetchTimeout time.Duration
 	// FollowSymlinks reads articles that a symbolic link met while walking
 	// a directory leads to outside that directory; by default they are
 	// refused, since a link committed to a repository of articles could
@@ -107,6 +113,15 @@ func Each(paths []string, opts LoadOptions, yield func(*Article) bool, problem f
 	for _, p := range paths {
 		if p == Stdin {
 			if !readStdin(opts, s) {
+				return
+			}
+			continue
+		}
+		if IsURL(p) {
+			if opts.Only != nil && !opts.Only(p) {
+				continue
+			}
+			if !readURL(p, opts, s) {
 				return
 			}
 			continue

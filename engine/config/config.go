@@ -82,6 +82,8 @@ type Config struct {
 	// FollowSymlinks reads articles that links met while walking a
 	// directory lead to outside it; by default they are refused.
 	FollowSymlinks bool `mapstructure:"follow-symlinks" yaml:"follow-symlinks"`
+	// Offline refuses inputs named by URL instead of fetching them.
+	Offline bool `mapstructure:"offline" yaml:"offline"`
 	// Exclude lists globs of files and directories a directory walk
 	// leaves out, relative to ExcludeDir.
 	Exclude []string `mapstructure:"exclude" yaml:"exclude"`
@@ -188,7 +190,7 @@ func Find(dir string) string {
 var knownKeys = map[string]bool{}
 
 func init() {
-	for _, k := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "template", "quiet", "full-sentences", "include-suppressed", "include-credits", "markdown-limit", "json-indent", "rules", "scoring", "workers", "ignore", "overrides", "baseline", "language", "max-bytes", "follow-symlinks", "exclude", "allow-builtins", "timeout", "max-findings"} {
+	for _, k := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "template", "quiet", "full-sentences", "include-suppressed", "include-credits", "markdown-limit", "json-indent", "rules", "scoring", "workers", "ignore", "overrides", "baseline", "language", "max-bytes", "follow-symlinks", "offline", "exclude", "allow-builtins", "timeout", "max-findings"} {
 		knownKeys[k] = true
 	}
 }
