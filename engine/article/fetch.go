@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/credcheck/credcheck/engine/safefile"
 )
 
 // Fetching pages named by URL. The limits keep one bad server from holding
@@ -88,7 +90,8 @@ func readURL(raw string, opts LoadOptions, s sink) bool {
 		return fail("fetching: " + fetchReason(err, opts.fetchTimeout()))
 	}
 	if int64(len(data)) > limit {
-		return fail(fmt.Sprintf("larger than the %d-byte limit%s", limit, limitHint))
+		le := &safefile.LimitError{Path: raw, Size: -1, Limit: limit}
+		return fail(le.Reason() + limitHint)
 	}
 	return s.each(parseHTML(raw, data))
 }

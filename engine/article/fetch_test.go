@@ -74,7 +74,7 @@ func TestFetchReadsAPageAndReportsEachFailure(t *testing.T) {
 	want := map[string]string{
 		"/missing.html": "fetching: the server answered 404 Not Found",
 		"/data.json":    `fetching: content type "application/json", not a web page`,
-		"/big.html":     "larger than the 65536-byte limit (--max-bytes raises it)",
+		"/big.html":     "more than the limit of 65536 bytes (--max-bytes raises it)",
 		"/slow.html":    "fetching: no answer within 300ms",
 		"/loop":         "fetching: more than 5 redirects",
 	}
