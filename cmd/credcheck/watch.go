@@ -163,16 +163,7 @@ func watchRoots(cmd *cobra.Command, args []string, cfg config.Config) (roots []w
 		return slices.Contains(article.Extensions(), strings.ToLower(filepath.Ext(path))) && !reports[path]
 	}
 	policies := func(path string) bool {
-		name := filepath.Base(path)
-		ext := filepath.Ext(name)
-		switch {
-		case ext == ".rego":
-			// Tests are not loaded by check, so editing one changes nothing.
-			return !strings.HasSuffix(name, "_test.rego") && !reports[path]
-		case ext == ".json" || ext == ".yaml" || ext == ".yml":
-			return strings.TrimSuffix(name, ext) == "data" && !reports[path]
-		}
-		return false
+		return watch.PolicyFile(path) && !reports[path]
 	}
 	seen := map[string]bool{}
 	add := func(kind, path string, include func(string) bool) {

@@ -2,7 +2,6 @@ package checker
 
 import (
 	"context"
-	"fmt"
 	"sync"
 
 	"github.com/credcheck/credcheck/engine/article"
@@ -48,13 +47,7 @@ func (c *Checker) Stream(ctx context.Context, paths []string, opts article.LoadO
 	checkErrs := c.pipeline(ctx, source, func(_ *article.Article, res *report.Article) { emit(res) })
 	mu.Lock()
 	defer mu.Unlock()
-	r := &report.Report{Errors: append(readErrs, checkErrs...), Notices: append([]string(nil), c.Policies.Notices...), Rules: c.Policies.Rules}
-	for _, ig := range c.ignores {
-		if ig.Stale() {
-			r.Notices = append(r.Notices, fmt.Sprintf("configuration %s suppressed no finding; remove it", ig.Describe()))
-		}
-	}
-	return r
+	return c.runReport(append(readErrs, checkErrs...))
 }
 
 // pipeline checks the articles source yields with the checker's workers and

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -207,4 +208,15 @@ func articleKey(dir, path, record string) string {
 		return path + "#" + record
 	}
 	return path
+}
+
+// Clone is a copy of b with all its known findings still to match, for a
+// run of its own (a server's request) while b stays as loaded.
+func (b *Baseline) Clone() *Baseline {
+	if b == nil {
+		return nil
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return &Baseline{path: b.path, dir: b.dir, left: maps.Clone(b.left)}
 }

@@ -333,3 +333,18 @@ func (w *Watcher) hash(path string) (uint64, bool) {
 	}
 	return h.Sum64(), true
 }
+
+// PolicyFile reports whether a file found in a policy directory is one a
+// load reads: a Rego module other than a test (tests are not loaded to
+// check) or a data file.
+func PolicyFile(path string) bool {
+	name := filepath.Base(path)
+	ext := filepath.Ext(name)
+	switch {
+	case ext == ".rego":
+		return !strings.HasSuffix(name, "_test.rego")
+	case ext == ".json" || ext == ".yaml" || ext == ".yml":
+		return strings.TrimSuffix(name, ext) == "data"
+	}
+	return false
+}
