@@ -14,12 +14,7 @@ import (
 // /readyz and in credcheck_config_last_reload_successful, and the last
 // good Set goes on serving; the files it came from stay watched, so that
 // fixing them reloads.
-func (s *Server) watch(ctx context.Context) {
-	roots := s.set.Load().WatchRoots()
-	w, err := watch.New(ctx, roots, watch.Options{Interval: s.opts.WatchInterval})
-	if err != nil {
-		return
-	}
+func (s *Server) watch(ctx context.Context, w *watch.Watcher, roots []watch.Root) {
 	s.log.Info("watching the policies and configuration", "paths", len(roots))
 	for {
 		changes, err := w.Next(ctx)

@@ -20,6 +20,8 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/credcheck/credcheck/engine/watch"
 )
 
 // Defaults of the limits, which credcheck serve's flags start from.
@@ -73,6 +75,7 @@ type Server struct {
 	stop    atomic.Bool
 	metrics *metrics
 	log     *slog.Logger
+	watcher *watch.Watcher
 }
 
 // reloadState is the outcome of the last reload, for /readyz.
@@ -120,6 +123,13 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	s.set.Store(set)
 	s.reload.Store(&reloadState{at: set.loaded})
 	s.metrics.reloadOK.Set(1)
+	if opts.Watch {
+		// The first snapshot is taken right after the first load, so that
+		// no edit made from then on goes unseen.
+		if s.watcher, err = watch.New(ctx, set.WatchRoots(), watch.Options{Interval: opts.WatchInterval}); err != nil {
+			return nil, err
+		}
+	}
 	return s, nil
 }
 
@@ -138,8 +148,8 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
-	if s.opts.Watch {
-		go s.watch(ctx)
+	if s.watcher != nil {
+		go s.watch(ctx, s.watcher, s.set.Load().WatchRoots())
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
