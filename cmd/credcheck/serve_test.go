@@ -168,9 +168,13 @@ func TestServeShutsDownGracefully(t *testing.T) {
 	if _, err := pw.Write([]byte(`{"path": "slow.txt", "text": `)); err != nil {
 		t.Fatal(err)
 	}
-	// The request is in flight once the server has its headers; give
-	// them a moment to arrive.
-	time.Sleep(300 * time.Millisecond)
+	// The request is in flight once the server has its headers.
+	for deadline := time.Now().Add(30 * time.Second); !strings.Contains(get(t, s.url+"/metrics"), "credcheck_http_requests_in_flight 1"); {
+		if time.Now().After(deadline) {
+			t.Fatal("the request never reached the server")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 	if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
@@ -203,5 +207,16 @@ func jsonOf(t *testing.T, v any) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return string(b)
+}
+
+func get(t *testing.T, url string) string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
 	return string(b)
 }
