@@ -103,13 +103,7 @@ func runServe(cmd *cobra.Command, _ []string) error {
 		if err != nil {
 			return nil, err
 		}
-		file := configFile
-		if file == "" {
-			// One created after the start is not looked for: the server
-			// watches what it loaded.
-			file, _ = configPath(cmd)
-		}
-		return server.NewSet(ctx, cfg, server.SetOptions{Version: toolVersion(), ConfigFile: file, FetchTimeout: fetchTimeout})
+		return server.NewSet(ctx, cfg, server.SetOptions{Version: toolVersion(), ConfigFile: configFile, FetchTimeout: fetchTimeout})
 	}
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
