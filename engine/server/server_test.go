@@ -401,3 +401,24 @@ func TestGracefulShutdown(t *testing.T) {
 		t.Error("a new request was answered after shutdown")
 	}
 }
+
+// Each request is a run of its own: an ignore entry that suppressed a
+// finding in one request is still reported stale in the next, as check
+// would report it for that article alone.
+func TestRequestsDoNotShareIgnoreCounts(t *testing.T) {
+	cfg := config.Config{FailLevel: "error", Ignore: []config.Ignore{{Rules: []string{"hearsay-hedge"}, Paths: []string{"desk/**"}}}}
+	set, err := NewSet(context.Background(), cfg, SetOptions{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, ts := newTestServer(t, Options{Load: func(context.Context) (*Set, error) { return set, nil }})
+	const stale = "configuration ignore[0] (hearsay-hedge in desk/**) suppressed no finding; remove it"
+	a := do(t, "POST", ts.URL+"/v1/check", "application/json", articleJSON(t, map[string]string{"text": hedged, "path": "desk/a.txt"}))
+	if a.status != http.StatusOK || !strings.Contains(a.body, `"kind":"config"`) || strings.Contains(a.body, stale) {
+		t.Fatalf("first request (%d) should have its hedge suppressed: %.600s", a.status, a.body)
+	}
+	a = do(t, "POST", ts.URL+"/v1/check", "application/json", articleJSON(t, map[string]string{"text": "The mayor said the budget grew.\n", "path": "desk/b.txt"}))
+	if !strings.Contains(a.body, stale) {
+		t.Errorf("second request should report the entry stale: %.600s", a.body)
+	}
+}
