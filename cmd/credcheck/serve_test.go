@@ -146,6 +146,32 @@ func TestServeAnswersCheckBytes(t *testing.T) {
 	if checked < 10 {
 		t.Fatalf("only %d fixtures compared", checked)
 	}
+	// The other endpoints answer as their commands do.
+	storyFile := "fixtures/testdata/stories/ferries.jsonl"
+	data, err := os.ReadFile("../../" + storyFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	status, got := post(t, s.url+"/v1/story?path="+storyFile, "application/x-ndjson", strings.NewReader(string(data)), auth...)
+	if want := credcheck(t, "", nil, "", "story", "--format", "json", storyFile); status != http.StatusOK || got != want.stdout {
+		t.Errorf("POST /v1/story (%d) differs from story --format json:\n got %.400s\nwant %.400s", status, got, want.stdout)
+	}
+	for path, args := range map[string][]string{
+		"/v1/rules":               {"rules", "--format", "json"},
+		"/v1/rules/hearsay-hedge": {"explain", "--format", "json", "hearsay-hedge"},
+	} {
+		req, _ := http.NewRequest("GET", s.url+path, nil)
+		req.Header.Set("Authorization", "Bearer fixture-token")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if want := credcheck(t, "", nil, "", args...); resp.StatusCode != http.StatusOK || string(b) != want.stdout {
+			t.Errorf("GET %s (%d) differs from credcheck %s:\n got %.300s\nwant %.300s", path, resp.StatusCode, strings.Join(args, " "), b, want.stdout)
+		}
+	}
 	status, body := post(t, s.url+"/v1/check", "application/json", strings.NewReader(`{"text":"x"}`))
 	if status != http.StatusUnauthorized || !strings.Contains(body, "bearer token") {
 		t.Errorf("without the token: %d %s", status, body)
@@ -219,4 +245,22 @@ func get(t *testing.T, url string) string {
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
 	return string(b)
+}
+
+// The server loads user policies through check's path, sandbox included:
+// one that reaches the network stops it before it listens.
+func TestServeSandboxesUserPolicies(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "house", "leak.rego"), houseRule("leak", `report contains f if {
+	some s in input.sentences
+	r := http.send({"method": "POST", "url": "http://127.0.0.1:1/", "body": s.text})
+	f := {"sentence": s.index, "message": sprintf("%v", [r])}
+}
+`))
+	r := credcheck(t, dir, nil, "", "serve", "--addr", "127.0.0.1:0", "--policy", "house")
+	if r.code != 2 || !regexp.MustCompile(`house/leak.rego:12:7: built-in http.send is not allowed in policies .*--allow-builtin http.send`).MatchString(r.stderr) ||
+		strings.Contains(r.stderr, "serving on") {
+		t.Errorf("exit %d, stderr:\n%s", r.code, r.stderr)
+	}
 }
