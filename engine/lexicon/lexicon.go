@@ -65,6 +65,7 @@ type Set struct {
 	patterns []*patternMatcher
 	// literals finds the literals pattern entries need, in one pass.
 	literals *literalSet
+	nodes    nodePool
 }
 
 // Error describes a lexicon that cannot be used.
@@ -94,7 +95,8 @@ func FromData(lexicons map[string]any) (*Set, error) {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	set := &Set{folded: newNode(), exact: newNode()}
+	set := &Set{}
+	set.folded, set.exact = set.nodes.get(), set.nodes.get()
 	for _, name := range names {
 		lex, err := parseLexicon(name, lexicons[name])
 		if err != nil {
@@ -292,7 +294,7 @@ func (s *Set) add(lex *Lexicon) error {
 			return &Error{Lexicon: lex.Name, Entry: e.Term, Reason: fmt.Sprintf("entry %q: %v", e.Term, err)}
 		}
 		for _, seq := range seqs {
-			root.insert(seq, termRef{lexicon: index, entry: i, length: len(seq)})
+			root.insert(&s.nodes, seq, termRef{lexicon: index, entry: i, length: len(seq)})
 		}
 	}
 	return nil

@@ -82,9 +82,24 @@ type node struct {
 	matches []termRef
 }
 
-func newNode() *node { return &node{} }
+// nodePool hands out trie nodes from slabs: the built-in lexicons expand to
+// some fifteen thousand nodes, and one allocation each was a tenth of the
+// start-up every command pays.
+type nodePool struct {
+	free []node
+	refs []termRef
+}
 
-func (n *node) insert(seq []step, ref termRef) {
+func (p *nodePool) get() *node {
+	if len(p.free) == 0 {
+		p.free = make([]node, 512)
+	}
+	n := &p.free[0]
+	p.free = p.free[1:]
+	return n
+}
+
+func (n *node) insert(pool *nodePool, seq []step, ref termRef) {
 	cur := n
 	for _, st := range seq {
 		var next **node
@@ -101,14 +116,14 @@ func (n *node) insert(seq []step, ref termRef) {
 			}
 			child := cur.words[st.word]
 			if child == nil {
-				child = newNode()
+				child = pool.get()
 				cur.words[st.word] = child
 			}
 			cur = child
 			continue
 		}
 		if *next == nil {
-			*next = newNode()
+			*next = pool.get()
 		}
 		cur = *next
 	}
@@ -116,6 +131,16 @@ func (n *node) insert(seq []step, ref termRef) {
 		if r.lexicon == ref.lexicon && r.entry == ref.entry {
 			return
 		}
+	}
+	if cur.matches == nil {
+		// Most nodes end one phrase; their one reference comes from a
+		// slab too, and a second one regrows the slice as append does.
+		if len(pool.refs) == 0 {
+			pool.refs = make([]termRef, 512)
+		}
+		cur.matches, pool.refs = pool.refs[:1:1], pool.refs[1:]
+		cur.matches[0] = ref
+		return
 	}
 	cur.matches = append(cur.matches, ref)
 }
@@ -317,11 +342,15 @@ type phraseParser struct {
 // sequence parses items up to ')' or '|' or the end, returning every
 // expansion.
 func (p *phraseParser) sequence() ([][]step, error) {
-	seqs := [][]step{{}}
+	// The alternatives at each position are gathered first and multiplied
+	// out once at the end, so each expansion is allocated once at its
+	// full length rather than regrown word by word.
+	var items [][][]step
+	count := 1
 	for {
 		p.skipSpaces()
 		if p.pos >= len(p.src) || p.src[p.pos] == ')' || p.src[p.pos] == '|' {
-			return seqs, nil
+			return multiply(items, count), nil
 		}
 		var alts [][]step
 		if p.src[p.pos] == '(' {
@@ -349,18 +378,38 @@ func (p *phraseParser) sequence() ([][]step, error) {
 			}
 			alts = [][]step{{st}}
 		}
-		var next [][]step
-		for _, s := range seqs {
-			for _, a := range alts {
-				combined := make([]step, 0, len(s)+len(a))
-				combined = append(append(combined, s...), a...)
-				next = append(next, combined)
-			}
-		}
-		if len(next) > maxExpansions {
+		if count *= len(alts); count > maxExpansions {
 			return nil, fmt.Errorf("expands to more than %d phrases", maxExpansions)
 		}
-		seqs = next
+		items = append(items, alts)
+	}
+}
+
+// multiply returns every sequence that takes one alternative at each
+// position, the last position varying fastest.
+func multiply(items [][][]step, count int) [][]step {
+	out := make([][]step, 0, count)
+	pick := make([]int, len(items))
+	for {
+		n := 0
+		for i, alts := range items {
+			n += len(alts[pick[i]])
+		}
+		seq := make([]step, 0, n)
+		for i, alts := range items {
+			seq = append(seq, alts[pick[i]]...)
+		}
+		out = append(out, seq)
+		i := len(items) - 1
+		for ; i >= 0; i-- {
+			if pick[i]++; pick[i] < len(items[i]) {
+				break
+			}
+			pick[i] = 0
+		}
+		if i < 0 {
+			return out
+		}
 	}
 }
 

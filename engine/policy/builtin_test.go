@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"github.com/open-policy-agent/opa/v1/ast"
 	"maps"
 	"reflect"
 	"slices"
@@ -58,5 +59,40 @@ func TestPartitionCoversEveryRegoFile(t *testing.T) {
 	}
 	if len(used) != regoParts {
 		t.Errorf("parts used: %v, want %d", used, regoParts)
+	}
+}
+
+// A run with no user policies compiles the built-in ones without the
+// checks that only find faults (verifiedStages). This is where those checks
+// still run on them: every one passes. The broken module shows that the
+// skipped stages are what would have caught such a fault.
+func TestBuiltInPoliciesPassTheSkippedChecks(t *testing.T) {
+	caps, err := Capabilities(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := loadBuiltIn(policies.FS, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	modules := map[string]*ast.Module{}
+	for name, f := range res.Modules {
+		modules[name] = f.Parsed
+	}
+	full := newCompiler(caps, false)
+	if full.Compile(modules); full.Failed() {
+		t.Fatalf("the built-in policies fail a compile check: %v", full.Errors)
+	}
+
+	broken := ast.MustParseModuleWithOpts("package credcheck.broken\n\nx := count(1)\n", ast.ParserOptions{RegoVersion: ast.RegoV1})
+	modules["broken.rego"] = broken
+	skipping := newCompiler(caps, false).WithSkipStages(verifiedStages...)
+	if skipping.Compile(modules); skipping.Failed() {
+		t.Fatalf("a type error stopped the compile without the verified stages: %v", skipping.Errors)
+	}
+	modules["broken.rego"] = ast.MustParseModuleWithOpts("package credcheck.broken\n\nx := count(1)\n", ast.ParserOptions{RegoVersion: ast.RegoV1})
+	full = newCompiler(caps, false)
+	if full.Compile(modules); !full.Failed() {
+		t.Fatal("a type error passed the full compile")
 	}
 }
