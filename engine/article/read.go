@@ -2,7 +2,6 @@ package article
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -215,7 +214,7 @@ func eachJSONLine(path string, r io.Reader, limit int64, s sink) bool {
 	}
 	var (
 		articles, problems int
-		ids                = map[idKey]int{}
+		ids                idSet
 	)
 	for lines.Next() {
 		lineNo := lines.Number()
@@ -253,8 +252,7 @@ func eachJSONLine(path string, r io.Reader, limit int64, s sink) bool {
 		if id == "" {
 			id = fmt.Sprintf("%s:%d", path, lineNo)
 		}
-		key := keyOf(id)
-		if prev, dup := ids[key]; dup {
+		if prev, dup := ids.first(id); dup {
 			fail(fmt.Sprintf("duplicate id %q (first on line %d)", id, prev))
 			continue
 		}
@@ -266,7 +264,7 @@ func eachJSONLine(path string, r io.Reader, limit int64, s sink) bool {
 			fail(fmt.Sprintf("empty article %q", id))
 			continue
 		}
-		ids[key] = lineNo
+		ids.add(id, lineNo)
 		articles++
 		if !s.article(&Article{
 			ID: id, Path: path, Line: lineNo, Format: JSONLines, Source: *r.Text,
@@ -286,18 +284,6 @@ func eachJSONLine(path string, r io.Reader, limit int64, s sink) bool {
 }
 
 const maxInt = int(^uint(0) >> 1)
-
-// idKey stands for a record id in the set that finds duplicates: the first
-// 16 bytes of its SHA-256, a fixed size whatever the id's length, so that
-// the set of a file of a million records stays some tens of megabytes; two
-// ids that differ share a key with a chance far below that of a memory
-// error, and the same ids always give the same keys.
-type idKey [16]byte
-
-func keyOf(id string) idKey {
-	sum := sha256.Sum256([]byte(id))
-	return idKey(sum[:16])
-}
 
 // describeOSError gives the reason part of a file-system error without
 // repeating the path, which the caller prints already, and for a limit the
