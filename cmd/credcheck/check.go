@@ -38,8 +38,9 @@ read as plain text), directories (searched recursively for .txt, .text, .md,
 match; -v lists what was left out) or - for standard input. With no paths,
 the working directory is checked. A path named here is read even if ignored.
 
-Formats: text, json, sarif, junit, github, markdown, gitlab (GitLab Code
-Quality) and template (a Go template: --format template=FILE, or --format
+Formats: text, json, jsonl (one JSON object per article per line, written
+as each is checked, then a summary line), sarif, junit, github, markdown,
+gitlab (GitLab Code Quality) and template (a Go template: --format template=FILE, or --format
 template with --template FILE). --format may be given several times; the Nth
 --output names the file the Nth format is written to, and a format without one
 (or with "-") goes to standard output.
@@ -61,11 +62,12 @@ checked (the other inputs are still checked and reported).`,
   credcheck check --baseline .credcheck-baseline.json --changed-since origin/main articles/
   credcheck check -v --exclude 'archive/**' articles/
   credcheck check --watch --policy house-rules/ articles/
-  cat story.md | credcheck check -`,
+  cat story.md | credcheck check -
+  zcat wire.jsonl.gz | credcheck check --format jsonl - > results.jsonl`,
 		RunE: runCheck,
 	}
 	f := cmd.Flags()
-	f.StringArrayP("format", "f", []string{"text"}, "output format: text, json, sarif, junit, github, markdown, gitlab or template[=FILE] (repeatable)")
+	f.StringArrayP("format", "f", []string{"text"}, "output format: text, json, jsonl, sarif, junit, github, markdown, gitlab or template[=FILE] (repeatable)")
 	f.String("template", "", "Go template file for the template format (docs/output/template.md)")
 	f.StringArrayP("output", "o", nil, "file for the format given in the same position (repeatable; - for standard output)")
 	f.String("fail-level", "error", "lowest severity that fails the run: error, warning, info or none")

@@ -30,6 +30,7 @@ var docSamples = []docSample{
 	{file: "output/text.md", name: "output-text", args: []string{"check", "docs/examples/articles/deal.md"}},
 	{file: "output/text.md", name: "output-text-unscored", args: []string{"check", "docs/examples/de/rathaus.md"}},
 	{file: "output/json.md", name: "output-json", args: []string{"check", "--format", "json", "--json-indent", "always", "docs/examples/articles/deal.md"}, keep: toolVersionAsDev},
+	{file: "output/jsonl.md", name: "output-jsonl", args: []string{"check", "--format", "jsonl", "docs/examples/articles/wire.jsonl"}, keep: toolVersionAsDevJSONL},
 	{file: "output/junit.md", name: "output-junit", args: []string{"check", "--format", "junit", "--fail-under", "40", "docs/examples/articles/deal.md"}},
 	{file: "output/github.md", name: "output-github", args: []string{"check", "--format", "github", "docs/examples/articles/"}},
 	{file: "output/markdown.md", name: "output-markdown", args: []string{"check", "--format", "markdown", "docs/examples/articles/"}},
@@ -71,6 +72,17 @@ func toolVersionAsDev(t *testing.T, out string) string {
 }
 
 var toolVersionLine = regexp.MustCompile(`(?m)(?:^    "version": "[^"]*")`)
+
+// toolVersionAsDevJSONL is toolVersionAsDev for the jsonl report's last line.
+func toolVersionAsDevJSONL(t *testing.T, out string) string {
+	v := toolVersionJSONL.FindString(out)
+	if v == "" {
+		t.Fatalf("the jsonl report names no tool version:\n%.300s", out)
+	}
+	return strings.Replace(out, v, `"tool":{"name":"credcheck","version":"dev"}`, 1)
+}
+
+var toolVersionJSONL = regexp.MustCompile(`"tool":\{"name":"credcheck","version":"[^"]*"\}`)
 
 // matchesOf keeps the given lexicons of a parse output's matches.
 func matchesOf(lexicons ...string) func(t *testing.T, out string) string {

@@ -2,7 +2,6 @@ package article
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -105,19 +104,30 @@ func readStdin(opts LoadOptions, s sink) bool {
 		return true
 	}
 	limit := opts.maxBytes()
-	// One byte past the limit tells a text too long from one that fits;
-	// JSON Lines go on from there record by record.
-	head, err := io.ReadAll(io.LimitReader(opts.Stdin, limit+1))
+	// The format is known from the first line: JSON Lines are read record
+	// by record from there, so that a producer's records are checked as
+	// they come down a pipe. Anything else is read whole, to one byte past
+	// the limit, which tells a text too long from one that fits.
+	format := opts.StdinFormat
+	var head []byte
+	var err error
+	if format == "" {
+		head, err = firstLine(opts.Stdin, limit+1)
+		if err == nil {
+			format = Detect(head)
+		}
+	}
+	if err == nil && format == JSONLines {
+		return eachJSONLine(name, io.MultiReader(bytes.NewReader(head), opts.Stdin), limit, s)
+	}
+	if err == nil {
+		var rest []byte
+		rest, err = io.ReadAll(io.LimitReader(opts.Stdin, limit+1-int64(len(head))))
+		head = append(head, rest...)
+	}
 	if err != nil {
 		s.problem(&InputError{Path: name, Reason: "reading standard input: " + err.Error()})
 		return true
-	}
-	format := opts.StdinFormat
-	if format == "" {
-		format = Detect(head)
-	}
-	if format == JSONLines {
-		return eachJSONLine(name, io.MultiReader(bytes.NewReader(head), opts.Stdin), limit, s)
 	}
 	if int64(len(head)) > limit {
 		le := &safefile.LimitError{Path: name, Size: -1, Limit: limit}
@@ -134,6 +144,33 @@ func readStdin(opts LoadOptions, s sink) bool {
 	return s.each(Parse(name, format, head))
 }
 
+// firstLine reads r up to the end of its first line that is not blank (the
+// part of a text Detect looks at), the end of r, or limit bytes.
+func firstLine(r io.Reader, limit int64) ([]byte, error) {
+	var head []byte
+	buf := make([]byte, 64<<10)
+	skip := 0 // head[:skip] is blank; each byte is looked at about once
+	for int64(len(head)) < limit {
+		n, err := r.Read(buf[:min(int64(len(buf)), limit-int64(len(head)))])
+		from := len(head)
+		head = append(head, buf[:n]...)
+		if err == io.EOF {
+			return head, nil
+		}
+		if err != nil {
+			return head, err
+		}
+		skip = len(head) - len(bytes.TrimLeft(head[skip:], blank))
+		if skip < len(head) && bytes.IndexByte(head[max(skip, from):], '\n') >= 0 {
+			return head, nil
+		}
+	}
+	return head, nil
+}
+
+// blank is what Detect skips before the first line it reads.
+const blank = " \t\r\n\ufeff"
+
 // Detect guesses the format of text that came without a file name: JSON Lines
 // when the first line is a JSON object, HTML when it opens as a page does
 // (a doctype or an <html> tag) or is gzip-compressed, Markdown when it
@@ -142,7 +179,7 @@ func Detect(data []byte) Format {
 	if bytes.HasPrefix(data, gzipMagic) {
 		return HTML
 	}
-	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	trimmed := bytes.TrimLeft(data, blank)
 	if opening := bytes.ToLower(trimmed[:min(len(trimmed), 15)]); bytes.HasPrefix(opening, []byte("<!doctype html")) || bytes.HasPrefix(opening, []byte("<html")) {
 		return HTML
 	}
@@ -215,7 +252,7 @@ func eachJSONLine(path string, r io.Reader, limit int64, s sink) bool {
 	}
 	var (
 		articles, problems int
-		ids                = map[idKey]int{}
+		ids                idSet
 	)
 	for lines.Next() {
 		lineNo := lines.Number()
@@ -253,8 +290,7 @@ func eachJSONLine(path string, r io.Reader, limit int64, s sink) bool {
 		if id == "" {
 			id = fmt.Sprintf("%s:%d", path, lineNo)
 		}
-		key := keyOf(id)
-		if prev, dup := ids[key]; dup {
+		if prev, dup := ids.first(id); dup {
 			fail(fmt.Sprintf("duplicate id %q (first on line %d)", id, prev))
 			continue
 		}
@@ -266,7 +302,7 @@ func eachJSONLine(path string, r io.Reader, limit int64, s sink) bool {
 			fail(fmt.Sprintf("empty article %q", id))
 			continue
 		}
-		ids[key] = lineNo
+		ids.add(id, lineNo)
 		articles++
 		if !s.article(&Article{
 			ID: id, Path: path, Line: lineNo, Format: JSONLines, Source: *r.Text,
@@ -286,18 +322,6 @@ func eachJSONLine(path string, r io.Reader, limit int64, s sink) bool {
 }
 
 const maxInt = int(^uint(0) >> 1)
-
-// idKey stands for a record id in the set that finds duplicates: the first
-// 16 bytes of its SHA-256, a fixed size whatever the id's length, so that
-// the set of a file of a million records stays some tens of megabytes; two
-// ids that differ share a key with a chance far below that of a memory
-// error, and the same ids always give the same keys.
-type idKey [16]byte
-
-func keyOf(id string) idKey {
-	sum := sha256.Sum256([]byte(id))
-	return idKey(sum[:16])
-}
 
 // describeOSError gives the reason part of a file-system error without
 // repeating the path, which the caller prints already, and for a limit the

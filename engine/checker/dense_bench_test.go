@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/credcheck/credcheck/engine/article"
@@ -75,7 +77,11 @@ func BenchmarkDenseSize(b *testing.B) {
 //	  go test ./engine/checker -run TestWriteJSONL
 //
 // Articles are wire-brief length (2–4 paragraphs of dense copy) so that a
-// million of them stay a manageable file.
+// million of them stay a manageable file. CREDCHECK_JSONL_CORPUS=unscored
+// writes short Chinese briefs instead, which the checker reads, finds not
+// to be English and writes out unscored without running the rules: the
+// memory of reading, the pipeline and the reports alone, at some 50 µs of
+// CPU an article.
 func TestWriteJSONL(t *testing.T) {
 	path := os.Getenv("CREDCHECK_WRITE_JSONL")
 	if path == "" {
@@ -93,6 +99,18 @@ func TestWriteJSONL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	brief := func(r *rand.Rand) string { return denseArticle(r, sentences, 2+r.IntN(3)) }
+	switch corpus := os.Getenv("CREDCHECK_JSONL_CORPUS"); corpus {
+	case "", "dense":
+	case "unscored":
+		brief = func(r *rand.Rand) string {
+			s := slices.Clone(chineseSentences)
+			r.Shuffle(len(s), func(i, j int) { s[i], s[j] = s[j], s[i] })
+			return strings.Join(s, "")
+		}
+	default:
+		t.Fatalf("CREDCHECK_JSONL_CORPUS=%q: want dense or unscored", corpus)
+	}
 	f, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)
@@ -104,7 +122,7 @@ func TestWriteJSONL(t *testing.T) {
 		rec := struct {
 			ID   string `json:"id"`
 			Text string `json:"text"`
-		}{fmt.Sprintf("j%07d", i), denseArticle(r, sentences, 2+r.IntN(3))}
+		}{fmt.Sprintf("j%07d", i), brief(r)}
 		if err := enc.Encode(rec); err != nil {
 			t.Fatal(err)
 		}
@@ -115,4 +133,11 @@ func TestWriteJSONL(t *testing.T) {
 	if err := f.Close(); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// chineseSentences make the briefs of the unscored corpus: text the
+// checker reads as Chinese.
+var chineseSentences = []string{
+	"市议会周一批准了新的预算方案。", "部长表示该计划将在明年实施。", "反对者认为这项计划的成本过高。",
+	"港口工人在罢工三天后于周二恢复工作。", "工会在声明中说成员投票接受了提议。", "公司发言人拒绝对此事发表评论。",
 }

@@ -27,9 +27,14 @@ func NewLines(r io.Reader, limit int) *Lines {
 }
 
 // Peek returns up to n bytes ahead without consuming them, for a look at
-// the start of the stream (binary or not).
+// the start of the stream (binary or not): those the first read brings,
+// all of a file's first n bytes, but no more than have come down a pipe,
+// whose writer may be waiting for its first lines to be read.
 func (l *Lines) Peek(n int) []byte {
-	b, _ := l.r.Peek(n)
+	if _, err := l.r.Peek(1); err != nil {
+		return nil
+	}
+	b, _ := l.r.Peek(min(n, l.r.Buffered()))
 	return b
 }
 

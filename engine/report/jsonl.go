@@ -1,0 +1,76 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"io"
+)
+
+// The jsonl format is JSON Lines: one article per line, each the object the
+// json format puts in its articles list, written and flushed as soon as
+// the article and those before it are checked, so that a program reading
+// a pipe gets each result while the run goes on. The last line is the rest
+// of the json report (version, tool, errors, notices, summary), which only
+// the end of the run knows; it is told from an article by its "summary".
+// Lines are compact whatever json-indent says: a line is a record.
+
+func init() {
+	register("jsonl", writeJSONL)
+	registerStream("jsonl", newJSONLStream)
+}
+
+// jsonlTail is the last line: the json report without its articles.
+type jsonlTail struct {
+	Version int         `json:"version"`
+	Tool    jsonTool    `json:"tool"`
+	Errors  []jsonError `json:"errors"`
+	Notices []string    `json:"notices"`
+	Summary jsonSummary `json:"summary"`
+}
+
+type jsonlStream struct {
+	w    *bufio.Writer
+	opts Options
+	buf  bytes.Buffer
+	enc  *json.Encoder
+}
+
+func writeJSONL(w io.Writer, r *Report, opts Options) error {
+	s, err := newJSONLStream(w, r, opts)
+	if err != nil {
+		return err
+	}
+	for _, a := range r.Articles {
+		if err := s.Article(a); err != nil {
+			return err
+		}
+	}
+	return s.Finish(r)
+}
+
+func newJSONLStream(w io.Writer, _ *Report, opts Options) (Stream, error) {
+	s := &jsonlStream{w: bufio.NewWriter(w), opts: opts}
+	s.enc = json.NewEncoder(&s.buf)
+	s.enc.SetEscapeHTML(false)
+	return s, nil
+}
+
+// line writes v as one line and flushes it.
+func (s *jsonlStream) line(v any) error {
+	s.buf.Reset()
+	if err := s.enc.Encode(v); err != nil {
+		return err
+	}
+	if _, err := s.w.Write(s.buf.Bytes()); err != nil {
+		return err
+	}
+	return s.w.Flush()
+}
+
+func (s *jsonlStream) Article(a *Article) error { return s.line(jsonArticleOf(a)) }
+
+func (s *jsonlStream) Finish(r *Report) error {
+	t := jsonTail(r, s.opts)
+	return s.line(jsonlTail{Version: t.Version, Tool: t.Tool, Errors: t.Errors, Notices: t.Notices, Summary: t.Summary})
+}
