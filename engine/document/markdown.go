@@ -39,8 +39,8 @@ func readMarkdown(src string, bodyStart int) layout {
 	if bodyStart == 0 && strings.HasPrefix(src, "\ufeff") {
 		bodyStart = len("\ufeff") // a byte-order mark is not text
 	}
-	body := []byte(src[bodyStart:])
-	r := mdReader{src: src, base: bodyStart, lay: layout{clean: clean}}
+	body, shifts := capNesting(src[bodyStart:])
+	r := mdReader{src: src, base: bodyStart, shifts: shifts, lay: layout{clean: clean}}
 	doc := markdownParser().Parse(text.NewReader(body))
 	r.blocks(doc)
 	sort.SliceStable(r.lay.blocks, func(i, j int) bool { return r.lay.blocks[i].start < r.lay.blocks[j].start })
@@ -48,15 +48,69 @@ func readMarkdown(src string, bodyStart int) layout {
 	return r.lay
 }
 
+// maxPrefix is how many bytes of container marks (indentation, ">", list
+// bullets) a line may open with before goldmark sees it. goldmark measures
+// a line's indentation from its start once per open container, so a list
+// nested one level deeper on every line costs the cube of its depth; no
+// article nests 32 levels deep.
+const maxPrefix = 64
+
+// shift says that from offset at of the text goldmark read, offsets in the
+// source are by more bytes further on.
+type shift struct{ at, by int }
+
+// capNesting returns body with the container marks that open a line cut
+// to their last maxPrefix bytes, and where it cut; nearly always body
+// itself and nothing.
+func capNesting(body string) ([]byte, []shift) {
+	var (
+		out    []byte
+		shifts []shift
+		done   int // bytes of body already in out
+	)
+	for start := 0; start < len(body); {
+		end := strings.IndexByte(body[start:], '\n')
+		if end < 0 {
+			end = len(body)
+		} else {
+			end += start + 1
+		}
+		run := start
+		for run < end && strings.IndexByte(" \t>*+-", body[run]) >= 0 {
+			run++
+		}
+		if cut := run - start - maxPrefix; cut > 0 {
+			out = append(out, body[done:start]...)
+			done = start + cut
+			shifts = append(shifts, shift{at: len(out), by: done - len(out)})
+		}
+		start = end
+	}
+	if shifts == nil {
+		return []byte(body), nil
+	}
+	return append(out, body[done:]...), shifts
+}
+
 // mdReader walks a goldmark tree of src[base:]; goldmark's offsets are
-// relative to base.
+// relative to base, and past shifts.
 type mdReader struct {
-	src  string
-	base int
-	lay  layout
+	src    string
+	base   int
+	shifts []shift
+	lay    layout
 	// open is the block whose prose is being copied; its extent grows
 	// with each piece of text.
 	open *block
+}
+
+// at is the offset in src of offset i of the text goldmark read.
+func (r *mdReader) at(i int) int {
+	k := sort.Search(len(r.shifts), func(k int) bool { return r.shifts[k].at > i })
+	if k > 0 {
+		i += r.shifts[k-1].by
+	}
+	return r.base + i
 }
 
 func (r *mdReader) blocks(n ast.Node) {
@@ -119,7 +173,7 @@ func (r *mdReader) copyText(n ast.Node) {
 // mark ("\\*", "\\[") is markup residue, so both are left out. Other
 // escaped marks ("1984\\." at a line start) keep their character.
 func (r *mdReader) copySegment(seg text.Segment) {
-	start, end := r.base+seg.Start, r.base+seg.Stop
+	start, end := r.at(seg.Start), r.at(seg.Stop)
 	if start >= end {
 		return
 	}
@@ -149,10 +203,10 @@ func (r *mdReader) htmlComments(n *ast.HTMLBlock) {
 	if lines.Len() == 0 {
 		return
 	}
-	start := r.base + lines.At(0).Start
-	end := r.base + lines.At(lines.Len()-1).Stop
+	start := r.at(lines.At(0).Start)
+	end := r.at(lines.At(lines.Len() - 1).Stop)
 	if n.HasClosure() {
-		end = r.base + n.ClosureLine.Stop
+		end = r.at(n.ClosureLine.Stop)
 	}
 	for _, m := range htmlComment.FindAllStringIndex(r.src[start:end], -1) {
 		r.addComment(start+m[0], start+m[1])
@@ -164,8 +218,8 @@ func (r *mdReader) inlineComment(n *ast.RawHTML) {
 	if n.Segments.Len() == 0 {
 		return
 	}
-	start := r.base + n.Segments.At(0).Start
-	end := r.base + n.Segments.At(n.Segments.Len()-1).Stop
+	start := r.at(n.Segments.At(0).Start)
+	end := r.at(n.Segments.At(n.Segments.Len() - 1).Stop)
 	if strings.HasPrefix(r.src[start:end], "<!--") && strings.HasSuffix(r.src[start:end], "-->") {
 		r.addComment(start, end)
 	}

@@ -131,3 +131,37 @@ func TestMarkdownListsAndQuotesKeepTheirZones(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestDeepNestingKeepsOffsets: past maxPrefix bytes of container marks a
+// line is read less deeply nested, and every offset still points at the
+// same words of the source.
+func TestDeepNestingKeepsOffsets(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Port Budget Items\n\n")
+	for i := range 80 {
+		b.WriteString(strings.Repeat("  ", i) + "- Item " + strings.Repeat("> ", i%3) + "the council reportedly backed the levy\n")
+	}
+	b.WriteString("\n" + strings.Repeat("> ", 60) + "Quoted ünïcode reportedly deep.\n\nThe end, reportedly.\n")
+	src := b.String()
+	d := build(t, article.Markdown, src)
+	checkInvariants(t, d)
+	n := 0
+	for _, m := range d.Matches {
+		if m.Term == "reportedly" {
+			n++
+			if d.Text[m.Start:m.End] != "reportedly" {
+				t.Fatalf("match at [%d,%d) holds %q", m.Start, m.End, d.Text[m.Start:m.End])
+			}
+		}
+	}
+	if n != 82 {
+		t.Errorf("%d matches of reportedly, want 82", n)
+	}
+	for _, s := range d.Sentences {
+		for _, tk := range s.Tokens {
+			if !strings.EqualFold(d.Text[tk.Start:tk.End], tk.Text) {
+				t.Fatalf("token %q at [%d,%d) holds %q", tk.Text, tk.Start, tk.End, d.Text[tk.Start:tk.End])
+			}
+		}
+	}
+}
