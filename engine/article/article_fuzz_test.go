@@ -116,8 +116,8 @@ func FuzzFrontMatter(f *testing.F) {
 		if fm.End < 0 || fm.End > len(src) {
 			t.Fatalf("front matter ends at %d, outside the %d bytes", fm.End, len(src))
 		}
-		if fm.End > 0 && !strings.HasPrefix(strings.TrimPrefix(src, "\ufeff"), "---") {
-			t.Errorf("front matter found in text that does not open with ---")
+		if body := strings.TrimPrefix(src, "\ufeff"); fm.End > 0 && !strings.HasPrefix(body, "---") && !strings.HasPrefix(body, "+++") && !strings.HasPrefix(body, "{") {
+			t.Errorf("front matter found in text that does not open with ---, +++ or {")
 		}
 	})
 }

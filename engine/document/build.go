@@ -19,8 +19,11 @@ import (
 var ErrNoProse = errors.New("empty article: no prose to check")
 
 var (
-	titleField = regexp.MustCompile(`(?m)^title:[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\n#]*?))[ \t]*(?:#[^\n]*)?\r?$`)
-	bylineLine = regexp.MustCompile(`^(?:By|BY|Written by|Words by)\s+\p{Lu}`)
+	// Where the title's value stands in YAML, TOML and JSON front matter.
+	titleField     = regexp.MustCompile(`(?m)^title:[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\n#]*?))[ \t]*(?:#[^\n]*)?\r?$`)
+	tomlTitleField = regexp.MustCompile(`(?mi)^[ \t]*"?title"?[ \t]*=[ \t]*(?:"([^"\n]*)"|'([^'\n]*)')`)
+	jsonTitleField = regexp.MustCompile(`(?i)"title"\s*:\s*"((?:[^"\\\n]|\\.)*)"`)
+	bylineLine     = regexp.MustCompile(`^(?:By|BY|Written by|Words by)\s+\p{Lu}`)
 )
 
 // Build analyses an article, matching the lexicons of set.
@@ -309,8 +312,8 @@ func markdownHeadline(text string, lay *layout, fm article.FrontMatter) int {
 			return 0
 		}
 		// The headline is only in the front matter: point at its value.
-		if m := titleField.FindStringSubmatchIndex(text[:fm.End]); m != nil {
-			for g := 1; g <= 3; g++ {
+		if m := titleValue(text[:fm.End]); m != nil {
+			for g := 1; 2*g+1 < len(m); g++ {
 				if m[2*g] >= 0 && m[2*g+1] > m[2*g] {
 					start, end := m[2*g], m[2*g+1]
 					copy(lay.clean[start:end], text[start:end])
@@ -332,6 +335,18 @@ func markdownHeadline(text string, lay *layout, fm article.FrontMatter) int {
 		return 0
 	}
 	return -1
+}
+
+// titleValue locates the title in a front-matter block, by the syntax
+// its opening names.
+func titleValue(block string) []int {
+	switch strings.TrimPrefix(block, "\ufeff")[0] {
+	case '+':
+		return tomlTitleField.FindStringSubmatchIndex(block)
+	case '{':
+		return jsonTitleField.FindStringSubmatchIndex(block)
+	}
+	return titleField.FindStringSubmatchIndex(block)
 }
 
 func sameTitle(a, b string) bool {

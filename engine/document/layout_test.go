@@ -91,6 +91,24 @@ func TestHeadline(t *testing.T) {
 			want:   &headline{"Tolls Up Again", 2, 8, KindHeading, 1},
 		},
 		{
+			name:   "Hugo TOML front-matter title: the headline points into it",
+			format: article.Markdown,
+			src:    "+++\ndate = 2026-05-01T07:00:00Z\ntitle = \"Harbour Tolls Rise\"\n+++\n\nTolls rose on Monday.\n",
+			want:   &headline{"Harbour Tolls Rise", 3, 10, KindHeading, 1},
+		},
+		{
+			name:   "JSON front-matter title: the headline points into it",
+			format: article.Markdown,
+			src:    "{\n  \"author\": \"Sam Poe\",\n  \"title\": \"Harbour Tolls Rise\"\n}\n\nTolls rose on Monday.\n",
+			want:   &headline{"Harbour Tolls Rise", 3, 13, KindHeading, 1},
+		},
+		{
+			name:   "TOML front-matter title repeated by the first heading",
+			format: article.Markdown,
+			src:    "+++\ntitle = 'Harbour Tolls Rise'\n+++\n\n# Harbour Tolls Rise\n\nTolls rose on Monday.\n",
+			want:   &headline{"Harbour Tolls Rise", 5, 3, KindHeading, 1},
+		},
+		{
 			name:   "front-matter title differs from the first heading",
 			format: article.Markdown,
 			src:    "---\ntitle: Harbour Tolls Rise\n---\n\n## Background\n\nTolls rose on Monday.\n",
@@ -260,6 +278,25 @@ func TestMarkdownZones(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, paras(d)); diff != "" {
 		t.Errorf("paragraphs (-want +got):\n%s", diff)
+	}
+}
+
+func TestFrontMatterIsNeverTheLede(t *testing.T) {
+	for _, src := range []string{
+		"+++\ntitle = \"Harbour Tolls Rise\"\nauthor = \"Sam Poe\"\ndraft = false\n+++\n\nTolls rose on Monday.\n",
+		"{\n  \"title\": \"Harbour Tolls Rise\",\n  \"author\": \"Sam Poe\"\n}\n\nTolls rose on Monday.\n",
+	} {
+		d := build(t, article.Markdown, src)
+		want := []para{
+			{Headline, KindHeading, 1, 2, "Harbour Tolls Rise"},
+			{Lede, KindText, 0, 7, "Tolls rose on Monday."},
+		}
+		if strings.HasPrefix(src, "{") {
+			want[1].Line = 6
+		}
+		if diff := cmp.Diff(want, paras(d)); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", src, diff)
+		}
 	}
 }
 
@@ -487,7 +524,7 @@ func TestMarkdownCommentsAreCollected(t *testing.T) {
 		"",
 		"Code `<!-- not a comment -->` stays code.", // 13
 		"",
-		"<!-- closes here --> and prose follows.", // 15
+		"<!-- closes here --> and no prose follows: an HTML block runs to the end of the line that closes it.", // 15
 		"",
 		"```",
 		"<!-- inside a fence -->",
@@ -524,7 +561,6 @@ func TestMarkdownCommentsAreCollected(t *testing.T) {
 		"Text after it.",
 		"Boats ran.", "Fares held.",
 		"Code stays code.",
-		"and prose follows.",
 	}
 	if diff := cmp.Diff(wantSentences, sentenceTexts(d)); diff != "" {
 		t.Errorf("sentences (-want +got):\n%s", diff)

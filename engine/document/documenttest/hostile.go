@@ -72,9 +72,8 @@ func LongLine(n int) string {
 }
 
 // NestedList is a Markdown article of about n bytes: list items, each
-// indented one step deeper than the last. Past the first few, an item is
-// indented too deep to start a list item and continues the one before, so
-// this is one item of prose with no sentence end among its white space.
+// indented one step deeper than the last, so each nests in the one before
+// (CommonMark), as deep as the reader lets a line's indentation reach.
 func NestedList(n int) string {
 	var b strings.Builder
 	b.WriteString("# Port Budget Items\n\n")
