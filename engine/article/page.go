@@ -94,7 +94,9 @@ func BylineNames(byline string) []string {
 
 // trimBy removes the "By" a visible byline opens with.
 func trimBy(s string) string {
-	s = collapseSpace(s)
+	// A time stamp cut out of a byline leaves its separator behind
+	// ("Lena Ortiz, ").
+	s = strings.Trim(collapseSpace(s), " ,;|·•-–—")
 	for _, p := range []string{"By ", "by ", "BY ", "Written by ", "Words by "} {
 		if rest, ok := strings.CutPrefix(s, p); ok {
 			return rest

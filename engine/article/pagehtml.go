@@ -56,7 +56,7 @@ func pageEvidence(doc *html.Node) *Evidence {
 			e.Published = pageDate(attr(n, "datetime"), collapseSpace(textOf(n)))
 		}
 		if e.Byline == "" && (strings.Contains(hint, "byline") || authorHint(hint, n) || n.DataAtom != atom.Meta && strings.EqualFold(attr(n, "itemprop"), "author") || n.DataAtom == atom.A && hasToken(attr(n, "rel"), "author")) {
-			e.Byline = trimBy(textOf(n))
+			e.Byline = trimBy(textWithout(n, atom.Time))
 			forEachElement(n, func(c *html.Node) {
 				if c.DataAtom == atom.Time && e.Published == "" {
 					e.Published = pageDate(attr(c, "datetime"), collapseSpace(textOf(c)))
@@ -106,6 +106,11 @@ var labelHints = []string{"label", "kicker", "eyebrow", "badge", "flag", "rubric
 	"section", "sponsor", "disclosure", "advert", "ad-slot", "promo", "notice", "correction", "genre", "tag"}
 
 func labelHint(hint string) bool {
+	for _, w := range strings.Fields(hint) {
+		if w == "ad" || w == "ads" {
+			return true
+		}
+	}
 	for _, h := range labelHints {
 		if strings.Contains(hint, h) {
 			return true
@@ -250,4 +255,25 @@ func appendNew(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
+}
+
+// textWithout is the text of n without that of its elements of kind a: a
+// byline without the time stamp set in it.
+func textWithout(n *html.Node, a atom.Atom) string {
+	var sb strings.Builder
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			sb.WriteString(n.Data)
+		case n.Type == html.ElementNode && n.DataAtom == a:
+			sb.WriteString(" ")
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(n)
+	return sb.String()
 }
