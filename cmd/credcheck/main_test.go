@@ -275,7 +275,7 @@ func TestJSONReportIsStableAndLocated(t *testing.T) {
 				continue
 			}
 			line := 1 + bytes.Count(src[:f.Start], []byte("\n"))
-			if art.Path != "fixtures/wire-briefs.jsonl" && line != f.Line {
+			if !strings.HasSuffix(art.Path, ".jsonl") && line != f.Line {
 				t.Errorf("%s: %s at byte %d is on line %d, report says %d", art.ID, f.Rule, f.Start, line, f.Line)
 			}
 		}

@@ -75,7 +75,7 @@ func TestJSONReportMatchesPublishedSchema(t *testing.T) {
 func TestParseOutputMatchesPublishedSchema(t *testing.T) {
 	t.Parallel()
 	s := publishedSchema(t, "input.json")
-	for _, f := range []string{"fixtures/hedged-scoop.txt", "fixtures/well-sourced-harbour.md", "fixtures/machine-styled-alliance.md", "fixtures/number-mismatch.md", "fixtures/ferry-route-page.html"} {
+	for _, f := range []string{"fixtures/hedged-scoop.txt", "fixtures/well-sourced-harbour.md", "fixtures/machine-styled-alliance.md", "fixtures/number-mismatch.md", "fixtures/ferry-route-page.html", "fixtures/pages/rumour-page.html"} {
 		r := credcheck(t, "", nil, "", "parse", f)
 		if r.code != 0 {
 			t.Fatalf("parse %s: exit %d: %s", f, r.code, r.stderr)

@@ -46,6 +46,10 @@ type Article struct {
 	// Page is what a web page adds: language, description, modified date
 	// and body links; nil for other formats.
 	Page *Page
+	// Evidence is what the page the article was published on shows
+	// beside the text (byline, dates, labels, links): always for a web
+	// page, else only from a "page" block of front matter or a record.
+	Evidence *Evidence
 	// Story names the story the article belongs to, when its front matter
 	// or record says (story mode groups articles by it before anything else).
 	Story string

@@ -27,6 +27,8 @@ type FrontMatter struct {
 	Outlet string `yaml:"outlet"`
 	URL    string `yaml:"url"`
 	Story  string `yaml:"story"`
+	// Page is what the published page showed (page.go), when given.
+	Page *Evidence `yaml:"page"`
 	// End is the byte offset just past the closing delimiter line; 0 when
 	// there is no front matter.
 	End int `yaml:"-" json:"-" toml:"-"`
@@ -242,4 +244,5 @@ func yamlError(err error) *FrontMatterError {
 
 func (fm FrontMatter) apply(a *Article) {
 	a.Title, a.Author, a.Date, a.Outlet, a.URL, a.Story = fm.Title, fm.Author, fm.Date, fm.Outlet, fm.URL, fm.Story
+	a.Evidence = fm.Page.withDefaults(a, "front_matter")
 }

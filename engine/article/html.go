@@ -25,8 +25,8 @@ const maxHTMLElements = 200_000
 
 // Link is a link in the body of a page: what the reader sees and where it leads.
 type Link struct {
-	Text string `json:"text"`
-	URL  string `json:"url"`
+	Text string `json:"text" yaml:"text"`
+	URL  string `json:"url" yaml:"url"`
 }
 
 // gzipMagic opens every gzip stream.
@@ -70,6 +70,8 @@ func parseHTML(path string, data []byte) (as []*Article, errs []*InputError) {
 		return fail(reason)
 	}
 	canonical := canonicalURL(doc)
+	// Read before the extractor runs: it prunes the tree it is given.
+	evidence := pageEvidence(doc)
 	defer func() {
 		// The extractor is a large body of heuristics run on hostile
 		// input; a fault in it costs this page only.
@@ -96,6 +98,11 @@ func parseHTML(path string, data []byte) (as []*Article, errs []*InputError) {
 			Body:        r.body,
 		},
 	}
+	evidence.Links = r.links
+	if evidence.Links == nil {
+		evidence.Links = []Link{}
+	}
+	a.Evidence = evidence
 	if t, err := res.PublishedTime(); err == nil {
 		a.Date = t.UTC().Format(time.DateOnly)
 	}

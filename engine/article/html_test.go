@@ -68,7 +68,7 @@ The city will close the Eastgate tram depot in June, the transport office said o
 		t.Errorf("extracted text (-want +got):\n%s", diff)
 	}
 	got := *a
-	got.Source, got.Page = "", nil
+	got.Source, got.Page, got.Evidence = "", nil, nil
 	wantArticle := Article{ID: "story.html", Path: "story.html", Format: HTML, Title: "Tram depot to close", Author: "Priya Lund",
 		Date: "2026-03-02", Outlet: "Riverside Post", URL: "https://post.example/tram-depot"}
 	if diff := cmp.Diff(wantArticle, got); diff != "" {

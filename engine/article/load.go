@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"time"
@@ -361,9 +362,27 @@ func recordError(err error) string {
 		if te.Field == "" {
 			return fmt.Sprintf("a record must be a JSON object with \"id\" and \"text\", not a JSON %s", te.Value)
 		}
-		return fmt.Sprintf("%q must be text, not a JSON %s", te.Field, te.Value)
+		return fmt.Sprintf("%q must be %s, not a JSON %s", te.Field, jsonKind(te.Type), te.Value)
 	}
 	return "invalid JSON: " + strings.TrimPrefix(err.Error(), "json: ")
+}
+
+// jsonKind names what a record field holds as a writer of JSON knows it.
+func jsonKind(t reflect.Type) string {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch {
+	case t == nil:
+		return "text"
+	case t.Kind() == reflect.Bool:
+		return "true or false"
+	case t.Kind() == reflect.Struct || t.Kind() == reflect.Map:
+		return "an object"
+	case t.Kind() == reflect.Slice:
+		return "a list"
+	}
+	return "text"
 }
 
 func recordID(raw json.RawMessage) (string, error) {

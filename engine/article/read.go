@@ -239,6 +239,7 @@ type record struct {
 	Outlet string          `json:"outlet"`
 	URL    string          `json:"url"`
 	Story  string          `json:"story"`
+	Page   *Evidence       `json:"page"`
 }
 
 // eachJSONLine hands the records of a JSON Lines stream to s as they are
@@ -304,10 +305,12 @@ func eachJSONLine(path string, r io.Reader, limit int64, s sink) bool {
 		}
 		ids.add(id, lineNo)
 		articles++
-		if !s.article(&Article{
+		a := &Article{
 			ID: id, Path: path, Line: lineNo, Format: JSONLines, Source: *r.Text,
 			Title: r.Title, Author: r.Author, Date: r.Date, Outlet: r.Outlet, URL: r.URL, Story: r.Story,
-		}) {
+		}
+		a.Evidence = r.Page.withDefaults(a, "record")
+		if !s.article(a) {
 			return false
 		}
 	}

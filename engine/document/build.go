@@ -198,6 +198,7 @@ func Build(a *article.Article, set *lexicon.Set) (*Document, error) {
 	d.Attributions = findAttributions(d, set)
 	d.Stats = computeStats(d, set)
 	d.Language = detectLanguage(d.Sentences)
+	d.Page = buildPage(a, set)
 	return d, nil
 }
 

@@ -67,6 +67,9 @@ type Document struct {
 	Stats        Stats
 	// Language is the language the prose reads as.
 	Language Language
+	// Page is the evidence of the page the article was published on, nil
+	// when there is none (page.go).
+	Page *Page
 	// Comments are the HTML comments of a Markdown article, which carry
 	// suppression directives.
 	Comments []Comment

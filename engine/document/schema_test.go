@@ -39,6 +39,42 @@ type inputDocument struct {
 	Attributions []inputAttribution      `json:"attributions"`
 	Stats        inputStats              `json:"stats"`
 	Language     inputLanguage           `json:"language"`
+	// Page is present only for an article with page evidence.
+	Page *inputPage `json:"page,omitempty"`
+}
+
+// inputPage is input.page, the evidence of the page the article was
+// published on.
+type inputPage struct {
+	Version         int              `json:"version" jsonschema:"const=1"`
+	From            string           `json:"from" jsonschema:"enum=html,enum=front_matter,enum=record"`
+	Byline          string           `json:"byline"`
+	Authors         []string         `json:"authors"`
+	DeclaredAuthors []string         `json:"declared_authors"`
+	Published       string           `json:"published"`
+	Modified        string           `json:"modified"`
+	Publisher       string           `json:"publisher"`
+	Section         string           `json:"section"`
+	Type            string           `json:"type"`
+	Labels          []inputPageLabel `json:"labels"`
+	Opinion         bool             `json:"opinion"`
+	Sponsored       bool             `json:"sponsored"`
+	Corrections     bool             `json:"corrections"`
+	// Links is absent when the body's links are unknown.
+	Links []inputPageLink `json:"links,omitempty"`
+}
+
+type inputPageLabel struct {
+	Text  string `json:"text"`
+	Group string `json:"group"`
+}
+
+type inputPageLink struct {
+	Text    string `json:"text"`
+	URL     string `json:"url"`
+	Host    string `json:"host"`
+	OwnSite bool   `json:"own_site"`
+	Primary string `json:"primary"`
 }
 
 type inputArticle struct {

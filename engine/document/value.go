@@ -17,7 +17,7 @@ func (d *Document) Value() ast.Value { return d.ValueOf(nil) }
 // InputKeys are the top-level keys of the input, the parts ValueOf can
 // build alone.
 var InputKeys = []string{"version", "article", "headline", "paragraphs", "sentences", "quotes", "numbers",
-	"entities", "names", "matches", "repeats", "endings", "attributions", "stats", "language"}
+	"entities", "names", "matches", "repeats", "endings", "attributions", "stats", "language", "page"}
 
 // ValueOf builds only the given top-level parts of the input (InputKeys),
 // for rules that declare what they read: the parts left out cost nothing.
@@ -103,6 +103,9 @@ func (d *Document) value(want func(*ast.Term) bool) ast.Value {
 			kv(kSentenceLengthCV, float(st.SentenceLengthCV)), kv(kSpecificsPer1000, float(st.SpecificsPer1000)),
 		))
 	})
+	if d.Page != nil {
+		put(kPage, func() *ast.Term { return d.Page.value() })
+	}
 	put(kLanguage, func() *ast.Term {
 		return ast.NewTerm(obj(
 			kv(kCode, str(d.Language.Code)), kv(kName, str(d.Language.Name)), kv(kSource, str(d.Language.Source)),
@@ -142,6 +145,9 @@ var (
 	kUpper, kNames                                                  = key("upper"), key("names")
 	kLanguage, kCode, kName                                         = key("language"), key("code"), key("name")
 	kExtractedText, kDescription, kModified, kLinks                 = key("extracted_text"), key("description"), key("modified"), key("links")
+	kPage, kFrom, kByline, kAuthors, kDeclaredAuthors, kPublished   = key("page"), key("from"), key("byline"), key("authors"), key("declared_authors"), key("published")
+	kPublisher, kSection, kType, kLabels, kOpinion, kSponsored      = key("publisher"), key("section"), key("type"), key("labels"), key("opinion"), key("sponsored")
+	kCorrections, kHost, kOwnSite, kPrimary                         = key("corrections"), key("host"), key("own_site"), key("primary")
 )
 
 func key(s string) *ast.Term { return ast.StringTerm(s) }

@@ -133,6 +133,8 @@ func TestInputHasExactlyTheDocumentedFields(t *testing.T) {
 	// A web page's fields are documented with the others; a page
 	// article has them all, whatever the page held.
 	d.Article.Page = &article.Page{}
+	// So is the page evidence, with one link.
+	d.Page = &Page{From: "html", Links: []PageLink{{Text: "the filing", URL: "https://www.sec.gov/x", Host: "www.sec.gov", Primary: "filing"}}}
 	in := input(t, d)
 
 	check := func(what string, got any, want []string) {
@@ -145,6 +147,14 @@ func TestInputHasExactlyTheDocumentedFields(t *testing.T) {
 	check("article", in["article"], docs["article"])
 	check("stats", in["stats"], docs["stats"])
 	check("language", in["language"], docs["language"])
+	check("page", in["page"], docs["page"])
+	if page, _ := in["page"].(map[string]any); page != nil {
+		links, _ := page["links"].([]any)
+		if len(links) != 1 {
+			t.Fatalf("page links %v, want the one link", page["links"])
+		}
+		check("page.links", links[0], docs["links"])
+	}
 	for _, list := range []string{"paragraphs", "sentences", "numbers", "entities"} {
 		items, _ := in[list].([]any)
 		if len(items) == 0 {

@@ -35,6 +35,11 @@ const (
 	Phrases Kind = "phrases"
 	// Patterns are regular expressions matched over the whole text.
 	Patterns Kind = "patterns"
+	// Hosts are web host names (values.go), never matched against the text.
+	Hosts Kind = "hosts"
+	// Labels are the short labels a page shows (values.go), never matched
+	// against the text.
+	Labels Kind = "labels"
 )
 
 // Entry is one item of a lexicon as written in its file.
@@ -172,10 +177,10 @@ func parseLexicon(name string, raw any) (*Lexicon, error) {
 		case "kind":
 			s, _ := v.(string)
 			switch Kind(s) {
-			case Phrases, Patterns:
+			case Phrases, Patterns, Hosts, Labels:
 				lex.Kind = Kind(s)
 			default:
-				return nil, fail("kind must be %q or %q, not %v", Phrases, Patterns, v)
+				return nil, fail("kind must be %q, %q, %q or %q, not %v", Phrases, Patterns, Hosts, Labels, v)
 			}
 		case "case_sensitive":
 			b, ok := v.(bool)
@@ -275,6 +280,9 @@ func stringList(v any) ([]string, error) {
 func (s *Set) add(lex *Lexicon) error {
 	index := len(s.Lexicons)
 	s.Lexicons = append(s.Lexicons, lex)
+	if lex.Kind == Hosts || lex.Kind == Labels {
+		return checkValues(lex)
+	}
 	if lex.Kind == Patterns {
 		pm, err := compilePatterns(lex)
 		if err != nil {

@@ -217,7 +217,7 @@ func TestFromDataRejectsBadLexicons(t *testing.T) {
 		{
 			name:    "unknown kind",
 			data:    map[string]any{"hedges": map[string]any{"kind": "regex", "entries": []any{"a"}}},
-			lexicon: "hedges", reason: `kind must be "phrases" or "patterns", not regex`,
+			lexicon: "hedges", reason: `kind must be "phrases", "patterns", "hosts" or "labels", not regex`,
 		},
 		{
 			name:    "kind that is not text",

@@ -127,6 +127,34 @@ The island council did not respond to a request for comment.
 `,
 		fires: []string{"named-source", "independent-sources", "primary-source", "response-sought", "specifics"},
 	},
+	{
+		name:   "marina-column.html",
+		format: article.HTML,
+		text: `<!DOCTYPE html><html lang="en"><head><title>The marina plan is a mistake</title>
+<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Tom Vale"}}</script>
+</head><body><article><h1>The marina plan is a mistake</h1>
+<p class="byline">By Jane Roe</p>
+<p>The council will vote on the marina plan next week, according to The Ledger. I believe that the plan will fail the town and its fishing fleet.</p>
+<p>The plan would replace the fish market with berths for yachts, and the harbour office would move to the old ferry terminal by the end of the year.</p>
+<p>We must demand a public vote before the berths are built. Boats from <a rel="sponsored" href="https://yachts.example/">Harbour Yachts</a> are already waiting for them.</p>
+</article></body></html>
+`,
+		fires: []string{"byline-mismatch", "no-date", "opinion-unlabelled", "sponsored-unlabelled", "outlet-unlinked"},
+	},
+	{
+		name:   "unsigned-notice.md",
+		format: article.Markdown,
+		text: `---
+title: Harbour office moves to the ferry terminal
+date: 2026-05-04
+page:
+  section: News
+---
+
+The harbour office will move to the old ferry terminal in June, the port authority said on Monday.
+`,
+		fires: []string{"no-byline"},
+	},
 }
 
 // loadBuiltIn loads the built-in policies with the given options.

@@ -31,7 +31,7 @@ func TestInputDeclarations(t *testing.T) {
 	// Every built-in rule declares what it reads: the version and the
 	// language are read by none.
 	want := []string{"article", "attributions", "endings", "entities", "headline", "matches", "names", "numbers",
-		"paragraphs", "quotes", "repeats", "sentences", "stats"}
+		"page", "paragraphs", "quotes", "repeats", "sentences", "stats"}
 	if diff := cmp.Diff(want, all.InputParts()); diff != "" {
 		t.Errorf("parts read by the built-in catalog (-want +got):\n%s", diff)
 	}

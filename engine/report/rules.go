@@ -104,6 +104,14 @@ func rulesMarkdown(w io.Writer, rules []*policy.Rule) error {
 	fmt.Fprintln(out, "else the METADATA's; weight 0 informs without scoring.")
 	fmt.Fprintln(out, "[Configuration](configuration.md) can change weights and severities and")
 	fmt.Fprintln(out, "switch rules off.")
+	fmt.Fprintln(out)
+	fmt.Fprintln(out, "The page rules (no-byline, no-date, opinion-unlabelled,")
+	fmt.Fprintln(out, "sponsored-unlabelled, byline-mismatch, outlet-unlinked) read what the page")
+	fmt.Fprintln(out, "an article was published on shows, [`input.page`](input.md#page): they fire")
+	fmt.Fprintln(out, "on a web page, or on an article whose front matter or record carries a")
+	fmt.Fprintln(out, "`page` block, and never on text that cannot tell. The labelled news the")
+	fmt.Fprintln(out, "weights were fitted on has no pages, so their weights are their METADATA's,")
+	fmt.Fprintln(out, "written into the scoring data with the fitted ones.")
 	for _, cat := range finding.Categories {
 		var in []*policy.Rule
 		for _, r := range rules {

@@ -99,6 +99,14 @@ func TestWriteRulesMarkdown(t *testing.T) {
 		"else the METADATA's; weight 0 informs without scoring.\n" +
 		"[Configuration](configuration.md) can change weights and severities and\n" +
 		"switch rules off.\n" +
+		"\n" +
+		"The page rules (no-byline, no-date, opinion-unlabelled,\n" +
+		"sponsored-unlabelled, byline-mismatch, outlet-unlinked) read what the page\n" +
+		"an article was published on shows, [`input.page`](input.md#page): they fire\n" +
+		"on a web page, or on an article whose front matter or record carries a\n" +
+		"`page` block, and never on text that cannot tell. The labelled news the\n" +
+		"weights were fitted on has no pages, so their weights are their METADATA's,\n" +
+		"written into the scoring data with the fitted ones.\n" +
 		"\n## attribution\n" +
 		"\n### vague-source\n\n" +
 		"**Vague or anonymous source** · warning · weight 3\n\n" +

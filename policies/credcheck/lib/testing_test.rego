@@ -54,3 +54,21 @@ named(d) := object.union(d, {"names": {k: list |
 	list := sort({e.sentence | some e in d.entities; e.key == k; not e.quoted})
 	count(list) > 0
 }})
+
+# A document from sentences with page evidence: the fields given over those
+# of a web page that shows everything (a byline, a date, no labels).
+paged(sentences, fields) := object.union(
+	object.union(doc(sentences, {}), {"headline": head(sentences)}),
+	{"page": object.union(
+		{
+			"version": 1, "from": "html", "byline": "Jane Roe", "authors": ["Jane Roe"], "declared_authors": [],
+			"published": "2026-05-04", "modified": "", "publisher": "", "section": "", "type": "",
+			"labels": [], "opinion": false, "sponsored": false, "corrections": false, "links": [],
+		},
+		fields,
+	)},
+)
+
+default head(_) := -1
+
+head(sentences) := 0 if sentences[0].zone == "headline"
