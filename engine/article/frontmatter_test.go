@@ -28,6 +28,16 @@ func TestParseTOMLAndJSONFrontMatter(t *testing.T) {
 			want:  FrontMatter{Date: "2026-05-01T07:30:00"},
 		},
 		{
+			name:  "TOML page table with snake_case keys, as YAML and JSON spell them",
+			block: "+++\ntitle = \"T\"\n[page]\nbyline = \"Jane Roe\"\ndeclared_authors = [\"Jane Roe\", \"Desk\"]\nfrom = \"html\"\n[[page.links]]\ntext = \"filing\"\nurl = \"https://example.gov/f\"\n+++\n",
+			want:  FrontMatter{Title: "T", Page: &Evidence{Byline: "Jane Roe", DeclaredAuthors: []string{"Jane Roe", "Desk"}, Links: []Link{{Text: "filing", URL: "https://example.gov/f"}}}},
+		},
+		{
+			name:  "JSON page object",
+			block: "{\"title\": \"T\", \"page\": {\"declared_authors\": [\"Jane Roe\"], \"sponsored\": true}}\n",
+			want:  FrontMatter{Title: "T", Page: &Evidence{DeclaredAuthors: []string{"Jane Roe"}, Sponsored: true}},
+		},
+		{
 			name:  "JSON object over several lines",
 			block: "{\n  \"title\": \"Ferry Fares Rise\",\n  \"author\": \"Jane Roe\",\n  \"date\": \"2026-05-01\",\n  \"tags\": [\"ferry\"]\n}\n",
 			want:  FrontMatter{Title: "Ferry Fares Rise", Author: "Jane Roe", Date: "2026-05-01"},

@@ -25,8 +25,8 @@ const maxHTMLElements = 200_000
 
 // Link is a link in the body of a page: what the reader sees and where it leads.
 type Link struct {
-	Text string `json:"text" yaml:"text"`
-	URL  string `json:"url" yaml:"url"`
+	Text string `json:"text" yaml:"text" toml:"text"`
+	URL  string `json:"url" yaml:"url" toml:"url"`
 }
 
 // gzipMagic opens every gzip stream.

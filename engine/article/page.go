@@ -14,38 +14,38 @@ import (
 type Evidence struct {
 	// From says where the evidence was read: "html", "front_matter" or
 	// "record".
-	From string `yaml:"-" json:"-"`
+	From string `yaml:"-" json:"-" toml:"-"`
 	// Byline is the byline the reader sees, without its "By"; "" when the
 	// page shows none.
-	Byline string `yaml:"byline" json:"byline"`
+	Byline string `yaml:"byline" json:"byline" toml:"byline"`
 	// BylineNames are the names the byline marks up as authors
 	// (rel="author", itemprop="author"); empty when it marks none up.
-	BylineNames []string `yaml:"-" json:"-"`
+	BylineNames []string `yaml:"-" json:"-" toml:"-"`
 	// DeclaredAuthors are the authors the page's structured data names
 	// (JSON-LD author, else <meta name="author">), unseen by readers.
-	DeclaredAuthors []string `yaml:"declared_authors" json:"declared_authors"`
+	DeclaredAuthors []string `yaml:"declared_authors" json:"declared_authors" toml:"declared_authors"`
 	// Published and Modified are dates as the page gives them.
-	Published string `yaml:"published" json:"published"`
-	Modified  string `yaml:"modified" json:"modified"`
-	Publisher string `yaml:"publisher" json:"publisher"`
+	Published string `yaml:"published" json:"published" toml:"published"`
+	Modified  string `yaml:"modified" json:"modified" toml:"modified"`
+	Publisher string `yaml:"publisher" json:"publisher" toml:"publisher"`
 	// Section is the section the page files the article in, as written.
-	Section string `yaml:"section" json:"section"`
+	Section string `yaml:"section" json:"section" toml:"section"`
 	// Type is the schema.org type of the article (NewsArticle,
 	// OpinionNewsArticle, AdvertiserContentArticle…), "" when not declared.
-	Type string `yaml:"type" json:"type"`
+	Type string `yaml:"type" json:"type" toml:"type"`
 	// Labels are short texts the page shows as labels (kickers, badges,
 	// ad-slot captions, notices), as written; the engine keeps those a
 	// labels lexicon recognises.
-	Labels []string `yaml:"labels" json:"labels"`
+	Labels []string `yaml:"labels" json:"labels" toml:"labels"`
 	// Sponsored says the page's markup declares the article paid for: a
 	// sponsor in its structured data, or body links marked rel="sponsored".
-	Sponsored bool `yaml:"sponsored" json:"sponsored"`
+	Sponsored bool `yaml:"sponsored" json:"sponsored" toml:"sponsored"`
 	// Corrections says the page shows a corrections notice or links to
 	// its corrections policy.
-	Corrections bool `yaml:"corrections" json:"corrections"`
+	Corrections bool `yaml:"corrections" json:"corrections" toml:"corrections"`
 	// Links are the body's links; nil when unknown (a page block without
 	// "links": the Markdown body's own links are not read).
-	Links []Link `yaml:"links" json:"links"`
+	Links []Link `yaml:"links" json:"links" toml:"links"`
 }
 
 // withDefaults fills what a page block leaves out from the article's own
