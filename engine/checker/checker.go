@@ -180,7 +180,7 @@ func (c *Checker) Check(ctx context.Context, articles []*article.Article) ([]*re
 			}
 		}
 	}
-	errs := c.pipeline(ctx, source, func(_ *article.Article, res *report.Article) { out = append(out, res) })
+	errs := c.pipeline(ctx, source, func(_ *article.Article, res *report.Article, _ *document.Document) { out = append(out, res) })
 	return out, errs
 }
 
@@ -224,9 +224,16 @@ func (c *Checker) build(a *article.Article) (*document.Document, error) {
 // rules and lexicons read English, and on other text they find nothing,
 // which would score as a clean article.
 func (c *Checker) CheckArticle(ctx context.Context, a *article.Article) (*report.Article, error) {
+	res, _, err := c.checkArticle(ctx, a)
+	return res, err
+}
+
+// checkArticle is CheckArticle, giving the built document too, so that
+// story mode reads the same documents the check built.
+func (c *Checker) checkArticle(ctx context.Context, a *article.Article) (*report.Article, *document.Document, error) {
 	doc, err := c.build(a)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	res := &report.Article{ID: a.ID, Path: a.Path, Line: a.Line, Format: a.Format, Words: doc.Stats.Words,
 		Metadata: report.Metadata{Title: a.Title, Author: a.Author, Date: a.Date, Outlet: a.Outlet, URL: a.URL},
@@ -236,11 +243,11 @@ func (c *Checker) CheckArticle(ctx context.Context, a *article.Article) (*report
 	}
 	if !doc.Language.English() {
 		res.Unscored = fmt.Sprintf("the text reads as %s (%s); the built-in catalog reads English", doc.Language.Name, doc.Language.Code)
-		return res, nil
+		return res, doc, nil
 	}
 	hits, err := c.evaluate(ctx, doc.ValueOf(c.Policies.InputParts()))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	hits, res.Notices = capHits(hits, c.maxFindings)
 	findings := make([]*finding.Finding, 0, len(hits))
@@ -248,7 +255,7 @@ func (c *Checker) CheckArticle(ctx context.Context, a *article.Article) (*report
 	for _, h := range hits {
 		f, err := c.locate(doc, h, &cut)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		findings = append(findings, f)
 	}
@@ -265,7 +272,7 @@ func (c *Checker) CheckArticle(ctx context.Context, a *article.Article) (*report
 		c.Baseline.Apply(a.Path, res.Record(), findings)
 	}
 	res.Scorecard = c.Scoring.Score(findings, res.Words, c.Weight)
-	return res, nil
+	return res, doc, nil
 }
 
 // locate turns a rule's hit into a finding with line, column, severity and

@@ -133,34 +133,35 @@ func NewRunner(ctx context.Context, c *checker.Checker) (*Runner, error) {
 }
 
 // Run reads the inputs, scores each article, groups them into stories and
-// judges each story.
+// judges each story. Each article is read and its document built once:
+// the documents the check built are the ones the story rules read.
 func (r *Runner) Run(ctx context.Context, paths []string, opts article.LoadOptions) *Report {
-	articles, problems := article.Load(paths, opts)
-	results, more := r.c.Check(ctx, articles)
-	problems = append(problems, more...)
-	scored := map[string]*report.Article{}
-	for _, res := range results {
-		scored[articleKey(res.Path, res.Line, res.ID)] = res
-	}
-	var docs []*document.Document
-	var refs []ArticleRef
-	for _, a := range articles {
-		res := scored[articleKey(a.Path, a.Line, a.ID)]
-		if res == nil {
-			continue // its error is among the problems
-		}
-		d, err := document.Build(a, r.c.Policies.Lexicons)
-		if err != nil {
-			continue
-		}
-		ref := ArticleRef{ID: a.ID, Path: a.Path, Line: a.Line, Headline: res.Headline, Date: a.Date, Score: -1}
-		if res.Scored() {
-			ref.Score, ref.Grade = res.Scorecard.Score, res.Scorecard.Grade
-		}
+	var (
+		results []*report.Article
+		docs    []*document.Document
+	)
+	run := r.c.StreamDocuments(ctx, paths, opts, func(res *report.Article, d *document.Document) {
+		results = append(results, res)
 		docs = append(docs, d)
-		refs = append(refs, ref)
+	})
+	rep := r.Judge(ctx, results, docs)
+	rep.Errors = append(run.Errors, rep.Errors...)
+	return rep
+}
+
+// Judge groups checked articles into stories and judges each story;
+// results[i] is the check of the article whose document is docs[i]. The
+// report's Errors are the stories that could not be judged.
+func (r *Runner) Judge(ctx context.Context, results []*report.Article, docs []*document.Document) *Report {
+	refs := make([]ArticleRef, len(results))
+	for i, res := range results {
+		a := docs[i].Article
+		refs[i] = ArticleRef{ID: a.ID, Path: a.Path, Line: a.Line, Headline: res.Headline, Date: a.Date, Score: -1}
+		if res.Scored() {
+			refs[i].Score, refs[i].Grade = res.Scorecard.Score, res.Scorecard.Grade
+		}
 	}
-	rep := &Report{Version: ReportVersion, Stories: []*Story{}, Alone: []ArticleRef{}, Errors: problems, Rules: r.list}
+	rep := &Report{Version: ReportVersion, Stories: []*Story{}, Alone: []ArticleRef{}, Rules: r.list}
 	for _, g := range Group(docs) {
 		if len(g) < 2 {
 			rep.Alone = append(rep.Alone, refs[g[0]])
@@ -189,10 +190,6 @@ func ID(docs []*document.Document, n int) string {
 		return k
 	}
 	return fmt.Sprintf("story-%d", n)
-}
-
-func articleKey(path string, line int, id string) string {
-	return fmt.Sprintf("%s\x00%d\x00%s", path, line, id)
 }
 
 // Build makes the story document of a story's documents; scores are the
