@@ -54,11 +54,7 @@ func runStory(cmd *cobra.Command, args []string) error {
 		if err != nil {
 			return err
 		}
-		rules, err := c.Policies.StoryRules()
-		if err != nil {
-			return err
-		}
-		return report.WriteRules(cmd.OutOrStdout(), format, rules)
+		return report.WriteRules(cmd.OutOrStdout(), format, c.StoryRules())
 	}
 	if !slices.Contains(story.Formats, format) {
 		return fmt.Errorf("--format: unknown story format %q (formats: %s)", format, strings.Join(story.Formats, ", "))

@@ -160,6 +160,28 @@ func (c *Checker) Rules() []*policy.Rule {
 	return out
 }
 
+// Configured is the severity configuration imposes on a rule, if any: it
+// wins over the rule's METADATA and over a severity the rule reports.
+func (c *Checker) Configured(rule string) (finding.Severity, bool) {
+	sev, ok := c.severities[rule]
+	return sev, ok
+}
+
+// StoryRules lists the loaded story rules with the severity in force
+// (configuration, else METADATA). Story findings are not scored, so a
+// story rule's weight is its METADATA's and nothing reads it.
+func (c *Checker) StoryRules() []*policy.Rule {
+	out := make([]*policy.Rule, len(c.Policies.Story))
+	for i, r := range c.Policies.Story {
+		cp := *r
+		if sev, ok := c.severities[r.ID]; ok {
+			cp.Severity = sev
+		}
+		out[i] = &cp
+	}
+	return out
+}
+
 // Run reads the inputs named by paths and checks every article in them,
 // keeping every result (Stream hands them on instead).
 func (c *Checker) Run(ctx context.Context, paths []string, opts article.LoadOptions) *report.Report {
@@ -388,6 +410,12 @@ func unknownRules(cfg config.Config, set *policy.Set) error {
 	})
 	var problems []string
 	for _, id := range sorted {
+		if story := set.StoryRule(id); story != nil {
+			if cfg.Rules[id].Weight != nil {
+				problems = append(problems, fmt.Sprintf("%sconfiguration: rules: %s is a story rule, and story findings are not scored: it takes enabled, severity and params, not weight", cfg.Where("rules."+id+".weight"), id))
+			}
+			continue
+		}
 		if set.Rule(id) == nil {
 			problems = append(problems, fmt.Sprintf("%sconfiguration: rules: unknown rule %q%s (run `credcheck rules` for the list)", cfg.Where("rules."+id), id, set.DidYouMean(id)))
 		}

@@ -115,14 +115,12 @@ type Runner struct {
 
 // NewRunner prepares the story rules of a checker's policies.
 func NewRunner(ctx context.Context, c *checker.Checker) (*Runner, error) {
-	rules, err := c.Policies.StoryRules()
-	if err != nil {
-		return nil, err
-	}
+	rules := c.StoryRules()
 	r := &Runner{c: c, rules: map[string]*policy.Rule{}, list: rules}
 	for _, rule := range rules {
 		r.rules[rule.ID] = rule
 	}
+	var err error
 	if r.query, err = c.Policies.PrepareStory(ctx); err != nil {
 		return nil, err
 	}
@@ -266,6 +264,9 @@ func (r *Runner) judge(ctx context.Context, id string, docs []*document.Document
 			f, err := readFinding(rule, it, docs)
 			if err != nil {
 				return nil, err
+			}
+			if sev, ok := r.c.Configured(rule.ID); ok {
+				f.Severity = string(sev)
 			}
 			st.Findings = append(st.Findings, f)
 		}
