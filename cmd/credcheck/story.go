@@ -110,3 +110,14 @@ func printStoryInputs(w io.Writer, cmd *cobra.Command, c *checker.Checker, args 
 	}
 	return nil
 }
+
+// storyFormats refuses, with --story, a format that has no place for
+// story findings, rather than write a report that silently lacks them.
+func storyFormats(dests []destination) error {
+	for _, d := range dests {
+		if name, _ := report.SplitFormat(d.format); !slices.Contains(report.StoryFormats, name) {
+			return fmt.Errorf("--story: the %s format has no place for story findings (formats with one: %s)", name, strings.Join(report.StoryFormats, ", "))
+		}
+	}
+	return nil
+}

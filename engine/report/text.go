@@ -113,6 +113,13 @@ func (s *textStream) Article(a *Article) error {
 
 func (s *textStream) Finish(r *Report) error {
 	s.notes(r.Notices)
+	if r.Stories != nil && !s.opts.Quiet {
+		// Story findings fail no run, so --quiet leaves them out.
+		s.out.WriteString("\n")
+		if err := r.Stories.WriteText(s.out); err != nil {
+			return err
+		}
+	}
 	writeSummary(s.out, r, s.opts, s.p)
 	return s.out.Flush()
 }
