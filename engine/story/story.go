@@ -194,7 +194,7 @@ func ID(docs []*document.Document, n int) string {
 // articles' own (-1 for none).
 func Build(id string, docs []*document.Document, scores []int) *Input {
 	in := &Input{Version: InputVersion, Story: id, Articles: []Article{}, Figures: []Figure{}, Credits: []Credit{},
-		Statements: []Statement{}, Names: map[string]string{}}
+		Statements: []Statement{}, Claims: []Claim{}, Names: map[string]string{}}
 	for i, d := range docs {
 		for _, e := range d.Entities {
 			if _, ok := in.Names[e.Key]; !ok && !e.Quoted && e.Key != "" {
@@ -211,6 +211,7 @@ func Build(id string, docs []*document.Document, scores []int) *Input {
 		in.Figures = append(in.Figures, figures(d, i)...)
 		in.Credits = append(in.Credits, credits(d, i)...)
 		in.Statements = append(in.Statements, statements(d, i)...)
+		in.Claims = append(in.Claims, claims(d, i)...)
 	}
 	in.Copies = copies(docs)
 	if in.Copies == nil {
