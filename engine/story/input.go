@@ -116,6 +116,13 @@ type Credit struct {
 	Quote bool `json:"quote"`
 	// Confirm is true when the cue is an announcement cue ("confirmed").
 	Confirm bool `json:"confirm"`
+	// Publisher is the key of the outlet the author of a credited report
+	// writes for, when the sentence ties them ("a report by Jo Bell of
+	// The Ledger", "Jo Bell, a reporter at The Ledger, reported"), and
+	// PublisherName that outlet as written; Name and Key are then the
+	// author's. Both are "" otherwise.
+	Publisher     string `json:"publisher"`
+	PublisherName string `json:"publisher_name"`
 }
 
 // Statement is an announcement or a silence in the writer's voice.

@@ -126,6 +126,11 @@ func TestFixtureStoriesGolden(t *testing.T) {
 	if diff := cmp.Diff(want4, rules); diff != "" {
 		t.Errorf("one-report findings by rule (-want +got):\n%s", diff)
 	}
+	// The author credited in one article and her paper in another are one
+	// upstream source.
+	if g := byFirst["author-outlet"]; len(g.Findings) != 1 || g.Findings[0].Message != "3 of 3 articles credit The Ledger for the story: repeated, it is one upstream source, not corroboration." {
+		t.Errorf("author-outlet: want the author folded into The Ledger, got %+v", g)
+	}
 	// Each story written for one signal shows it, and nothing else.
 	for dir, rule := range map[string]string{"measure-swap": "story-measure-swap", "flat-hedged": "story-flat-vs-hedged"} {
 		g := byFirst[dir]

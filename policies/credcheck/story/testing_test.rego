@@ -13,6 +13,7 @@ credit(art, sentence, name, key, words) := {
 	"article": art, "sentence": sentence, "line": sentence + 1, "cue": "said", "group": "verb",
 	"name": name, "key": key, "words": words, "role": "", "role_names": [], "employers": [], "titled": false,
 	"outlet": false, "institution": false, "report": false, "quote": false, "confirm": false,
+	"publisher": "", "publisher_name": "",
 }
 
 outlet(art, sentence, name, key) := object.union(credit(art, sentence, name, key, 2), {"cue": "according to", "outlet": true})
