@@ -23,6 +23,7 @@ test_quiet_when_all_agree if {
 		t.claim(2, 1, "acquisition", ["harbor", "norden"], "hedged", "reportedly"),
 		t.claim(2, 4, "acquisition", ["harbor", "norden"], "hedged", "reportedly"),
 	]})
+
 	# Articles 1 and 2 state it flat where article 3 hedges: two findings,
 	# one per flat article; with no hedged article, none.
 	count(r) == 2
