@@ -18,9 +18,11 @@ import (
 	"github.com/credcheck/credcheck/engine/changes"
 	"github.com/credcheck/credcheck/engine/checker"
 	"github.com/credcheck/credcheck/engine/config"
+	"github.com/credcheck/credcheck/engine/document"
 	"github.com/credcheck/credcheck/engine/report"
 	"github.com/credcheck/credcheck/engine/safefile"
 	"github.com/credcheck/credcheck/engine/safetext"
+	"github.com/credcheck/credcheck/engine/story"
 	"github.com/credcheck/credcheck/engine/suppress"
 	"github.com/credcheck/credcheck/engine/watch"
 )
@@ -45,6 +47,10 @@ template with --template FILE). --format may be given several times; the Nth
 --output names the file the Nth format is written to, and a format without one
 (or with "-") goes to standard output.
 
+With --story, the articles are also read together as stories and the
+story rules' findings reported beside the articles' (credcheck story says
+more); the report is then written once every article is checked.
+
 Findings switched off by a comment in the article, an ignore entry of the
 configuration or the --baseline file are suppressed: they stay in the json
 report (and in sarif with --include-suppressed), marked so, but cost no
@@ -62,6 +68,7 @@ checked (the other inputs are still checked and reported).`,
   credcheck check --baseline .credcheck-baseline.json --changed-since origin/main articles/
   credcheck check -v --exclude 'archive/**' articles/
   credcheck check --watch --policy house-rules/ articles/
+  credcheck check --story --format json fixtures/testdata/stories/
   cat story.md | credcheck check -
   zcat wire.jsonl.gz | credcheck check --format jsonl - > results.jsonl`,
 		RunE: runCheck,
@@ -77,6 +84,7 @@ checked (the other inputs are still checked and reported).`,
 	f.String("changed-since", "", "check only articles changed since the merge base of this git revision and HEAD (committed, staged, modified or new)")
 	f.Bool("changed-since-tip", false, "with --changed-since: compare with the revision's tip instead of the merge base")
 	f.Int("workers", 0, "articles checked at once (default: one per CPU)")
+	f.Bool("story", false, "also read the articles together and report the stories they tell (text, json, markdown and sarif; docs/story.md)")
 	addInputFlags(f)
 	budgetFlags(f)
 	f.String("stdin-format", "", "format of standard input: text, markdown, jsonl or html (default: detect)")
@@ -196,6 +204,11 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 	if err != nil {
 		return err
 	}
+	if cfg.Story {
+		if err := storyFormats(dests); err != nil {
+			return err
+		}
+	}
 	if _, err := cfg.IndentJSON(false); err != nil {
 		return err
 	}
@@ -232,6 +245,12 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 	if isTerminal(os.Stderr) {
 		c.Progress = progress(os.Stderr)
 	}
+	var stories *story.Runner
+	if cfg.Story {
+		if stories, err = story.NewRunner(ctx, c); err != nil {
+			return err
+		}
+	}
 	gate := report.Gate{FailRank: rank, FailUnder: cfg.FailUnder, Paths: paths}
 	ropts := report.Options{Color: color, Scorecards: scorecards, Gate: gate, Version: toolVersion(), StepSummary: os.Getenv("GITHUB_STEP_SUMMARY"),
 		Quiet: quiet, FullSentences: fullSentences, IncludeSuppressed: includeSuppressed, IncludeCredits: cfg.IncludeCredits, MarkdownLimit: markdownLimit}
@@ -239,18 +258,41 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 		r          *report.Report
 		outputErrs []error
 	)
-	if writeBaseline != "" {
-		// Writing a baseline judges the run against it again, so every
-		// result is kept and the reports written once that is done.
-		r = c.Run(ctx, args, opts)
+	if writeBaseline != "" || stories != nil {
+		// Writing a baseline judges the run against it again, and stories
+		// are read from every article: every result is kept and the
+		// reports written once that is done.
+		var (
+			results []*report.Article
+			docs    []*document.Document
+		)
+		r = c.StreamDocuments(ctx, args, opts, func(a *report.Article, d *document.Document) {
+			results = append(results, a)
+			if stories != nil {
+				docs = append(docs, d)
+			}
+		})
+		r.Articles = results
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		printErrors(cmd, r, changedSince)
-		if err := c.WriteBaseline(writeBaseline, r); err != nil {
-			return err
+		if writeBaseline != "" {
+			if err := c.WriteBaseline(writeBaseline, r); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: wrote %s\n", safetext.Name(writeBaseline))
 		}
-		fmt.Fprintf(cmd.ErrOrStderr(), "credcheck: wrote %s\n", safetext.Name(writeBaseline))
+		if stories != nil {
+			// After the baseline, so that each article's own score in
+			// the stories is the one the report gives it.
+			rep := stories.Judge(ctx, r.Articles, docs)
+			r.Stories = rep
+			for _, e := range rep.Errors {
+				printError(cmd.ErrOrStderr(), e)
+			}
+			r.Errors = append(r.Errors, rep.Errors...)
+		}
 		for _, d := range dests {
 			if err := writeReport(cmd, cfg, dests, d, r, ropts); err != nil {
 				outputErrs = append(outputErrs, err)

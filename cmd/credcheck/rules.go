@@ -13,7 +13,10 @@ func newRulesCommand() *cobra.Command {
 		Short: "List the loaded rules",
 		Long: `List every loaded rule: built-in ones and those of user policy
 directories, with their category, default severity and weight, whether
-configuration leaves them enabled, and where they come from.`,
+configuration leaves them enabled, and where they come from. The story
+rules, which judge several articles read together (credcheck story,
+check --story), follow the article rules; they have no weight, since story
+findings are not scored.`,
 		Example: `  credcheck rules
   credcheck rules --policy house-rules/ --format json
   credcheck rules --format markdown > docs/rules.md`,
@@ -28,7 +31,7 @@ configuration leaves them enabled, and where they come from.`,
 				return err
 			}
 			format, _ := cmd.Flags().GetString("format")
-			return report.WriteRules(cmd.OutOrStdout(), format, c.Rules())
+			return report.WriteRules(cmd.OutOrStdout(), format, c.Catalog())
 		},
 	}
 	cmd.Flags().StringP("format", "f", "text", "output format: text, json or markdown")

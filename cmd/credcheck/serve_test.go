@@ -157,8 +157,9 @@ func TestServeAnswersCheckBytes(t *testing.T) {
 		t.Errorf("POST /v1/story (%d) differs from story --format json:\n got %.400s\nwant %.400s", status, got, want.stdout)
 	}
 	for path, args := range map[string][]string{
-		"/v1/rules":               {"rules", "--format", "json"},
-		"/v1/rules/hearsay-hedge": {"explain", "--format", "json", "hearsay-hedge"},
+		"/v1/rules":                    {"rules", "--format", "json"},
+		"/v1/rules/hearsay-hedge":      {"explain", "--format", "json", "hearsay-hedge"},
+		"/v1/rules/story-measure-swap": {"explain", "--format", "json", "story-measure-swap"},
 	} {
 		req, _ := http.NewRequest("GET", s.url+path, nil)
 		req.Header.Set("Authorization", "Bearer fixture-token")

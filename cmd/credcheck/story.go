@@ -54,11 +54,7 @@ func runStory(cmd *cobra.Command, args []string) error {
 		if err != nil {
 			return err
 		}
-		rules, err := c.Policies.StoryRules()
-		if err != nil {
-			return err
-		}
-		return report.WriteRules(cmd.OutOrStdout(), format, rules)
+		return report.WriteRules(cmd.OutOrStdout(), format, c.StoryRules())
 	}
 	if !slices.Contains(story.Formats, format) {
 		return fmt.Errorf("--format: unknown story format %q (formats: %s)", format, strings.Join(story.Formats, ", "))
@@ -111,6 +107,17 @@ func printStoryInputs(w io.Writer, cmd *cobra.Command, c *checker.Checker, args 
 	}
 	if len(problems) > 0 {
 		return &exitError{code: 2}
+	}
+	return nil
+}
+
+// storyFormats refuses, with --story, a format that has no place for
+// story findings, rather than write a report that silently lacks them.
+func storyFormats(dests []destination) error {
+	for _, d := range dests {
+		if name, _ := report.SplitFormat(d.format); !slices.Contains(report.StoryFormats, name) {
+			return fmt.Errorf("--story: the %s format has no place for story findings (formats with one: %s)", name, strings.Join(report.StoryFormats, ", "))
+		}
 	}
 	return nil
 }

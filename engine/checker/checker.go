@@ -160,6 +160,34 @@ func (c *Checker) Rules() []*policy.Rule {
 	return out
 }
 
+// Configured is the severity configuration imposes on a rule, if any: it
+// wins over the rule's METADATA and over a severity the rule reports.
+func (c *Checker) Configured(rule string) (finding.Severity, bool) {
+	sev, ok := c.severities[rule]
+	return sev, ok
+}
+
+// StoryRules lists the loaded story rules with the severity in force
+// (configuration, else METADATA). Story findings are not scored, so a
+// story rule's weight is its METADATA's and nothing reads it.
+func (c *Checker) StoryRules() []*policy.Rule {
+	out := make([]*policy.Rule, len(c.Policies.Story))
+	for i, r := range c.Policies.Story {
+		cp := *r
+		if sev, ok := c.severities[r.ID]; ok {
+			cp.Severity = sev
+		}
+		out[i] = &cp
+	}
+	return out
+}
+
+// Catalog lists every loaded rule as credcheck rules shows them: the
+// article rules, then the story rules.
+func (c *Checker) Catalog() []*policy.Rule {
+	return append(c.Rules(), c.StoryRules()...)
+}
+
 // Run reads the inputs named by paths and checks every article in them,
 // keeping every result (Stream hands them on instead).
 func (c *Checker) Run(ctx context.Context, paths []string, opts article.LoadOptions) *report.Report {
@@ -180,7 +208,7 @@ func (c *Checker) Check(ctx context.Context, articles []*article.Article) ([]*re
 			}
 		}
 	}
-	errs := c.pipeline(ctx, source, func(_ *article.Article, res *report.Article) { out = append(out, res) })
+	errs := c.pipeline(ctx, source, func(_ *article.Article, res *report.Article, _ *document.Document) { out = append(out, res) })
 	return out, errs
 }
 
@@ -224,9 +252,16 @@ func (c *Checker) build(a *article.Article) (*document.Document, error) {
 // rules and lexicons read English, and on other text they find nothing,
 // which would score as a clean article.
 func (c *Checker) CheckArticle(ctx context.Context, a *article.Article) (*report.Article, error) {
+	res, _, err := c.checkArticle(ctx, a)
+	return res, err
+}
+
+// checkArticle is CheckArticle, giving the built document too, so that
+// story mode reads the same documents the check built.
+func (c *Checker) checkArticle(ctx context.Context, a *article.Article) (*report.Article, *document.Document, error) {
 	doc, err := c.build(a)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	res := &report.Article{ID: a.ID, Path: a.Path, Line: a.Line, Format: a.Format, Words: doc.Stats.Words,
 		Metadata: report.Metadata{Title: a.Title, Author: a.Author, Date: a.Date, Outlet: a.Outlet, URL: a.URL},
@@ -236,11 +271,11 @@ func (c *Checker) CheckArticle(ctx context.Context, a *article.Article) (*report
 	}
 	if !doc.Language.English() {
 		res.Unscored = fmt.Sprintf("the text reads as %s (%s); the built-in catalog reads English", doc.Language.Name, doc.Language.Code)
-		return res, nil
+		return res, doc, nil
 	}
 	hits, err := c.evaluate(ctx, doc.ValueOf(c.Policies.InputParts()))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	hits, res.Notices = capHits(hits, c.maxFindings)
 	findings := make([]*finding.Finding, 0, len(hits))
@@ -248,7 +283,7 @@ func (c *Checker) CheckArticle(ctx context.Context, a *article.Article) (*report
 	for _, h := range hits {
 		f, err := c.locate(doc, h, &cut)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		findings = append(findings, f)
 	}
@@ -265,7 +300,7 @@ func (c *Checker) CheckArticle(ctx context.Context, a *article.Article) (*report
 		c.Baseline.Apply(a.Path, res.Record(), findings)
 	}
 	res.Scorecard = c.Scoring.Score(findings, res.Words, c.Weight)
-	return res, nil
+	return res, doc, nil
 }
 
 // locate turns a rule's hit into a finding with line, column, severity and
@@ -381,6 +416,12 @@ func unknownRules(cfg config.Config, set *policy.Set) error {
 	})
 	var problems []string
 	for _, id := range sorted {
+		if story := set.StoryRule(id); story != nil {
+			if cfg.Rules[id].Weight != nil {
+				problems = append(problems, fmt.Sprintf("%sconfiguration: rules: %s is a story rule, and story findings are not scored: it takes enabled, severity and params, not weight", cfg.Where("rules."+id+".weight"), id))
+			}
+			continue
+		}
 		if set.Rule(id) == nil {
 			problems = append(problems, fmt.Sprintf("%sconfiguration: rules: unknown rule %q%s (run `credcheck rules` for the list)", cfg.Where("rules."+id), id, set.DidYouMean(id)))
 		}

@@ -3,10 +3,13 @@ package checker
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/credcheck/credcheck/engine/article"
+	"github.com/credcheck/credcheck/engine/policy"
 	"github.com/credcheck/credcheck/engine/report"
 )
 
@@ -17,7 +20,10 @@ import (
 func (c *Checker) Explain(ctx context.Context, id string) (*report.Explanation, error) {
 	r := c.Policies.Rule(id)
 	if r == nil {
-		return nil, fmt.Errorf("no rule %q (run `credcheck rules` for the list)", id)
+		if story := c.Policies.StoryRule(id); story != nil {
+			return c.explainStory(story), nil
+		}
+		return nil, fmt.Errorf("no rule %q%s (run `credcheck rules` for the list)", id, c.Policies.DidYouMean(id))
 	}
 	e := &report.Explanation{Rule: r, Tests: c.Policies.TestsOf(id)}
 	severity := r.Severity
@@ -29,15 +35,7 @@ func (c *Checker) Explain(ctx context.Context, id string) (*report.Explanation, 
 		{Key: "rules." + id + ".severity", Default: string(r.Severity), Value: string(severity)},
 		{Key: "rules." + id + ".weight", Default: fmt.Sprint(r.Weight), Value: fmt.Sprint(c.Weight(id))},
 	}
-	params, _ := c.Policies.Data["credcheck"].(map[string]any)["config"].(map[string]any)["params"].(map[string]any)[id].(map[string]any)
-	keys := make([]string, 0, len(r.Params))
-	for k := range r.Params {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		e.Settings = append(e.Settings, report.Setting{Key: "rules." + id + ".params." + k, Default: value(r.Params[k]), Value: value(params[k])})
-	}
+	e.Settings = append(e.Settings, c.paramSettings(r)...)
 	for _, ex := range []struct{ kind, text string }{{"fires", r.Fires}, {"quiet", r.Quiet}} {
 		if strings.TrimSpace(ex.text) == "" {
 			continue
@@ -55,6 +53,36 @@ func (c *Checker) Explain(ctx context.Context, id string) (*report.Explanation, 
 		e.Examples = append(e.Examples, check)
 	}
 	return e, nil
+}
+
+// explainStory describes a story rule: its METADATA, tests and settings.
+// It has no weight (story findings are not scored), and its examples
+// describe stories of several articles, so they are shown, not checked.
+func (c *Checker) explainStory(r *policy.Rule) *report.Explanation {
+	cp := *r
+	severity := r.Severity
+	if s, ok := c.severities[r.ID]; ok {
+		severity = s
+	}
+	cp.Severity = severity
+	e := &report.Explanation{Rule: &cp, Tests: c.Policies.TestsOf(r.ID)}
+	e.Settings = []report.Setting{
+		{Key: "rules." + r.ID + ".enabled", Default: "true", Value: fmt.Sprint(r.Enabled)},
+		{Key: "rules." + r.ID + ".severity", Default: string(r.Severity), Value: string(severity)},
+	}
+	e.Settings = append(e.Settings, c.paramSettings(r)...)
+	return e
+}
+
+// paramSettings are a rule's parameters with their defaults and the values
+// in force.
+func (c *Checker) paramSettings(r *policy.Rule) []report.Setting {
+	params, _ := c.Policies.Data["credcheck"].(map[string]any)["config"].(map[string]any)["params"].(map[string]any)[r.ID].(map[string]any)
+	var out []report.Setting
+	for _, k := range slices.Sorted(maps.Keys(r.Params)) {
+		out = append(out, report.Setting{Key: "rules." + r.ID + ".params." + k, Default: value(r.Params[k]), Value: value(params[k])})
+	}
+	return out
 }
 
 // value prints a parameter as configuration files write it.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/credcheck/credcheck/engine/article"
+	"github.com/credcheck/credcheck/engine/document"
 	"github.com/credcheck/credcheck/engine/report"
 	"github.com/credcheck/credcheck/engine/suppress"
 )
@@ -35,7 +36,7 @@ func (c *Checker) CheckArticles(ctx context.Context, articles []*article.Article
 			}
 		}
 	}
-	errs := c.pipeline(ctx, source, func(_ *article.Article, res *report.Article) { emit(res) })
+	errs := c.pipeline(ctx, source, func(_ *article.Article, res *report.Article, _ *document.Document) { emit(res) })
 	return c.runReport(errs)
 }
 

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/credcheck/credcheck/engine/article"
+	"github.com/credcheck/credcheck/engine/document"
 	"github.com/credcheck/credcheck/engine/report"
 )
 
@@ -25,6 +26,7 @@ type slot struct {
 	seq     int
 	article *article.Article
 	result  *report.Article
+	doc     *document.Document
 	err     error
 }
 
@@ -35,6 +37,14 @@ type slot struct {
 // could not be read first, as Run gives them), the notices and the rules,
 // but no articles.
 func (c *Checker) Stream(ctx context.Context, paths []string, opts article.LoadOptions, emit func(*report.Article)) *report.Report {
+	return c.StreamDocuments(ctx, paths, opts, func(res *report.Article, _ *document.Document) { emit(res) })
+}
+
+// StreamDocuments is Stream, handing on each article's built document
+// with its result, for a caller that reads the documents again (check
+// --story) and so need not build them twice. A caller that keeps them
+// keeps every article in memory.
+func (c *Checker) StreamDocuments(ctx context.Context, paths []string, opts article.LoadOptions, emit func(*report.Article, *document.Document)) *report.Report {
 	var readErrs []*article.InputError
 	var mu sync.Mutex
 	source := func(yield func(*article.Article) bool) {
@@ -44,7 +54,7 @@ func (c *Checker) Stream(ctx context.Context, paths []string, opts article.LoadO
 			mu.Unlock()
 		})
 	}
-	checkErrs := c.pipeline(ctx, source, func(_ *article.Article, res *report.Article) { emit(res) })
+	checkErrs := c.pipeline(ctx, source, func(_ *article.Article, res *report.Article, doc *document.Document) { emit(res, doc) })
 	mu.Lock()
 	defer mu.Unlock()
 	return c.runReport(append(readErrs, checkErrs...))
@@ -54,7 +64,7 @@ func (c *Checker) Stream(ctx context.Context, paths []string, opts article.LoadO
 // calls emit with each result in the order source yielded them; it returns
 // an error for each article that could not be checked, in that order, and
 // one for a run cut short.
-func (c *Checker) pipeline(ctx context.Context, source func(yield func(*article.Article) bool), emit func(*article.Article, *report.Article)) []*article.InputError {
+func (c *Checker) pipeline(ctx context.Context, source func(yield func(*article.Article) bool), emit func(*article.Article, *report.Article, *document.Document)) []*article.InputError {
 	window := c.window()
 	jobs := make(chan *slot, c.workers)
 	done := make(chan *slot, window)
@@ -84,7 +94,7 @@ func (c *Checker) pipeline(ctx context.Context, source func(yield func(*article.
 				if ctx.Err() != nil {
 					s.err = ctx.Err()
 				} else {
-					s.result, s.err = c.CheckArticle(ctx, s.article)
+					s.result, s.doc, s.err = c.checkArticle(ctx, s.article)
 				}
 				done <- s
 			}
@@ -114,7 +124,7 @@ func (c *Checker) pipeline(ctx context.Context, source func(yield func(*article.
 			case s.err != nil:
 				errs = append(errs, &article.InputError{Path: a.Path, Line: a.Line, Reason: describe(a, s.err)})
 			default:
-				emit(a, s.result)
+				emit(a, s.result, s.doc)
 			}
 			if c.Progress != nil {
 				if total < 0 {

@@ -64,6 +64,9 @@ type Config struct {
 	// indents it for a terminal and writes it on one line for a program
 	// or a file; "always" and "never" force either.
 	JSONIndent string `mapstructure:"json-indent" yaml:"json-indent"`
+	// Story makes check read the articles together as well and report
+	// the stories they tell (check --story, docs/story.md).
+	Story bool `mapstructure:"story" yaml:"story"`
 	// Rules adjusts rules by ID.
 	Rules map[string]Rule `mapstructure:"rules" yaml:"rules"`
 	// Scoring adjusts the score formula.
@@ -190,7 +193,7 @@ func Find(dir string) string {
 var knownKeys = map[string]bool{}
 
 func init() {
-	for _, k := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "template", "quiet", "full-sentences", "include-suppressed", "include-credits", "markdown-limit", "json-indent", "rules", "scoring", "workers", "ignore", "overrides", "baseline", "language", "max-bytes", "follow-symlinks", "offline", "exclude", "allow-builtins", "timeout", "max-findings"} {
+	for _, k := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "template", "quiet", "full-sentences", "include-suppressed", "include-credits", "markdown-limit", "json-indent", "story", "rules", "scoring", "workers", "ignore", "overrides", "baseline", "language", "max-bytes", "follow-symlinks", "offline", "exclude", "allow-builtins", "timeout", "max-findings"} {
 		knownKeys[k] = true
 	}
 }

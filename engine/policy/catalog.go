@@ -43,6 +43,9 @@ type Rule struct {
 	Line int
 	// Enabled is false when configuration switches the rule off.
 	Enabled bool
+	// Story is true for a story rule (data.credcheck.story_rules), which
+	// judges a story document rather than an article.
+	Story bool
 	// Input lists the top-level parts of the input the rule reads
 	// (METADATA custom.input); nil when it does not say, and then it is
 	// given all of them.

@@ -14,7 +14,7 @@ import (
 func (s *Set) applyConfig(data map[string]any, opts Options) error {
 	disabled := map[string]any{}
 	for _, id := range opts.Disabled {
-		r := s.byID[id]
+		r := s.anyRule(id)
 		if r == nil {
 			return fmt.Errorf("%sconfiguration disables unknown rule %q%s (run `credcheck rules` for the list)", opts.where("rules."+id), id, s.DidYouMean(id))
 		}
@@ -25,7 +25,7 @@ func (s *Set) applyConfig(data map[string]any, opts Options) error {
 	// first on every run.
 	for _, id := range slices.Sorted(maps.Keys(opts.Params)) {
 		p := opts.Params[id]
-		r := s.byID[id]
+		r := s.anyRule(id)
 		if r == nil {
 			return fmt.Errorf("%sconfiguration sets parameters of unknown rule %q%s (run `credcheck rules` for the list)", opts.where("rules."+id), id, s.DidYouMean(id))
 		}
@@ -43,7 +43,7 @@ func (s *Set) applyConfig(data map[string]any, opts Options) error {
 	// Every rule's parameters, defaults merged with overrides, so that rules
 	// read them with one lookup instead of walking their METADATA.
 	params := map[string]any{}
-	for _, r := range s.Rules {
+	for _, r := range slices.Concat(s.Rules, s.Story) {
 		if len(r.Params) == 0 {
 			continue
 		}

@@ -12,7 +12,7 @@ import (
 // rule and leave the engine to drop the disabled ones' findings. One query
 // still, not one per rule: a single evaluation shares the lib values
 // (attributed sentences, stances) that several rules read.
-func enabledQuery(rules []*Rule) string {
+func enabledQuery(root string, rules []*Rule) string {
 	all := true
 	for _, r := range rules {
 		all = all && r.Enabled
@@ -20,7 +20,7 @@ func enabledQuery(rules []*Rule) string {
 	if all {
 		// Iterating the rules tree allocates less than binding each path
 		// from a list, and with no rule off they are the same rules.
-		return "report := data.credcheck.rules[category][name].report"
+		return "report := " + root + "[category][name].report"
 	}
 	var b strings.Builder
 	b.WriteString("some [category, name] in [")
@@ -35,6 +35,6 @@ func enabledQuery(rules []*Rule) string {
 		n++
 		b.WriteString("[" + strconv.Quote(r.Category) + "," + strconv.Quote(r.ID) + "]")
 	}
-	b.WriteString("]; report := data.credcheck.rules[category][name].report")
+	b.WriteString("]; report := " + root + "[category][name].report")
 	return b.String()
 }

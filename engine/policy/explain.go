@@ -18,14 +18,18 @@ type RuleTest struct {
 }
 
 // TestsOf lists the tests in the test package of rule id
-// (credcheck.rules.<category>["<id>_test"]), in file order. The set must be
-// loaded with Options.Tests.
+// (credcheck.rules.<category>["<id>_test"], or credcheck.story_rules… for
+// a story rule), in file order. The set must be loaded with Options.Tests.
 func (s *Set) TestsOf(id string) []RuleTest {
-	r := s.byID[id]
+	r := s.anyRule(id)
 	if r == nil {
 		return nil
 	}
-	pkg := RulesRoot.Append(ast.StringTerm(r.Category)).Append(ast.StringTerm(id + "_test"))
+	root := RulesRoot
+	if r.Story {
+		root = StoryRulesRoot
+	}
+	pkg := root.Append(ast.StringTerm(r.Category)).Append(ast.StringTerm(id + "_test"))
 	var out []RuleTest
 	seen := map[string]bool{}
 	for file, m := range s.Modules {

@@ -66,9 +66,13 @@ type Options struct {
 
 // Set is a loaded, compiled policy set.
 type Set struct {
-	Rules    []*Rule
-	byID     map[string]*Rule
-	Lexicons *lexicon.Set
+	Rules []*Rule
+	byID  map[string]*Rule
+	// Story are the story rules (data.credcheck.story_rules), which judge
+	// several articles read together and never one article.
+	Story     []*Rule
+	storyByID map[string]*Rule
+	Lexicons  *lexicon.Set
 	// Notices are things a user should know that are not errors, such as a
 	// user rule replacing a built-in one.
 	Notices []string
@@ -152,6 +156,9 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	if err := set.readCatalog(modules, sources, opts.Tests); err != nil {
 		return nil, err
 	}
+	if err := set.readStoryCatalog(modules, sources); err != nil {
+		return nil, err
+	}
 	if err := set.checkParams(files); err != nil {
 		return nil, err
 	}
@@ -215,7 +222,7 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	}
 	set.parts = inputParts(set.Rules)
 	store := inmem.NewFromObjectWithOpts(data, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
-	prepared, err := rego.New(rego.Query(enabledQuery(set.Rules)), rego.Compiler(compiler), rego.Store(store), rego.StrictBuiltinErrors(true)).PrepareForEval(ctx)
+	prepared, err := rego.New(rego.Query(enabledQuery("data.credcheck.rules", set.Rules)), rego.Compiler(compiler), rego.Store(store), rego.StrictBuiltinErrors(true)).PrepareForEval(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -16,25 +18,33 @@ import (
 // article query never reaches them.
 var StoryRulesRoot = ast.MustParseRef("data.credcheck.story_rules")
 
-// storyQuery reads each story rule's report, one result per rule, as
-// query does for article rules.
-const storyQuery = "report := data.credcheck.story_rules[category][name].report"
+// StoryRules are the loaded story rules, in catalog order, as configuration
+// leaves them (Enabled).
+func (s *Set) StoryRules() []*Rule { return s.Story }
 
-// StoryRules reads the METADATA of every story rule package among the
-// loaded modules, checked as article rules' are, in catalog order.
-func (s *Set) StoryRules() ([]*Rule, error) {
-	var rules []*Rule
-	var errs Errors
-	seen := map[string]bool{}
-	names := make([]string, 0, len(s.Modules))
-	for name := range s.Modules {
-		names = append(names, name)
+// StoryRule returns the story rule with the given ID, or nil.
+func (s *Set) StoryRule(id string) *Rule { return s.storyByID[id] }
+
+// anyRule is the article or story rule with the given ID, or nil:
+// configuration names both alike.
+func (s *Set) anyRule(id string) *Rule {
+	if r := s.byID[id]; r != nil {
+		return r
 	}
-	sort.Strings(names)
-	for _, file := range names {
-		m := s.Modules[file]
+	return s.storyByID[id]
+}
+
+// readStoryCatalog reads the METADATA of every story rule package among
+// the modules, checked as article rules' are. Configuration names story
+// rules by ID as it names article rules, so an ID both use is an error.
+func (s *Set) readStoryCatalog(modules map[string]*ast.Module, sources map[string]string) error {
+	var errs Errors
+	s.storyByID = map[string]*Rule{}
+	s.Story = nil
+	for _, file := range slices.Sorted(maps.Keys(modules)) {
+		m := modules[file]
 		category, name, ok := storyPackage(m.Package.Path)
-		if !ok || name == "" || isTestPackage(name) || seen[name] {
+		if !ok || name == "" || isTestPackage(name) || s.storyByID[name] != nil {
 			continue
 		}
 		var annotation *ast.Annotations
@@ -47,23 +57,28 @@ func (s *Set) StoryRules() ([]*Rule, error) {
 			// The METADATA may sit in another file of the same package.
 			continue
 		}
-		r, err := readRule(category, name, annotation, file, m.Package.Location.Row, s.sources[file])
+		r, err := readRule(category, name, annotation, file, m.Package.Location.Row, sources[file])
 		if err != nil {
 			var pe *Error
 			if errors.As(err, &pe) {
 				errs = append(errs, pe)
 				continue
 			}
-			return nil, err
+			return err
 		}
-		seen[name] = true
-		rules = append(rules, r)
+		r.Story = true
+		if other := s.byID[r.ID]; other != nil {
+			errs = append(errs, &Error{File: r.File, Line: r.Line, Reason: fmt.Sprintf("story rule %s has the name of the article rule in %s; rule names must be unique", r.ID, other.File)})
+			continue
+		}
+		s.storyByID[name] = r
+		s.Story = append(s.Story, r)
 	}
 	if len(errs) > 0 {
-		return nil, errs
+		return errs
 	}
-	sortRules(rules)
-	return rules, nil
+	sortRules(s.Story)
+	return nil
 }
 
 func storyPackage(path ast.Ref) (category, name string, ok bool) {
@@ -111,7 +126,8 @@ func (s *Set) EvaluateStory(ctx context.Context, q rego.PreparedEvalQuery, input
 	return out, nil
 }
 
-// PrepareStory compiles the query that reads every story rule's report.
+// PrepareStory compiles the query that reads every enabled story rule's
+// report; a story rule configuration switches off is not evaluated.
 func (s *Set) PrepareStory(ctx context.Context) (rego.PreparedEvalQuery, error) {
-	return s.Prepare(ctx, storyQuery)
+	return s.Prepare(ctx, enabledQuery("data.credcheck.story_rules", s.Story))
 }

@@ -7,13 +7,14 @@ import (
 	"github.com/agnivade/levenshtein"
 )
 
-// DidYouMean names the loaded rule whose ID is closest to id, as
+// DidYouMean names the loaded rule (article or story rule) whose ID is
+// closest to id, as
 // `; did you mean "hearsay-hedge"?`, or "" when none is close enough to be
 // the one meant: at most a third of the ID's letters (and at least two)
 // may differ.
 func (s *Set) DidYouMean(id string) string {
-	ids := make([]string, 0, len(s.Rules))
-	for _, r := range s.Rules {
+	ids := make([]string, 0, len(s.Rules)+len(s.Story))
+	for _, r := range slices.Concat(s.Rules, s.Story) {
 		ids = append(ids, r.ID)
 	}
 	return closest(id, ids)

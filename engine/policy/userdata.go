@@ -248,7 +248,7 @@ func (s *Set) checkParams(files []*dataFile) error {
 	var errs Errors
 	for _, df := range files {
 		for _, rule := range slices.Sorted(maps.Keys(df.params)) {
-			r := s.byID[rule]
+			r := s.anyRule(rule)
 			if r == nil {
 				k := df.paramKeys[rule]
 				errs = append(errs, &Error{File: df.path, Line: k.Line, Column: k.Column, Reason: fmt.Sprintf("params: unknown rule %q (run `credcheck rules` for the list)", rule)})

@@ -57,7 +57,12 @@ func explainText(w io.Writer, e *Explanation) error {
 		state = "disabled by configuration"
 	}
 	fmt.Fprintf(out, "%s — %s\n", r.ID, r.Title)
-	fmt.Fprintf(out, "%s · %s · weight %g · %s · %s\n", r.Category, r.Severity, r.Weight, state, sourceName(r))
+	if r.Story {
+		// Story findings are not scored: a weight would mislead.
+		fmt.Fprintf(out, "story rule · %s · %s · %s · %s\n", r.Category, r.Severity, state, sourceName(r))
+	} else {
+		fmt.Fprintf(out, "%s · %s · weight %g · %s · %s\n", r.Category, r.Severity, r.Weight, state, sourceName(r))
+	}
 	fmt.Fprintf(out, "defined in %s:%d\n\n", r.File, r.Line)
 	fmt.Fprintln(out, strings.TrimSpace(r.Description))
 	if r.Why != "" {
@@ -76,6 +81,16 @@ func explainText(w io.Writer, e *Explanation) error {
 				fmt.Fprintln(out, "    → no finding")
 			default:
 				fmt.Fprintln(out, "    → no finding on this sentence alone: the rule needs the article around it")
+			}
+		}
+	}
+	if r.Story && (r.Fires != "" || r.Quiet != "") {
+		// A story example describes several articles; it cannot be
+		// checked as one.
+		fmt.Fprintln(out, "\nExamples (stories of several articles, described)")
+		for _, ex := range []struct{ kind, text string }{{"fires", r.Fires}, {"quiet", r.Quiet}} {
+			if ex.text != "" {
+				fmt.Fprintf(out, "  %s: %s\n", ex.kind, ex.text)
 			}
 		}
 	}

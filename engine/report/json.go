@@ -15,6 +15,10 @@ type jsonReport struct {
 	Errors   []jsonError   `json:"errors"`
 	Notices  []string      `json:"notices"`
 	Summary  jsonSummary   `json:"summary"`
+	// Stories, written by check --story only, is the story report of
+	// credcheck story --format json (docs/story.md), last so that the
+	// streamed head of the report is the same with it or without.
+	Stories any `json:"stories,omitempty" jsonschema:"type=object,description=The story report of credcheck story --format json (docs/story.md); written by check --story only"`
 }
 
 // jsonTool names the program that wrote the report, as `credcheck
@@ -155,6 +159,9 @@ func jsonTail(r *Report, opts Options) jsonReport {
 	}
 	for _, e := range r.Errors {
 		out.Errors = append(out.Errors, jsonError{Path: e.Path, Line: e.Line, Message: e.Reason})
+	}
+	if r.Stories != nil {
+		out.Stories = r.Stories.JSONValue()
 	}
 	return out
 }

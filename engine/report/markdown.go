@@ -67,6 +67,13 @@ func writeMarkdownWithin(w io.Writer, r *Report, opts Options, limit int) error 
 			out.add(mdSection, b.String())
 		}
 	}
+	if r.Stories != nil {
+		var b strings.Builder
+		if err := r.Stories.WriteMarkdown(&b, 3); err != nil {
+			return err
+		}
+		out.add(mdOther, "\n"+b.String())
+	}
 	if len(r.Errors) > 0 {
 		var b strings.Builder
 		fmt.Fprintf(&b, "\n### Inputs that could not be checked\n\n")

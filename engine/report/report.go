@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
+
 	"github.com/credcheck/credcheck/engine/article"
 	"github.com/credcheck/credcheck/engine/finding"
 	"github.com/credcheck/credcheck/engine/pathglob"
@@ -37,7 +39,28 @@ type Report struct {
 	// Totals, when set, are the counts of a streamed run, whose Articles
 	// were written out one by one and not kept.
 	Totals *Totals
+	// Stories, when set (check --story), are the stories the articles
+	// tell, written by the text, json, markdown and sarif formats.
+	Stories Stories
 }
+
+// Stories is the part of a report that check --story adds: the stories
+// the articles tell and what the story rules found. The story package
+// builds it, and depends on this one, so the formats know it only by what
+// they ask of it.
+type Stories interface {
+	// JSONValue is the value of the json report's "stories" key.
+	JSONValue() any
+	// WriteText and WriteMarkdown write the stories' section of those
+	// reports; depth is the Markdown heading level of the section.
+	WriteText(w io.Writer) error
+	WriteMarkdown(w io.Writer, depth int) error
+	// AddSARIF adds the story rules and story findings to a run.
+	AddSARIF(run *sarif.Run)
+}
+
+// StoryFormats are the formats that carry a report's Stories.
+var StoryFormats = []string{"text", "json", "markdown", "sarif"}
 
 // Article is the result for one article.
 type Article struct {

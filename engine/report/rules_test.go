@@ -28,6 +28,10 @@ func sampleRules() []*policy.Rule {
 			ID: "sources-say", Category: "hedge", Title: "Sources say", Description: "Unnamed sources.",
 			Severity: finding.Info, Weight: 1.5, Source: "/srv/house", File: "/srv/house/sources_say.rego", Line: 18, Enabled: false,
 		},
+		{
+			ID: "story-one-upstream", Category: "attribution", Title: "One upstream report", Description: "Every article credits one report.",
+			Severity: finding.Warning, Weight: 2, Source: policy.BuiltIn, File: "built-in:story_rules/one.rego", Line: 9, Enabled: true, Story: true,
+		},
 	}
 }
 
@@ -44,7 +48,10 @@ func TestWriteRulesText(t *testing.T) {
 	want := "" +
 		"RULE                       CATEGORY       SEVERITY WEIGHT  STATE    SOURCE\n" +
 		"vague-source               attribution    warning       3  enabled  built-in\n" +
-		"sources-say                hedge          info        1.5  disabled /srv/house\n"
+		"sources-say                hedge          info        1.5  disabled /srv/house\n" +
+		"\n" +
+		"STORY RULE                 CATEGORY       SEVERITY         STATE    SOURCE\n" +
+		"story-one-upstream         attribution    warning          enabled  built-in\n"
 	if diff := cmp.Diff(want, writeRules(t, "text", sampleRules())); diff != "" {
 		t.Errorf("rules text (-want +got):\n%s", diff)
 	}
@@ -58,7 +65,7 @@ func TestWriteRulesJSON(t *testing.T) {
 	}
 	want := []map[string]any{
 		{
-			"id": "vague-source", "category": "attribution", "title": "Vague or anonymous source",
+			"id": "vague-source", "category": "attribution", "scope": "article", "title": "Vague or anonymous source",
 			"description": "The claim rests on people the reader cannot weigh.", "why": "Name them.",
 			"severity": "warning", "weight": float64(3), "enabled": true, "source": "built-in",
 			"file":   "built-in:credcheck/rules/attribution/vague-source/vague_source.rego",
@@ -70,8 +77,13 @@ func TestWriteRulesJSON(t *testing.T) {
 			"examples": map[string]any{"fires": "The talks have stalled, people familiar with the matter said.", "quiet": "The talks have stalled, the minister said."},
 		},
 		{
-			"id": "sources-say", "category": "hedge", "title": "Sources say", "description": "Unnamed sources.", "why": "",
+			"id": "sources-say", "category": "hedge", "scope": "article", "title": "Sources say", "description": "Unnamed sources.", "why": "",
 			"severity": "info", "weight": 1.5, "enabled": false, "source": "/srv/house", "file": "/srv/house/sources_say.rego",
+			"params": map[string]any{}, "references": []any{}, "examples": map[string]any{"fires": "", "quiet": ""},
+		},
+		{
+			"id": "story-one-upstream", "category": "attribution", "scope": "story", "title": "One upstream report", "description": "Every article credits one report.", "why": "",
+			"severity": "warning", "weight": float64(2), "enabled": true, "source": "built-in", "file": "built-in:story_rules/one.rego",
 			"params": map[string]any{}, "references": []any{}, "examples": map[string]any{"fires": "", "quiet": ""},
 		},
 	}
@@ -79,7 +91,7 @@ func TestWriteRulesJSON(t *testing.T) {
 		t.Errorf("rules JSON (-want +got):\n%s", diff)
 	}
 	keys := objectKeys(t, []byte(out))["[]"]
-	wantKeys := []string{"id", "category", "title", "description", "why", "severity", "weight", "enabled", "source", "file", "params", "references", "examples"}
+	wantKeys := []string{"id", "category", "scope", "title", "description", "why", "severity", "weight", "enabled", "source", "file", "params", "references", "examples"}
 	for _, k := range keys {
 		if diff := cmp.Diff(wantKeys, k); diff != "" {
 			t.Errorf("rule keys (-want +got):\n%s", diff)
@@ -123,7 +135,15 @@ func TestWriteRulesMarkdown(t *testing.T) {
 		"\n## hedge\n" +
 		"\n### sources-say\n\n" +
 		"**Sources say** · info · weight 1.5\n\n" +
-		"Unnamed sources.\n"
+		"Unnamed sources.\n" +
+		"\n## Story rules\n\n" +
+		"Story rules judge several articles about one event read together\n" +
+		"(`credcheck story`, `credcheck check --story`; see [story mode](story.md)).\n" +
+		"Their findings are not scored, so they have no weight; configuration can\n" +
+		"change their severities and parameters and switch them off.\n" +
+		"\n### story-one-upstream\n\n" +
+		"**One upstream report** · attribution · warning\n\n" +
+		"Every article credits one report.\n"
 	if diff := cmp.Diff(want, writeRules(t, "markdown", sampleRules())); diff != "" {
 		t.Errorf("rules markdown (-want +got):\n%s", diff)
 	}

@@ -104,6 +104,9 @@ func writeSARIF(w io.Writer, r *Report, opts Options) error {
 			run.AddResult(sarifResult(a, f, i, opts.Gate.Fails(a, f)))
 		}
 	}
+	if r.Stories != nil {
+		r.Stories.AddSARIF(run)
+	}
 	if n := len(run.Results); n > sarifMaxResults {
 		return fmt.Errorf("%d results, more than the %d GitHub code scanning accepts in one run: %s", n, sarifMaxResults, sarifAdvice)
 	}

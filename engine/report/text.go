@@ -113,6 +113,14 @@ func (s *textStream) Article(a *Article) error {
 
 func (s *textStream) Finish(r *Report) error {
 	s.notes(r.Notices)
+	if r.Stories != nil && !s.opts.Quiet {
+		// Story findings fail no run, so --quiet leaves them out.
+		var b strings.Builder
+		if err := r.Stories.WriteText(&b); err != nil {
+			return err
+		}
+		s.out.WriteString("\n" + strings.TrimRight(b.String(), "\n") + "\n")
+	}
 	writeSummary(s.out, r, s.opts, s.p)
 	return s.out.Flush()
 }

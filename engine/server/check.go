@@ -262,10 +262,11 @@ func (s *Server) refuse(w http.ResponseWriter, r *http.Request, err error) {
 	fail(w, http.StatusBadRequest, err.Error())
 }
 
-// handleRules lists the loaded rules as credcheck rules --format json.
+// handleRules lists the loaded rules, story rules included, as credcheck
+// rules --format json.
 func (s *Server) handleRules(w http.ResponseWriter, _ *http.Request) {
 	var buf bytes.Buffer
-	if err := report.WriteRules(&buf, "json", s.set.Load().checker.Rules()); err != nil {
+	if err := report.WriteRules(&buf, "json", s.set.Load().checker.Catalog()); err != nil {
 		fail(w, http.StatusInternalServerError, err.Error())
 		return
 	}
@@ -276,7 +277,7 @@ func (s *Server) handleRules(w http.ResponseWriter, _ *http.Request) {
 func (s *Server) handleRule(w http.ResponseWriter, r *http.Request) {
 	set := s.set.Load()
 	id := r.PathValue("id")
-	if set.checker.Policies.Rule(id) == nil {
+	if set.checker.Policies.Rule(id) == nil && set.checker.Policies.StoryRule(id) == nil {
 		fail(w, http.StatusNotFound, fmt.Sprintf("no rule %q (GET /v1/rules lists them)", id))
 		return
 	}

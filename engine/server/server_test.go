@@ -214,7 +214,7 @@ func TestRulesAndExplain(t *testing.T) {
 	set := sharedSet(t)
 	a := do(t, "GET", ts.URL+"/v1/rules", "", "")
 	var want bytes.Buffer
-	if err := report.WriteRules(&want, "json", set.checker.Rules()); err != nil {
+	if err := report.WriteRules(&want, "json", set.checker.Catalog()); err != nil {
 		t.Fatal(err)
 	}
 	if a.status != http.StatusOK || a.body != want.String() {

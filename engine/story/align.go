@@ -31,7 +31,7 @@ var reportWords = map[string]bool{"report": true, "reports": true, "article": tr
 func credits(d *document.Document, art int) []Credit {
 	var out []Credit
 	for _, a := range d.Attributions {
-		if a.Speaker == nil || a.Group == "stance" {
+		if a.Group == "stance" {
 			continue
 		}
 		s := &d.Sentences[a.Sentence]
@@ -39,6 +39,14 @@ func credits(d *document.Document, art int) []Credit {
 			continue
 		}
 		sp := a.Speaker
+		if sp == nil {
+			// "according to a report by Jo Bell of The Ledger": the
+			// document resolves no speaker, but the report is someone's.
+			if c, ok := reportCredit(d, art, a); ok {
+				out = append(out, c)
+			}
+			continue
+		}
 		c := Credit{Place: place(d, art, a.Sentence), Cue: collapse(d.Text[a.Start:a.End]), Group: a.Group,
 			Name: sp.Text, Key: d.Entities[sp.Entity].Key, Words: sp.Words, RoleNames: []string{}, Employers: []string{}}
 		if sp.Role != nil {
@@ -51,21 +59,97 @@ func credits(d *document.Document, art int) []Credit {
 		c.Institution = overlaps(d, a.Sentence, "institutions", sp.Start, sp.End)
 		c.Confirm = overlaps(d, a.Sentence, "announce_cues", a.Start, a.End)
 		c.Report = reportWords[lower(a.Term)] || reportWords[lower(collapse(d.Text[a.Start:a.End]))]
-		if a.Source != nil {
-			for _, w := range strings.Fields(lower(a.Source.Text)) {
-				if reportWords[strings.Trim(w, "*_,.")] {
-					c.Report = true
-				}
-			}
+		if a.Source != nil && hasReportWord(a.Source.Text) {
+			c.Report = true
 		}
 		for _, q := range d.Quotes {
 			if q.Start >= s.Start && q.End <= s.End {
 				c.Quote = true
 			}
 		}
+		if c.Report {
+			publisher(d, s, &c)
+		}
 		out = append(out, c)
 	}
 	return out
+}
+
+func hasReportWord(text string) bool {
+	for _, w := range strings.Fields(lower(text)) {
+		if reportWords[strings.Trim(w, "*_,.")] {
+			return true
+		}
+	}
+	return false
+}
+
+// reportCredit credits a report to the first name in the source of an
+// attribution with no resolved speaker, when the source calls itself a
+// report ("a report by Jo Bell of The Ledger").
+func reportCredit(d *document.Document, art int, a document.Attribution) (Credit, bool) {
+	if a.Source == nil || !hasReportWord(a.Source.Text) {
+		return Credit{}, false
+	}
+	s := &d.Sentences[a.Sentence]
+	for _, k := range s.Entities {
+		e := d.Entities[k]
+		if e.Quoted || e.Key == "" || e.Start < a.Source.Start || e.End > a.Source.End {
+			continue
+		}
+		c := Credit{Place: place(d, art, a.Sentence), Cue: collapse(d.Text[a.Start:a.End]), Group: a.Group,
+			Name: written(e.Text), Key: e.Key, Words: len(strings.Fields(e.Text)), RoleNames: []string{}, Employers: []string{}, Report: true}
+		c.Outlet = overlaps(d, a.Sentence, "news_outlets", e.Start, e.End)
+		publisher(d, s, &c)
+		return c, true
+	}
+	return Credit{}, false
+}
+
+// publisher fills in the outlet a credited report's author writes for,
+// when the sentence ties them: in the name ("Jo Bell of The Ledger", "The
+// Ledger's Jo Bell") or in the role ("Jo Bell, a reporter at The Ledger").
+// The name is then the author's alone.
+func publisher(d *document.Document, s *document.Sentence, c *Credit) {
+	if person, outlet, ok := strings.Cut(c.Name, " of "); ok && person != "" && outlet != "" {
+		c.Name, c.PublisherName = person, outlet
+	} else if outlet, person, ok := cutPossessive(c.Name); ok {
+		c.Name, c.PublisherName = person, outlet
+	} else if len(c.Employers) > 0 {
+		c.Publisher = c.Employers[0]
+		c.PublisherName = written(nameOf(d, s, c.Publisher))
+		return
+	} else {
+		return
+	}
+	c.Key = fold(c.Name)
+	c.Words = len(strings.Fields(c.Name))
+	c.Publisher = fold(c.PublisherName)
+}
+
+func cutPossessive(name string) (owner, rest string, ok bool) {
+	for _, sep := range []string{"'s ", "’s "} {
+		if o, r, found := strings.Cut(name, sep); found && o != "" && r != "" {
+			return o, r, true
+		}
+	}
+	return "", "", false
+}
+
+// fold is a name as an entity key: lower case, without a leading "the".
+func fold(name string) string {
+	k := strings.ToLower(strings.Join(strings.Fields(name), " "))
+	return strings.TrimPrefix(k, "the ")
+}
+
+// nameOf is how sentence s writes the name with key k.
+func nameOf(d *document.Document, s *document.Sentence, k string) string {
+	for _, i := range s.Entities {
+		if d.Entities[i].Key == k {
+			return d.Entities[i].Text
+		}
+	}
+	return k
 }
 
 // namesIn gives the keys of the unquoted names of sentence s inside

@@ -9,6 +9,7 @@ import (
 	"github.com/credcheck/credcheck/engine/article"
 	"github.com/credcheck/credcheck/engine/document"
 	"github.com/credcheck/credcheck/engine/policy"
+	"github.com/credcheck/credcheck/engine/report"
 )
 
 // syllables make invented names, so that each synthetic story has names of
@@ -84,6 +85,29 @@ func BenchmarkGroup(b *testing.B) {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for b.Loop() {
 				Group(docs)
+			}
+		})
+	}
+}
+
+// BenchmarkJudge is story mode after the check: grouping, building each
+// story's document and judging it with the story rules, over n articles in
+// stories of ten. Its cost per article should stay about flat as n grows:
+//
+//	go test ./engine/story -run '^$' -bench Judge -benchmem
+func BenchmarkJudge(b *testing.B) {
+	r := runner(b)
+	for _, n := range []int{500, 1000, 2000} {
+		docs := corpus(b, n, 10)
+		results := make([]*report.Article, n)
+		for i, d := range docs {
+			results[i] = &report.Article{ID: d.Article.ID, Path: d.Article.Path}
+		}
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				if rep := r.Judge(context.Background(), results, docs); len(rep.Stories) != n/10 || len(rep.Errors) > 0 {
+					b.Fatalf("%d stories, errors %v", len(rep.Stories), rep.Errors)
+				}
 			}
 		})
 	}

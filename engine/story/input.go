@@ -31,6 +31,8 @@ type Input struct {
 	Credits    []Credit    `json:"credits"`
 	Statements []Statement `json:"statements"`
 	Copies     []Copy      `json:"copies"`
+	// Claims are the deal events stated flat or hedged as hearsay.
+	Claims []Claim `json:"claims"`
 	// Names gives each entity key the story's articles use the way it is
 	// first written, for messages.
 	Names map[string]string `json:"names"`
@@ -63,10 +65,13 @@ type Place struct {
 // rose 1.5%": entity apple, measure shares).
 type Figure struct {
 	Place
-	Entity  string  `json:"entity"`
-	Measure string  `json:"measure"`
-	Unit    string  `json:"unit"`
-	Value   float64 `json:"value"`
+	Entity  string `json:"entity"`
+	Measure string `json:"measure"`
+	// Base is the measure's noun without the words that qualify it
+	// ("revenue" of "china revenue").
+	Base  string  `json:"base"`
+	Unit  string  `json:"unit"`
+	Value float64 `json:"value"`
 	// Decimals is how many decimal places the figure is written with.
 	Decimals int `json:"decimals"`
 	// Approx is the approximator before the figure ("nearly", "more
@@ -111,6 +116,13 @@ type Credit struct {
 	Quote bool `json:"quote"`
 	// Confirm is true when the cue is an announcement cue ("confirmed").
 	Confirm bool `json:"confirm"`
+	// Publisher is the key of the outlet the author of a credited report
+	// writes for, when the sentence ties them ("a report by Jo Bell of
+	// The Ledger", "Jo Bell, a reporter at The Ledger, reported"), and
+	// PublisherName that outlet as written; Name and Key are then the
+	// author's. Both are "" otherwise.
+	Publisher     string `json:"publisher"`
+	PublisherName string `json:"publisher_name"`
 }
 
 // Statement is an announcement or a silence in the writer's voice.
@@ -179,6 +191,13 @@ func figures(d *document.Document, art int) []Figure {
 			continue
 		}
 		first := clauseStart(s.Tokens, at)
+		if first > 0 && strings.HasSuffix(s.Tokens[first-1].Fold, "s") {
+			// A plural possessive ("Penrose Yarns' revenue") puts its
+			// apostrophe between the tokens; it does not end the clause.
+			if gap := strings.TrimSpace(d.Text[s.Tokens[first-1].End:s.Tokens[first].Start]); gap == "'" || gap == "’" {
+				first = clauseStart(s.Tokens, first-1)
+			}
+		}
 		m := -1
 		for k := at - 1; k >= first && k >= at-8; k-- {
 			if measures[s.Tokens[k].Fold] != "" {
@@ -194,6 +213,7 @@ func figures(d *document.Document, art int) []Figure {
 			measure = "market share"
 			m--
 		}
+		base := measure
 		entity, qualifier, ok := owner(d, s, m, first)
 		if !ok {
 			continue
@@ -201,7 +221,7 @@ func figures(d *document.Document, art int) []Figure {
 		if qualifier != "" {
 			measure = qualifier + " " + measure
 		}
-		f := Figure{Place: place(d, art, n.Sentence), Entity: entity, Measure: measure, Unit: n.Unit, Value: n.Value,
+		f := Figure{Place: place(d, art, n.Sentence), Entity: entity, Measure: measure, Base: base, Unit: n.Unit, Value: n.Value,
 			Decimals: decimals(n.Text), Text: n.Text}
 		f.Approx = approx(s.Tokens, at)
 		for k := first; k < len(s.Tokens) && k < at+4; k++ {
@@ -237,10 +257,19 @@ func owner(d *document.Document, s *document.Sentence, m, first int) (entity, qu
 			continue
 		}
 		var q []string
+		key := e.Key
+		// "Harbor's China revenue": a name read across the possessive is
+		// the owner, and the words after it qualify the measure.
+		for _, sep := range []string{"'s ", "’s "} {
+			if owner, rest, ok := strings.Cut(key, sep); ok && owner != "" {
+				key, q = owner, append(q, rest)
+				break
+			}
+		}
 		for j := e.LastToken + 1; j < m; j++ {
 			q = append(q, s.Tokens[j].Fold)
 		}
-		return e.Key, strings.Join(q, " "), true
+		return key, strings.Join(q, " "), true
 	}
 	return "", "", false
 }

@@ -9,11 +9,19 @@ import (
 // writeMarkdown writes a story report for a pull-request comment or a
 // page: per story, a table of its articles with their own scores, its
 // findings with the sentences they cite, and the corroboration line.
-func writeMarkdown(w io.Writer, r *Report) error {
+func writeMarkdown(w io.Writer, r *Report) error { return r.WriteMarkdown(w, 1) }
+
+// WriteMarkdown writes the story report with its title at heading level
+// depth: 1 on its own, deeper inside check's Markdown report.
+func (r *Report) WriteMarkdown(w io.Writer, depth int) error {
 	var b strings.Builder
-	b.WriteString("# Story report\n")
+	h := strings.Repeat("#", depth)
+	fmt.Fprintf(&b, "%s Story report\n", h)
+	if len(r.Stories) == 0 {
+		b.WriteString("\nNo two articles tell the same story.\n")
+	}
 	for _, st := range r.Stories {
-		fmt.Fprintf(&b, "\n## Story %s (%d articles)\n\n", md(st.ID), len(st.Articles))
+		fmt.Fprintf(&b, "\n%s# Story %s (%d articles)\n\n", h, md(st.ID), len(st.Articles))
 		b.WriteString("| # | article | score | headline |\n|---|---|---|---|\n")
 		for i, a := range st.Articles {
 			score := "unscored"

@@ -29,6 +29,25 @@ const (
 func writeSARIF(w io.Writer, r *Report) error {
 	run := sarif.NewRunWithInformationURI("credcheck", sarifToolURI)
 	run.WithColumnKind("unicodeCodePoints")
+	r.AddSARIF(run)
+	log := sarif.NewReport()
+	log.Schema = sarifSchema
+	log.AddRun(run)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(log); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// AddSARIF adds the story rules and a result per story finding to a run,
+// check's own when check --story writes SARIF: the story results then sit
+// beside the article results, under their own rule descriptors.
+func (r *Report) AddSARIF(run *sarif.Run) {
 	driver := run.Tool.Driver
 	index := map[string]int{}
 	for _, rule := range r.Rules {
@@ -57,18 +76,6 @@ func writeSARIF(w io.Writer, r *Report) error {
 			run.AddResult(res)
 		}
 	}
-	log := sarif.NewReport()
-	log.Schema = sarifSchema
-	log.AddRun(run)
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(log); err != nil {
-		return err
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
 }
 
 func citeLocation(st *Story, c Cite) *sarif.Location {

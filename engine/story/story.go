@@ -115,14 +115,12 @@ type Runner struct {
 
 // NewRunner prepares the story rules of a checker's policies.
 func NewRunner(ctx context.Context, c *checker.Checker) (*Runner, error) {
-	rules, err := c.Policies.StoryRules()
-	if err != nil {
-		return nil, err
-	}
+	rules := c.StoryRules()
 	r := &Runner{c: c, rules: map[string]*policy.Rule{}, list: rules}
 	for _, rule := range rules {
 		r.rules[rule.ID] = rule
 	}
+	var err error
 	if r.query, err = c.Policies.PrepareStory(ctx); err != nil {
 		return nil, err
 	}
@@ -133,34 +131,35 @@ func NewRunner(ctx context.Context, c *checker.Checker) (*Runner, error) {
 }
 
 // Run reads the inputs, scores each article, groups them into stories and
-// judges each story.
+// judges each story. Each article is read and its document built once:
+// the documents the check built are the ones the story rules read.
 func (r *Runner) Run(ctx context.Context, paths []string, opts article.LoadOptions) *Report {
-	articles, problems := article.Load(paths, opts)
-	results, more := r.c.Check(ctx, articles)
-	problems = append(problems, more...)
-	scored := map[string]*report.Article{}
-	for _, res := range results {
-		scored[articleKey(res.Path, res.Line, res.ID)] = res
-	}
-	var docs []*document.Document
-	var refs []ArticleRef
-	for _, a := range articles {
-		res := scored[articleKey(a.Path, a.Line, a.ID)]
-		if res == nil {
-			continue // its error is among the problems
-		}
-		d, err := document.Build(a, r.c.Policies.Lexicons)
-		if err != nil {
-			continue
-		}
-		ref := ArticleRef{ID: a.ID, Path: a.Path, Line: a.Line, Headline: res.Headline, Date: a.Date, Score: -1}
-		if res.Scored() {
-			ref.Score, ref.Grade = res.Scorecard.Score, res.Scorecard.Grade
-		}
+	var (
+		results []*report.Article
+		docs    []*document.Document
+	)
+	run := r.c.StreamDocuments(ctx, paths, opts, func(res *report.Article, d *document.Document) {
+		results = append(results, res)
 		docs = append(docs, d)
-		refs = append(refs, ref)
+	})
+	rep := r.Judge(ctx, results, docs)
+	rep.Errors = append(run.Errors, rep.Errors...)
+	return rep
+}
+
+// Judge groups checked articles into stories and judges each story;
+// results[i] is the check of the article whose document is docs[i]. The
+// report's Errors are the stories that could not be judged.
+func (r *Runner) Judge(ctx context.Context, results []*report.Article, docs []*document.Document) *Report {
+	refs := make([]ArticleRef, len(results))
+	for i, res := range results {
+		a := docs[i].Article
+		refs[i] = ArticleRef{ID: a.ID, Path: a.Path, Line: a.Line, Headline: res.Headline, Date: a.Date, Score: -1}
+		if res.Scored() {
+			refs[i].Score, refs[i].Grade = res.Scorecard.Score, res.Scorecard.Grade
+		}
 	}
-	rep := &Report{Version: ReportVersion, Stories: []*Story{}, Alone: []ArticleRef{}, Errors: problems, Rules: r.list}
+	rep := &Report{Version: ReportVersion, Stories: []*Story{}, Alone: []ArticleRef{}, Rules: r.list}
 	for _, g := range Group(docs) {
 		if len(g) < 2 {
 			rep.Alone = append(rep.Alone, refs[g[0]])
@@ -191,15 +190,11 @@ func ID(docs []*document.Document, n int) string {
 	return fmt.Sprintf("story-%d", n)
 }
 
-func articleKey(path string, line int, id string) string {
-	return fmt.Sprintf("%s\x00%d\x00%s", path, line, id)
-}
-
 // Build makes the story document of a story's documents; scores are the
 // articles' own (-1 for none).
 func Build(id string, docs []*document.Document, scores []int) *Input {
 	in := &Input{Version: InputVersion, Story: id, Articles: []Article{}, Figures: []Figure{}, Credits: []Credit{},
-		Statements: []Statement{}, Names: map[string]string{}}
+		Statements: []Statement{}, Claims: []Claim{}, Names: map[string]string{}}
 	for i, d := range docs {
 		for _, e := range d.Entities {
 			if _, ok := in.Names[e.Key]; !ok && !e.Quoted && e.Key != "" {
@@ -216,6 +211,7 @@ func Build(id string, docs []*document.Document, scores []int) *Input {
 		in.Figures = append(in.Figures, figures(d, i)...)
 		in.Credits = append(in.Credits, credits(d, i)...)
 		in.Statements = append(in.Statements, statements(d, i)...)
+		in.Claims = append(in.Claims, claims(d, i)...)
 	}
 	in.Copies = copies(docs)
 	if in.Copies == nil {
@@ -269,6 +265,9 @@ func (r *Runner) judge(ctx context.Context, id string, docs []*document.Document
 			f, err := readFinding(rule, it, docs)
 			if err != nil {
 				return nil, err
+			}
+			if sev, ok := r.c.Configured(rule.ID); ok {
+				f.Severity = string(sev)
 			}
 			st.Findings = append(st.Findings, f)
 		}

@@ -108,7 +108,7 @@ func TestFixtureStoriesGolden(t *testing.T) {
 	for _, g := range got {
 		byFirst[strings.Split(g.Articles[0], "/")[0]] = g
 	}
-	for _, clean := range []string{"bridge-budget", "ferries.jsonl:1"} {
+	for _, clean := range []string{"bridge-budget", "ferries.jsonl:1", "mill-sale"} {
 		g, ok := byFirst[strings.Split(clean, ":")[0]]
 		if !ok || len(g.Findings) > 0 {
 			t.Errorf("clean control %s: story %+v, want one story with no findings", clean, g)
@@ -125,6 +125,18 @@ func TestFixtureStoriesGolden(t *testing.T) {
 	want4 := map[string]int{"story-announced-vs-silent": 2, "story-copied-text": 3, "story-figure-conflict": 1, "story-single-upstream": 1, "story-sole-confirmation": 1}
 	if diff := cmp.Diff(want4, rules); diff != "" {
 		t.Errorf("one-report findings by rule (-want +got):\n%s", diff)
+	}
+	// The author credited in one article and her paper in another are one
+	// upstream source.
+	if g := byFirst["author-outlet"]; len(g.Findings) != 1 || g.Findings[0].Message != "3 of 3 articles credit The Ledger for the story: repeated, it is one upstream source, not corroboration." {
+		t.Errorf("author-outlet: want the author folded into The Ledger, got %+v", g)
+	}
+	// Each story written for one signal shows it, and nothing else.
+	for dir, rule := range map[string]string{"measure-swap": "story-measure-swap", "flat-hedged": "story-flat-vs-hedged"} {
+		g := byFirst[dir]
+		if len(g.Findings) != 1 || g.Findings[0].Rule != rule || len(g.Findings[0].Cites) != 2 || len(g.Articles) != 2 {
+			t.Errorf("%s: want one %s finding citing both articles, got %+v", dir, rule, g)
+		}
 	}
 }
 
@@ -161,11 +173,15 @@ func TestSeedStory(t *testing.T) {
 			found["upstream"] = len(f.Cites) == 5
 		case f.Rule == "story-announced-vs-silent" && strings.HasPrefix(f.Message, "Apple "):
 			found["announced"] = cmp.Equal(places(f), []string{"000:20", "002:1", "002:6", "004:9"})
+		case f.Rule == "story-flat-vs-hedged":
+			// The fifth seed states the partnership flat in its first line;
+			// the second passes it on as "reportedly".
+			found["flat"] = strings.HasPrefix(f.Message, "Article 5 states the partnership of Alibaba and Apple as fact") && cmp.Equal(places(f), []string{"001:5", "004:1"})
 		case f.Rule == "story-sole-confirmation":
 			found["confirmation"] = strings.Contains(f.Message, "Joe Tsai (chairman of Alibaba), in article 4") && cmp.Equal(places(f), []string{"003:6"})
 		}
 	}
-	for _, k := range []string{"figures", "upstream", "announced", "confirmation"} {
+	for _, k := range []string{"figures", "upstream", "announced", "confirmation", "flat"} {
 		if !found[k] {
 			t.Errorf("seed story: no %s finding with the expected places; findings:\n%s", k, dump(st.Findings))
 		}

@@ -32,6 +32,14 @@ func Write(w io.Writer, format string, r *Report) error {
 	return fmt.Errorf("unknown story format %q (formats: %s)", format, strings.Join(Formats, ", "))
 }
 
+// JSONValue is the story report as check --format json writes it under
+// "stories": the same object as credcheck story --format json.
+func (r *Report) JSONValue() any { return r }
+
+// WriteText writes the story report as credcheck story does, for check
+// --story's text report.
+func (r *Report) WriteText(w io.Writer) error { return writeText(w, r) }
+
 func writeText(w io.Writer, r *Report) error {
 	var b strings.Builder
 	for _, st := range r.Stories {

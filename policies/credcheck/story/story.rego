@@ -31,16 +31,60 @@ mentions(a, k) if {
 # METADATA
 # description: |
 #   Credits of an upstream report, by key: a news outlet, or a source the
-#   article calls a report ("according to a report by…").
-upstream contains c.key if {
+#   article calls a report ("according to a report by…"). A report's
+#   author counts as the outlet they write for (source_key).
+upstream contains source_key(c) if {
 	some c in input.credits
 	c.outlet
 }
 
-upstream contains c.key if {
+upstream contains source_key(c) if {
 	some c in input.credits
 	c.report
 	not person(c)
+}
+
+upstream contains source_key(c) if {
+	some c in input.credits
+	source_key(c) != c.key
+}
+
+# METADATA
+# description: |
+#   The source a credit rests on: the outlet its author writes for when
+#   the story ties the two — in this sentence ("a report by Jo Bell of The
+#   Ledger") or in another article's ("Jo Bell reported", "Bell wrote",
+#   once another article names her paper), and only when the story ties
+#   the author to one outlet — else the credited name.
+source_key(c) := c.publisher if c.publisher != ""
+
+source_key(c) := p if {
+	c.publisher == ""
+	ps := publishers_of(c.key)
+	count(ps) == 1
+	some p in ps
+}
+
+source_key(c) := c.key if {
+	c.publisher == ""
+	count(publishers_of(c.key)) != 1
+}
+
+# The outlets the story ties an author to, by the author's full name or,
+# for a surname alone, by its last word.
+publishers_of(k) := {d.publisher |
+	some d in input.credits
+	d.publisher != ""
+	same_author(d.key, k)
+}
+
+same_author(a, a)
+
+same_author(full, k) if {
+	not contains(k, " ")
+	words := split(full, " ")
+	count(words) > 1
+	words[count(words) - 1] == k
 }
 
 # A credit names a person: two words or more, not an outlet, not an
@@ -51,6 +95,7 @@ person(c) if {
 	not c.institution
 	not c.report
 	not party(c.key)
+	source_key(c) == c.key
 }
 
 # METADATA
@@ -105,7 +150,7 @@ confirmers := {surname(c) | some c in confirmations}
 # Named people each article credits (surnames), and its upstream reports.
 named_in(i) := {surname(c) | some c in input.credits; c.article == i; person(c)}
 
-reports_in(i) := {c.key | some c in input.credits; c.article == i; c.key in upstream}
+reports_in(i) := {source_key(c) | some c in input.credits; c.article == i; source_key(c) in upstream}
 
 confirmations_in(i) := {surname(c) | some c in confirmations; c.article == i}
 
@@ -113,8 +158,13 @@ confirmations_in(i) := {surname(c) | some c in confirmations; c.article == i}
 # description: A name key as the articles first write it.
 name(k) := object.get(input.names, k, k)
 
-# The name of a credit as written, for messages: its first mention.
-label(key) := sort([c.name | some c in input.credits; c.key == key])[0]
+# The name of a credit as written, for messages: its first mention, or
+# the outlet's as the article that ties an author to it writes it.
+label(key) := sort(array.concat([c.name | some c in input.credits; c.key == key], [c.publisher_name | some c in input.credits; c.publisher == key]))[0]
+
+# METADATA
+# description: The articles that credit upstream source k, folding authors into their outlets.
+crediting(k) := {c.article | some c in input.credits; source_key(c) == k}
 
 describe(c) := sprintf("%s (%s)", [c.name, c.role]) if c.role != ""
 

@@ -18,14 +18,12 @@ package credcheck.story_rules.attribution["story-single-upstream"]
 
 import data.credcheck.story
 
-crediting(k) := {c.article | some c in input.credits; c.key == k}
-
 report contains finding if {
 	some k in story.upstream
-	arts := crediting(k)
+	arts := story.crediting(k)
 	count(arts) >= 2
 	count(arts) * 2 >= count(input.articles)
-	firsts := [[a, min({c.sentence | some c in input.credits; c.key == k; c.article == a})] | some a in sort(arts)]
+	firsts := [[a, min({c.sentence | some c in input.credits; story.source_key(c) == k; c.article == a})] | some a in sort(arts)]
 	finding := {
 		"message": sprintf("%d of %d articles credit %s for the story: repeated, it is one upstream source, not corroboration.", [count(arts), count(input.articles), story.label(k)]),
 		"cites": [{"article": x[0], "sentence": x[1]} | some x in firsts],
