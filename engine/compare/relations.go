@@ -1,0 +1,113 @@
+package compare
+
+import (
+	"fmt"
+	"slices"
+)
+
+// Relations are the word relations of data.credcheck.consistency
+// (policies/credcheck/consistency/data.yaml), by Snowball stem.
+type Relations struct {
+	// opposites maps a stem to the stems of its opposites.
+	opposites map[string][]string
+	// sets maps a stem to the contrast sets it belongs to, and members a
+	// set to its stems.
+	sets    map[string][]string
+	members map[string][]string
+}
+
+// ReadRelations reads the relations from the policies' data document
+// (the value of data.credcheck.consistency); nil reads as no relations.
+func ReadRelations(data any) (*Relations, error) {
+	r := &Relations{opposites: map[string][]string{}, sets: map[string][]string{}, members: map[string][]string{}}
+	if data == nil {
+		return r, nil
+	}
+	m, ok := data.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("data.credcheck.consistency must be an object")
+	}
+	if raw, ok := m["opposites"]; ok {
+		pairs, ok := raw.([]any)
+		if !ok {
+			return nil, fmt.Errorf("data.credcheck.consistency.opposites must be a list of [word, word] pairs")
+		}
+		for _, p := range pairs {
+			pair, ok := p.([]any)
+			if !ok || len(pair) != 2 {
+				return nil, fmt.Errorf("data.credcheck.consistency.opposites: %v is not a [word, word] pair", p)
+			}
+			a, okA := pair[0].(string)
+			b, okB := pair[1].(string)
+			if !okA || !okB {
+				return nil, fmt.Errorf("data.credcheck.consistency.opposites: %v is not a pair of words", p)
+			}
+			sa, sb := stem(a), stem(b)
+			r.opposites[sa] = appendNew(r.opposites[sa], sb)
+			r.opposites[sb] = appendNew(r.opposites[sb], sa)
+		}
+	}
+	if raw, ok := m["contrasts"]; ok {
+		sets, ok := raw.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("data.credcheck.consistency.contrasts must map set names to lists of words")
+		}
+		for name, v := range sets {
+			words, ok := v.([]any)
+			if !ok {
+				return nil, fmt.Errorf("data.credcheck.consistency.contrasts.%s must be a list of words", name)
+			}
+			for _, w := range words {
+				s, ok := w.(string)
+				if !ok {
+					return nil, fmt.Errorf("data.credcheck.consistency.contrasts.%s: %v is not a word", name, w)
+				}
+				st := stem(s)
+				r.members[name] = appendNew(r.members[name], st)
+				r.sets[st] = appendNew(r.sets[st], name)
+			}
+		}
+		for _, names := range r.sets {
+			slices.Sort(names)
+		}
+	}
+	return r, nil
+}
+
+func appendNew(list []string, s string) []string {
+	if slices.Contains(list, s) {
+		return list
+	}
+	return append(list, s)
+}
+
+// annotate notes, for a claim word, the opposites and the rival members
+// of its contrast sets that its source sentence or the article uses.
+func (r *Relations) annotate(w *Word, source, article map[string]bool) {
+	w.Opposites, w.Rivals = []Related{}, []Related{}
+	if r == nil {
+		return
+	}
+	for _, o := range r.opposites[w.Stem] {
+		if article[o] {
+			w.Opposites = append(w.Opposites, Related{Stem: o, InSource: source[o]})
+		}
+	}
+	for _, set := range r.sets[w.Stem] {
+		for _, m := range r.members[set] {
+			if m != w.Stem && article[m] {
+				w.Rivals = append(w.Rivals, Related{Set: set, Stem: m, InSource: source[m]})
+			}
+		}
+	}
+}
+
+// Related is an opposite of a claim word, or another member of a contrast
+// set it belongs to, that the article uses.
+type Related struct {
+	Stem string `json:"stem"`
+	// Set names the contrast set, "" for an opposite.
+	Set string `json:"set,omitempty"`
+	// InSource says the claim's source sentence uses it.
+	InSource bool `json:"in_source"`
+}
