@@ -93,15 +93,19 @@ type Name struct {
 	// nothing.
 	Initial bool `json:"initial"`
 	// Supported says the article names it, as a whole, word by word or by
-	// its initials; Partly says some but not all of its words appear.
+	// its initials, or implies it (data.credcheck.consistency.places:
+	// "UK" by "London"); Partly says some but not all of its words appear.
 	Supported bool `json:"supported"`
 	Partly    bool `json:"partly"`
 }
 
 // Negation is a negation cue and the content words it governs.
 type Negation struct {
-	Cue   string   `json:"cue"`
+	Cue string `json:"cue"`
+	// Scope are the stems of the words the cue governs, and Words the
+	// words as written.
 	Scope []string `json:"scope"`
+	Words []string `json:"words"`
 	// For a claim's negation: ArticleNegates says some article sentence
 	// negates a word of the scope; ArticleHas that the article uses one.
 	// For a source's negation: ClaimHas says the claim uses a word of the
@@ -158,8 +162,10 @@ func (in *Input) Value() (ast.Value, error) {
 // analysed is the article, indexed for aligning claims against it.
 type analysed struct {
 	doc *document.Document
-	// stems and folds are every word form the article uses.
+	// stems and folds are every word form the article uses; written maps
+	// a stem to the first word the article writes it with.
 	stems, folds map[string]bool
+	written      map[string]string
 	// sentStems are each sentence's content stems.
 	sentStems []map[string]bool
 	// negated are the stems some article negation governs.
@@ -173,7 +179,7 @@ type analysed struct {
 }
 
 func analyse(d *document.Document) *analysed {
-	a := &analysed{doc: d, stems: map[string]bool{}, folds: map[string]bool{}, negated: map[string]bool{},
+	a := &analysed{doc: d, stems: map[string]bool{}, folds: map[string]bool{}, written: map[string]string{}, negated: map[string]bool{},
 		names: map[string]bool{}, initials: map[string]bool{}, numbers: d.Numbers}
 	for _, s := range d.Sentences {
 		set := map[string]bool{}
@@ -182,6 +188,9 @@ func analyse(d *document.Document) *analysed {
 			a.folds[f] = true
 			st := stem(f)
 			a.stems[st] = true
+			if _, ok := a.written[st]; !ok {
+				a.written[st] = f
+			}
 			if content(f) {
 				set[st] = true
 			}
@@ -247,7 +256,7 @@ func (a *analysed) claim(cd *document.Document, s document.Sentence) Claim {
 		}
 		st := stem(f)
 		w := Word{Text: t.Text, Fold: f, Stem: st, InArticle: a.stems[st] || a.folds[f], InSource: src[st], Negated: governed[st]}
-		a.rel.annotate(&w, src, a.stems)
+		a.rel.annotate(&w, src, a.written)
 		c.Words = append(c.Words, w)
 	}
 	for _, k := range s.Numbers {
@@ -380,7 +389,7 @@ func decimals(text string) int {
 func (a *analysed) name(e document.Entity, initial bool) Name {
 	n := Name{Text: e.Text, Key: e.Key, Initial: initial}
 	key := squash(e.Key)
-	if a.names[key] || a.initials[key] || a.folds[key] {
+	if a.names[key] || a.initials[key] || a.folds[key] || a.rel.implied(key, a.folds) {
 		n.Supported = true
 		return n
 	}

@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Relations are the word relations of data.credcheck.consistency
@@ -14,12 +15,15 @@ type Relations struct {
 	// set to its stems.
 	sets    map[string][]string
 	members map[string][]string
+	// places maps a country, squashed ("uk"), to the folded words that
+	// imply it.
+	places map[string][]string
 }
 
 // ReadRelations reads the relations from the policies' data document
 // (the value of data.credcheck.consistency); nil reads as no relations.
 func ReadRelations(data any) (*Relations, error) {
-	r := &Relations{opposites: map[string][]string{}, sets: map[string][]string{}, members: map[string][]string{}}
+	r := &Relations{opposites: map[string][]string{}, sets: map[string][]string{}, members: map[string][]string{}, places: map[string][]string{}}
 	if data == nil {
 		return r, nil
 	}
@@ -71,7 +75,40 @@ func ReadRelations(data any) (*Relations, error) {
 			slices.Sort(names)
 		}
 	}
+	if raw, ok := m["places"]; ok {
+		places, ok := raw.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("data.credcheck.consistency.places must map places to lists of words")
+		}
+		for name, v := range places {
+			words, ok := v.([]any)
+			if !ok {
+				return nil, fmt.Errorf("data.credcheck.consistency.places.%s must be a list of words", name)
+			}
+			for _, w := range words {
+				s, ok := w.(string)
+				if !ok {
+					return nil, fmt.Errorf("data.credcheck.consistency.places.%s: %v is not a word", name, w)
+				}
+				r.places[squash(name)] = append(r.places[squash(name)], strings.ToLower(s))
+			}
+		}
+	}
 	return r, nil
+}
+
+// implied says the article's words imply a place the claim names ("UK"
+// by "London").
+func (r *Relations) implied(key string, folds map[string]bool) bool {
+	if r == nil {
+		return false
+	}
+	for _, w := range r.places[key] {
+		if folds[w] {
+			return true
+		}
+	}
+	return false
 }
 
 func appendNew(list []string, s string) []string {
@@ -83,20 +120,20 @@ func appendNew(list []string, s string) []string {
 
 // annotate notes, for a claim word, the opposites and the rival members
 // of its contrast sets that its source sentence or the article uses.
-func (r *Relations) annotate(w *Word, source, article map[string]bool) {
+func (r *Relations) annotate(w *Word, source map[string]bool, article map[string]string) {
 	w.Opposites, w.Rivals = []Related{}, []Related{}
 	if r == nil {
 		return
 	}
 	for _, o := range r.opposites[w.Stem] {
-		if article[o] {
-			w.Opposites = append(w.Opposites, Related{Stem: o, InSource: source[o]})
+		if word, ok := article[o]; ok {
+			w.Opposites = append(w.Opposites, Related{Stem: o, Word: word, InSource: source[o]})
 		}
 	}
 	for _, set := range r.sets[w.Stem] {
 		for _, m := range r.members[set] {
-			if m != w.Stem && article[m] {
-				w.Rivals = append(w.Rivals, Related{Set: set, Stem: m, InSource: source[m]})
+			if word, ok := article[m]; ok && m != w.Stem {
+				w.Rivals = append(w.Rivals, Related{Set: set, Stem: m, Word: word, InSource: source[m]})
 			}
 		}
 	}
@@ -106,6 +143,8 @@ func (r *Relations) annotate(w *Word, source, article map[string]bool) {
 // set it belongs to, that the article uses.
 type Related struct {
 	Stem string `json:"stem"`
+	// Word is the first word of the article with the stem, folded.
+	Word string `json:"word"`
 	// Set names the contrast set, "" for an opposite.
 	Set string `json:"set,omitempty"`
 	// InSource says the claim's source sentence uses it.

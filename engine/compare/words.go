@@ -70,7 +70,7 @@ func negations(toks []lexicon.Token) []Negation {
 		if !negating(f) {
 			continue
 		}
-		n := Negation{Cue: t.Text, Scope: []string{}}
+		n := Negation{Cue: t.Text, Scope: []string{}, Words: []string{}}
 		for j := i + 1; j < len(toks) && len(n.Scope) < scopeWords; j++ {
 			if !toks[j].Joined {
 				break
@@ -81,6 +81,7 @@ func negations(toks []lexicon.Token) []Negation {
 			}
 			if content(g) {
 				n.Scope = append(n.Scope, stem(g))
+				n.Words = append(n.Words, toks[j].Text)
 			}
 		}
 		if len(n.Scope) > 0 {

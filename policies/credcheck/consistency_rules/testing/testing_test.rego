@@ -8,15 +8,15 @@ word(text, in_article, in_source) := {
 	"negated": false, "opposites": [], "rivals": [],
 }
 
-related(stem, in_source) := {"stem": stem, "in_source": in_source}
+related(stem, in_source) := {"stem": stem, "word": stem, "in_source": in_source}
 
-rival(set, stem, in_source) := {"stem": stem, "set": set, "in_source": in_source}
+rival(set, stem, in_source) := {"stem": stem, "word": stem, "set": set, "in_source": in_source}
 
 number(text, value, supported, elsewhere) := {"text": text, "value": value, "unit": "", "supported": supported, "elsewhere": elsewhere}
 
 name(text, supported, initial) := {"text": text, "key": lower(text), "initial": initial, "supported": supported, "partly": false}
 
-negation(cue, scope, fields) := object.union({"cue": cue, "scope": scope}, fields)
+negation(cue, words, fields) := object.union({"cue": cue, "scope": words, "words": words}, fields)
 
 claim(i, rest) := object.union({"index": i, "text": sprintf("claim %d", [i]), "source": 0, "overlap": 0.5, "words": [], "numbers": [], "names": [], "negations": []}, rest)
 

@@ -23,7 +23,7 @@ report contains finding if {
 	reversed(w, o)
 	finding := {
 		"claim": c.index,
-		"message": sprintf("The summary says %s where the article has its opposite (%s).", [w.text, o.stem]),
+		"message": sprintf("The summary says %s where the article has its opposite (%s).", [w.text, o.word]),
 	}
 }
 

@@ -7,7 +7,7 @@ sell(in_article, in_source, opposite_in_source) := object.union(t.word("sell", i
 
 test_fires_when_the_source_sentence_has_the_opposite if {
 	r := rule.report with input as t.input_of([t.claim(0, {"words": [sell(true, false, true)]})], [])
-	count(r) == 1
+	r == {{"claim": 0, "message": "The summary says sell where the article has its opposite (buy)."}}
 }
 
 test_fires_when_only_the_opposite_is_in_the_article if {

@@ -21,7 +21,7 @@ report contains finding if {
 	some w in c.words
 	not w.in_article
 	count(w.rivals) > 0
-	written := sort({r.stem | some r in w.rivals})
+	written := sort({r.word | some r in w.rivals})
 	finding := {
 		"claim": c.index,
 		"message": sprintf("The summary says %s, which the article never does; it has %s.", [w.text, concat(", ", written)]),
