@@ -256,7 +256,7 @@ func (a *analysed) claim(cd *document.Document, s document.Sentence) Claim {
 		}
 		st := stem(f)
 		w := Word{Text: t.Text, Fold: f, Stem: st, InArticle: a.stems[st] || a.folds[f], InSource: src[st], Negated: governed[st]}
-		a.rel.annotate(&w, src, a.written)
+		a.rel.annotate(&w, src, a.written, a.folds)
 		c.Words = append(c.Words, w)
 	}
 	for _, k := range s.Numbers {

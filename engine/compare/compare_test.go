@@ -171,3 +171,33 @@ func TestJudgeRunsTheConsistencyRules(t *testing.T) {
 		t.Errorf("faithful summary: %v, %v", got, err)
 	}
 }
+
+func TestPrefixedOpposite(t *testing.T) {
+	in := build(t, "The agency will test small uncrewed aircraft.", "The agency will test small crewed aircraft, unless delayed.")
+	for _, w := range in.Claims[0].Words {
+		switch w.Fold {
+		case "crewed":
+			if len(w.Opposites) != 1 || w.Opposites[0].Word != "uncrewed" || !w.Opposites[0].InSource {
+				t.Errorf("crewed: opposites %+v, want uncrewed in the source", w.Opposites)
+			}
+		case "delayed":
+			if len(w.Opposites) != 0 {
+				t.Errorf("delayed: opposites %+v, want none", w.Opposites)
+			}
+		}
+	}
+}
+
+func TestCountryImpliedByCity(t *testing.T) {
+	in := build(t, "Activists gathered outside the embassy in London on Thursday.", "Activists in the U.K. gathered outside the embassy, as did some in Peru.")
+	got := map[string]bool{}
+	for _, n := range in.Claims[0].Names {
+		got[n.Key] = n.Supported
+	}
+	if !got["u.k"] {
+		t.Errorf("U.K. is not implied by London: %v", got)
+	}
+	if s, ok := got["peru"]; !ok || s {
+		t.Errorf("Peru: supported %v (found %v), want unsupported", s, ok)
+	}
+}

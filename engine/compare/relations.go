@@ -120,7 +120,7 @@ func appendNew(list []string, s string) []string {
 
 // annotate notes, for a claim word, the opposites and the rival members
 // of its contrast sets that its source sentence or the article uses.
-func (r *Relations) annotate(w *Word, source map[string]bool, article map[string]string) {
+func (r *Relations) annotate(w *Word, source map[string]bool, article map[string]string, folds map[string]bool) {
 	w.Opposites, w.Rivals = []Related{}, []Related{}
 	if r == nil {
 		return
@@ -128,6 +128,11 @@ func (r *Relations) annotate(w *Word, source map[string]bool, article map[string
 	for _, o := range r.opposites[w.Stem] {
 		if word, ok := article[o]; ok {
 			w.Opposites = append(w.Opposites, Related{Stem: o, Word: word, InSource: source[o]})
+		}
+	}
+	for _, f := range negatedForms(w.Fold) {
+		if o := stem(f); folds[f] && !slices.ContainsFunc(w.Opposites, func(r Related) bool { return r.Stem == o }) {
+			w.Opposites = append(w.Opposites, Related{Stem: o, Word: f, InSource: source[o]})
 		}
 	}
 	for _, set := range r.sets[w.Stem] {
@@ -149,4 +154,27 @@ type Related struct {
 	Set string `json:"set,omitempty"`
 	// InSource says the claim's source sentence uses it.
 	InSource bool `json:"in_source"`
+}
+
+// negatingPrefixes make a word its opposite ("crewed", "uncrewed";
+// "violent", "non-violent"). "in-" and "dis-" are left out: too many words
+// merely begin with them ("income", "discount").
+var negatingPrefixes = []string{"un", "non-", "non"}
+
+// minBase is the shortest word a prefix is taken to negate, so that
+// "unless" is not the opposite of "less".
+const minBase = 5
+
+// negatedForms are the word with a negating prefix and, for a word with
+// one, the word without it.
+func negatedForms(f string) []string {
+	var out []string
+	for _, p := range negatingPrefixes {
+		if base, ok := strings.CutPrefix(f, p); ok && len(base) >= minBase {
+			out = append(out, base)
+		} else if len(f) >= minBase {
+			out = append(out, p+f)
+		}
+	}
+	return out
 }

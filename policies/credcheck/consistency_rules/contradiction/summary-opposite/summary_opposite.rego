@@ -1,11 +1,13 @@
 # METADATA
 # title: Word the opposite of the article's
 # description: |
-#   The summary uses a word whose opposite the article uses instead
-#   ("sold" where the article says "bought", "fell" for "rose"; pairs in
-#   data.credcheck.consistency.opposites): either its own sentence in the
-#   article has the opposite and not the word, or the article has the
-#   opposite and nowhere the word.
+#   The summary uses a word whose opposite the article sentence it rests
+#   on uses instead ("sold" where the article says "bought", "fell" for
+#   "rose", "crewed" for "uncrewed"; pairs in
+#   data.credcheck.consistency.opposites, and any word against itself with
+#   "un-" or "non-"). Only the sentence the summary rests on counts: an
+#   article may say that profits fell and prices rose, and a summary that
+#   says prices rose has not reversed it.
 # custom:
 #   category: contradiction
 #   severity: error
@@ -19,17 +21,11 @@ package credcheck.consistency_rules.contradiction["summary-opposite"]
 report contains finding if {
 	some c in input.claims
 	some w in c.words
+	not w.in_source
 	some o in w.opposites
-	reversed(w, o)
+	o.in_source
 	finding := {
 		"claim": c.index,
 		"message": sprintf("The summary says %s where the article has its opposite (%s).", [w.text, o.word]),
 	}
 }
-
-reversed(w, o) if {
-	not w.in_source
-	o.in_source
-}
-
-reversed(w, _) if not w.in_article
