@@ -11,6 +11,7 @@ package compare
 import (
 	"encoding/json"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -83,6 +84,10 @@ type Figure struct {
 	// Elsewhere says it gives the value in some other unit.
 	Supported bool `json:"supported"`
 	Elsewhere bool `json:"elsewhere"`
+	// InSource says the claim's source sentence gives the value; Others
+	// are the other values it gives in the same unit.
+	InSource bool      `json:"in_source"`
+	Others   []float64 `json:"others"`
 }
 
 // Name is a capitalised name of a claim and whether the article names it.
@@ -260,7 +265,7 @@ func (a *analysed) claim(cd *document.Document, s document.Sentence) Claim {
 		c.Words = append(c.Words, w)
 	}
 	for _, k := range s.Numbers {
-		c.Numbers = append(c.Numbers, a.figure(cd.Numbers[k]))
+		c.Numbers = append(c.Numbers, a.figure(cd.Numbers[k], c.Source))
 	}
 	for _, k := range s.Entities {
 		e := cd.Entities[k]
@@ -304,12 +309,16 @@ func (a *analysed) source(i int, cd *document.Document, s document.Sentence) Sou
 	return out
 }
 
-func (a *analysed) figure(n document.Number) Figure {
-	f := Figure{Text: n.Text, Value: n.Value, Unit: n.Unit}
+func (a *analysed) figure(n document.Number, source int) Figure {
+	f := Figure{Text: n.Text, Value: n.Value, Unit: n.Unit, Others: []float64{}}
 	for _, m := range a.numbers {
+		if m.Sentence == source && m.Unit == n.Unit && !sameValue(n, m) && !slices.Contains(f.Others, m.Value) {
+			f.Others = append(f.Others, m.Value)
+		}
 		if !sameValue(n, m) {
 			continue
 		}
+		f.InSource = f.InSource || m.Sentence == source
 		if m.Unit == n.Unit {
 			f.Supported = true
 		} else {

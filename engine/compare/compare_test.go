@@ -201,3 +201,11 @@ func TestCountryImpliedByCity(t *testing.T) {
 		t.Errorf("Peru: supported %v (found %v), want unsupported", s, ok)
 	}
 }
+
+func TestFigureOthersInTheSource(t *testing.T) {
+	in := build(t, "The man fell from the cliff 35 years ago. He was 30 at the time.", "The man fell from the cliff 30 years ago.")
+	n := in.Claims[0].Numbers
+	if len(n) != 1 || !n[0].Supported || n[0].InSource || !slices.Equal(n[0].Others, []float64{35}) {
+		t.Errorf("numbers = %+v, want 30 given elsewhere, the source giving 35", n)
+	}
+}

@@ -12,7 +12,7 @@ related(stem, in_source) := {"stem": stem, "word": stem, "in_source": in_source}
 
 rival(set, stem, in_source) := {"stem": stem, "word": stem, "set": set, "in_source": in_source}
 
-number(text, value, supported, elsewhere) := {"text": text, "value": value, "unit": "", "supported": supported, "elsewhere": elsewhere}
+number(text, value, supported, elsewhere) := {"text": text, "value": value, "unit": "", "supported": supported, "elsewhere": elsewhere, "in_source": supported, "others": []}
 
 name(text, supported, initial) := {"text": text, "key": lower(text), "initial": initial, "supported": supported, "partly": false}
 

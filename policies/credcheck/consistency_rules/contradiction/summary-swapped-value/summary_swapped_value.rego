@@ -4,7 +4,8 @@
 #   The summary names one member of a closed set of exclusive values (a
 #   weekday, a month, a colour, a direction, an ordinal, a count word, a
 #   kind of killing; data.credcheck.consistency.contrasts) that the article
-#   never uses, while the article uses another member of the same set:
+#   never uses, while the article uses another member of the same set; or
+#   one that the article sentence it rests on replaces with another member:
 #   "on Friday" for an article's "on Thursday".
 # custom:
 #   category: contradiction
@@ -25,5 +26,18 @@ report contains finding if {
 	finding := {
 		"claim": c.index,
 		"message": sprintf("The summary says %s, which the article never does; it has %s.", [w.text, concat(", ", written)]),
+	}
+}
+
+report contains finding if {
+	some c in input.claims
+	some w in c.words
+	w.in_article
+	not w.in_source
+	written := sort({r.word | some r in w.rivals; r.in_source})
+	count(written) > 0
+	finding := {
+		"claim": c.index,
+		"message": sprintf("The summary says %s where the article sentence it rests on has %s.", [w.text, concat(", ", written)]),
 	}
 }
