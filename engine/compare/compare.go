@@ -107,10 +107,11 @@ type Name struct {
 // Negation is a negation cue and the content words it governs.
 type Negation struct {
 	Cue string `json:"cue"`
-	// Scope are the stems of the words the cue governs, and Words the
-	// words as written.
-	Scope []string `json:"scope"`
-	Words []string `json:"words"`
+	// Scope are the stems of the words the cue governs, Words the words
+	// as written, and Phrase the text from the cue to the last of them.
+	Scope  []string `json:"scope"`
+	Words  []string `json:"words"`
+	Phrase string   `json:"phrase"`
 	// For a claim's negation: ArticleNegates says some article sentence
 	// negates a word of the scope; ArticleHas that the article uses one.
 	// For a source's negation: ClaimHas says the claim uses a word of the
@@ -168,7 +169,7 @@ func (in *Input) Value() (ast.Value, error) {
 type analysed struct {
 	doc *document.Document
 	// stems and folds are every word form the article uses; written maps
-	// a stem to the first word the article writes it with.
+	// a stem to the first word the article writes it with, as written.
 	stems, folds map[string]bool
 	written      map[string]string
 	// sentStems are each sentence's content stems.
@@ -194,13 +195,13 @@ func analyse(d *document.Document) *analysed {
 			st := stem(f)
 			a.stems[st] = true
 			if _, ok := a.written[st]; !ok {
-				a.written[st] = f
+				a.written[st] = written(t)
 			}
 			if content(f) {
 				set[st] = true
 			}
 		}
-		for _, n := range negations(s.Tokens) {
+		for _, n := range negations(s.Tokens, d.Text) {
 			for _, st := range n.Scope {
 				a.negated[st] = true
 			}
@@ -247,7 +248,7 @@ func (a *analysed) claim(cd *document.Document, s document.Sentence) Claim {
 	if c.Source >= 0 {
 		src = a.sentStems[c.Source]
 	}
-	negs := negations(s.Tokens)
+	negs := negations(s.Tokens, cd.Text)
 	governed := map[string]bool{}
 	for _, n := range negs {
 		for _, st := range n.Scope {
@@ -294,12 +295,12 @@ func (a *analysed) source(i int, cd *document.Document, s document.Sentence) Sou
 		claimStems[stem(fold(t))] = true
 	}
 	claimNegated := map[string]bool{}
-	for _, n := range negations(s.Tokens) {
+	for _, n := range negations(s.Tokens, cd.Text) {
 		for _, st := range n.Scope {
 			claimNegated[st] = true
 		}
 	}
-	for _, n := range negations(sent.Tokens) {
+	for _, n := range negations(sent.Tokens, a.doc.Text) {
 		for _, st := range n.Scope {
 			n.ClaimHas = n.ClaimHas || claimStems[st]
 			n.ClaimNegates = n.ClaimNegates || claimNegated[st]
@@ -420,8 +421,21 @@ func squash(s string) string {
 	return strings.NewReplacer(".", "", " ", "", "-", "").Replace(strings.ToLower(s))
 }
 
+// written is a token as written, without surrounding punctuation or a
+// possessive.
+func written(t lexicon.Token) string {
+	w := strings.Trim(t.Text, "'’.-")
+	for _, suffix := range []string{"'s", "’s"} {
+		w = strings.TrimSuffix(w, suffix)
+	}
+	return w
+}
+
 func fold(t lexicon.Token) string {
 	f := strings.Trim(t.Fold, "'.-")
 	f, _ = strings.CutSuffix(f, "'s")
 	return f
 }
+
+// MarshalInput is the comparison document as one line of JSON.
+func MarshalInput(in *Input) ([]byte, error) { return json.Marshal(in) }

@@ -132,7 +132,7 @@ func TestOppositesAndRivals(t *testing.T) {
 	if sell == nil || len(sell.Opposites) != 1 || sell.Opposites[0] != (Related{Stem: "buy", Word: "buy", InSource: true}) {
 		t.Errorf("sell = %+v, want the opposite buy in its source", sell)
 	}
-	if friday == nil || len(friday.Rivals) != 1 || friday.Rivals[0] != (Related{Stem: "thursday", Word: "thursday", Set: "weekdays", InSource: true}) {
+	if friday == nil || len(friday.Rivals) != 1 || friday.Rivals[0] != (Related{Stem: "thursday", Word: "Thursday", Set: "weekdays", InSource: true}) {
 		t.Errorf("friday = %+v, want the rival thursday", friday)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/rego"
 
+	"github.com/credcheck/credcheck/engine/document"
 	"github.com/credcheck/credcheck/engine/policy"
 )
 
@@ -59,14 +60,24 @@ func NewJudge(ctx context.Context, set *policy.Set) (*Judge, error) {
 // Rules are the consistency rules, in catalog order.
 func (j *Judge) Rules() []*policy.Rule { return j.list }
 
-// Compare lines claim up against doc and returns what the rules found,
-// ordered by claim, then rule, then message.
+// Compare lines claim up against doc, both plain text, and returns what
+// the rules found, ordered by claim, then rule, then message.
 func (j *Judge) Compare(ctx context.Context, doc, claim string) ([]*Finding, error) {
 	d, c, err := Texts(doc, claim, j.set.Lexicons)
 	if err != nil {
 		return nil, err
 	}
-	in := Build(d, c, j.rel)
+	return j.CompareDocuments(ctx, d, c)
+}
+
+// Input is the comparison document of a claim against an article, as the
+// rules read it.
+func (j *Judge) Input(art, claim *document.Document) *Input { return Build(art, claim, j.rel) }
+
+// CompareDocuments is Compare on documents already built, the article in
+// any format the document model reads.
+func (j *Judge) CompareDocuments(ctx context.Context, art, claim *document.Document) ([]*Finding, error) {
+	in := Build(art, claim, j.rel)
 	value, err := in.Value()
 	if err != nil {
 		return nil, err

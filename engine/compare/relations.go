@@ -148,7 +148,7 @@ func (r *Relations) annotate(w *Word, source map[string]bool, article map[string
 // set it belongs to, that the article uses.
 type Related struct {
 	Stem string `json:"stem"`
-	// Word is the first word of the article with the stem, folded.
+	// Word is the first word of the article with the stem, as written.
 	Word string `json:"word"`
 	// Set names the contrast set, "" for an opposite.
 	Set string `json:"set,omitempty"`

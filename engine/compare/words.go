@@ -62,8 +62,9 @@ func stem(f string) string {
 const scopeWords = 2
 
 // negations finds the negation cues among tokens with the content words
-// each governs, up to the next punctuation.
-func negations(toks []lexicon.Token) []Negation {
+// each governs, up to the next punctuation; text is what the tokens'
+// offsets index.
+func negations(toks []lexicon.Token, text string) []Negation {
 	var out []Negation
 	for i, t := range toks {
 		f := fold(t)
@@ -71,6 +72,7 @@ func negations(toks []lexicon.Token) []Negation {
 			continue
 		}
 		n := Negation{Cue: t.Text, Scope: []string{}, Words: []string{}}
+		end := t.End
 		for j := i + 1; j < len(toks) && len(n.Scope) < scopeWords; j++ {
 			if !toks[j].Joined {
 				break
@@ -82,8 +84,10 @@ func negations(toks []lexicon.Token) []Negation {
 			if content(g) {
 				n.Scope = append(n.Scope, stem(g))
 				n.Words = append(n.Words, toks[j].Text)
+				end = toks[j].End
 			}
 		}
+		n.Phrase = strings.Join(strings.Fields(text[t.Start:end]), " ")
 		if len(n.Scope) > 0 {
 			out = append(out, n)
 		}

@@ -16,7 +16,7 @@ number(text, value, supported, elsewhere) := {"text": text, "value": value, "uni
 
 name(text, supported, initial) := {"text": text, "key": lower(text), "initial": initial, "supported": supported, "partly": false}
 
-negation(cue, words, fields) := object.union({"cue": cue, "scope": words, "words": words}, fields)
+negation(cue, words, fields) := object.union({"cue": cue, "scope": words, "words": words, "phrase": concat(" ", array.concat([cue], words))}, fields)
 
 claim(i, rest) := object.union({"index": i, "text": sprintf("claim %d", [i]), "source": 0, "overlap": 0.5, "words": [], "numbers": [], "names": [], "negations": []}, rest)
 

@@ -21,6 +21,6 @@ report contains finding if {
 	not n.article_negates
 	finding := {
 		"claim": c.index,
-		"message": sprintf("The summary says \"%s %s\", but the article never negates %s.", [n.cue, concat(" ", n.words), n.words[0]]),
+		"message": sprintf("The summary says \"%s\", but the article never negates %s.", [n.phrase, n.words[0]]),
 	}
 }

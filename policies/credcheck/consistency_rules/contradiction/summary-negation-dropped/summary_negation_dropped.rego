@@ -23,6 +23,6 @@ report contains finding if {
 	not n.claim_negates
 	finding := {
 		"claim": c.index,
-		"message": sprintf("The article says \"%s %s\", but the summary drops the negation.", [n.cue, concat(" ", n.words)]),
+		"message": sprintf("The article says \"%s\", but the summary drops the negation.", [n.phrase]),
 	}
 }
