@@ -101,7 +101,11 @@ var docStandIns = map[string]string{
 	"machine-xsum-*.jsonl":       "cp fixtures/testdata/eval/machine.jsonl machine-xsum-sample.jsonl",
 	"attribution-polnear.jsonl":  "cp fixtures/testdata/eval/attribution.jsonl attribution-polnear.jsonl",
 	"credibility-recovery.jsonl": "cp fixtures/testdata/eval/credibility.jsonl credibility-recovery.jsonl",
-	"accuracy.json":              "credcheck eval --format json labelled/*.jsonl > accuracy.json",
+
+	// Article–summary pairs in the SummEdits layout (--task consistency).
+	"contradiction-summedits.jsonl": "cp fixtures/testdata/eval/consistency.jsonl contradiction-summedits.jsonl",
+
+	"accuracy.json": "credcheck eval --format json labelled/*.jsonl > accuracy.json",
 	// The public corpora docs/accuracy.md measures on, beside the clone,
 	// stood in for by the small files of the same shapes the eval tests use.
 	"../shared/eval/": "mkdir -p ../shared/eval && cd fixtures/testdata/eval && " +
@@ -110,6 +114,7 @@ var docStandIns = map[string]string{
 		"cp machine.jsonl ../../../../shared/eval/machine-xsum-davinci.jsonl && " +
 		"cp attribution.jsonl ../../../../shared/eval/attribution-polnear.jsonl && " +
 		"cp credibility.jsonl ../../../../shared/eval/credibility-recovery.jsonl && " +
+		"cp consistency.jsonl ../../../../shared/eval/contradiction-summedits.jsonl && " +
 		"cd ../../../ && " + extractionStandIn("../shared/eval/extraction"),
 	// A directory in the article-extraction benchmark's layout, of one
 	// saved page of the fixtures.

@@ -29,6 +29,10 @@ Tasks:
                layout of the scrapinghub article-extraction benchmark
                (html/KEY.html.gz, ground-truth.json): precision, recall and
                F1 of the extracted text by the benchmark's own method
+  consistency  articles with a summary labelled "consistent" (SummEdits
+               layout: doc, summary, consistent, edit_types): balanced
+               accuracy, precision and recall of "inconsistent", recall
+               per edit type
 
 With --compare, the run exits 1 when a figure fell by more than
 --tolerance against a result saved with --format json, so that a policy
@@ -38,13 +42,14 @@ repository can gate edits on accuracy.`,
   credcheck eval --task machine --format json machine-*.jsonl > baseline.json
   credcheck eval --task machine --compare baseline.json machine-*.jsonl
   credcheck eval --task credibility --good reliable credibility-recovery.jsonl
-  credcheck eval --task extraction --predictions predictions.json extraction/`,
+  credcheck eval --task extraction --predictions predictions.json extraction/
+  credcheck eval --task consistency contradiction-summedits.jsonl`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: runEval,
 	}
 	defaults := accuracy.DefaultOptions()
 	f := cmd.Flags()
-	f.String("task", "spans", "kind of labelled data: spans, hedge, machine, attribution, credibility or extraction")
+	f.String("task", "spans", "kind of labelled data: spans, hedge, machine, attribution, credibility, extraction or consistency")
 	f.String("predictions", "", "extraction task: write the extracted body of each page to this file, as {key: {\"articleBody\": text}}")
 	f.StringP("format", "f", "text", "output format: text or json")
 	f.String("compare", "", "saved JSON result to compare with; exit 1 on a regression")

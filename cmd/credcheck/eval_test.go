@@ -242,7 +242,7 @@ func TestEvalUsageErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"eval", evalData + "missing.jsonl"}, "credcheck: fixtures/testdata/eval/missing.jsonl: no such file or directory\n"},
-		{[]string{"eval", "--task", "sentiment", evalData + "hedge.jsonl"}, `credcheck: unknown task "sentiment" (tasks: spans, hedge, machine, attribution, credibility, extraction)` + "\n"},
+		{[]string{"eval", "--task", "sentiment", evalData + "hedge.jsonl"}, `credcheck: unknown task "sentiment" (tasks: spans, hedge, machine, attribution, credibility, extraction, consistency)` + "\n"},
 		{[]string{"eval", "--category", "hedges", evalData + "spans.jsonl"}, `credcheck: unknown category "hedges"`},
 		{[]string{"eval", "--format", "yaml", evalData + "spans.jsonl"}, `unknown format "yaml"`},
 		{[]string{"eval"}, "requires at least 1 arg(s)"},

@@ -42,7 +42,7 @@ working directory), CREDCHECK_* environment variables and flags; flags win.`,
 		return fmt.Errorf("%v\nRun '%s --help' for usage", err, cmd.CommandPath())
 	})
 	root.AddCommand(newCheckCommand(), newParseCommand(), newRulesCommand(), newExplainCommand(), newEvalCommand(),
-		newCalibrateCommand(), newPolicyCommand(), newVersionCommand(), newStoryCommand(), newServeCommand())
+		newCalibrateCommand(), newPolicyCommand(), newVersionCommand(), newStoryCommand(), newServeCommand(), newCompareCommand())
 	return root
 }
 

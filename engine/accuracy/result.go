@@ -27,7 +27,10 @@ type Result struct {
 	Rules      []Group    `json:"rules"`
 	// RuleQA and GroupScores are the credibility task's per-rule and
 	// per-group tables; other tasks leave them out.
-	RuleQA      []RuleQA     `json:"rule_qa,omitempty"`
+	RuleQA []RuleQA `json:"rule_qa,omitempty"`
+	// EditTypes is the consistency task's recall per kind of edit that
+	// made a summary inconsistent; other tasks leave it out.
+	EditTypes   []Group      `json:"edit_types,omitempty"`
 	GroupScores []GroupScore `json:"group_scores,omitempty"`
 	// FalsePositives and FalseNegatives are the worst mistakes, with text.
 	FalsePositives []Example `json:"false_positives"`
@@ -106,6 +109,9 @@ func (r *Result) Flat() map[string]float64 {
 	}
 	for _, g := range r.Rules {
 		groupFigures(out, "rule."+g.Name, g)
+	}
+	for _, g := range r.EditTypes {
+		out["edit_type."+g.Name+".recall"] = g.Recall
 	}
 	return out
 }

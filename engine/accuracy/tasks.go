@@ -20,7 +20,7 @@ import (
 )
 
 // Tasks are the kinds of labelled data eval reads.
-var Tasks = []string{"spans", "hedge", "machine", "attribution", "credibility", "extraction"}
+var Tasks = []string{"spans", "hedge", "machine", "attribution", "credibility", "extraction", "consistency"}
 
 // Options tune an evaluation.
 type Options struct {
@@ -86,6 +86,11 @@ func Run(ctx context.Context, c *checker.Checker, task string, files []string, o
 		r, errs = runAttribution(ctx, c, files, opts)
 	case "extraction":
 		r, errs = runExtraction(files, opts)
+	case "consistency":
+		var err error
+		if r, errs, err = runConsistency(ctx, c, files, opts); err != nil {
+			return nil, errs, err
+		}
 	case "credibility":
 		var err error
 		if r, errs, err = runCredibility(ctx, c, files, opts); err != nil {
@@ -144,13 +149,19 @@ func (r record) boolean(key string) (value, ok bool) {
 // readRecords reads every JSON object line of the files, reporting lines
 // that are not objects with a text.
 func readRecords(files []string, maxBytes int64) ([]record, []*article.InputError) {
+	return readRecordsWith(files, maxBytes, "text")
+}
+
+// readRecordsWith reads every JSON object line of the files, reporting
+// lines that are not objects with non-empty texts under the given keys.
+func readRecordsWith(files []string, maxBytes int64, texts ...string) ([]record, []*article.InputError) {
 	if maxBytes <= 0 {
 		maxBytes = article.DefaultMaxBytes
 	}
 	var out []record
 	var errs []*article.InputError
 	for _, file := range files {
-		recs, more := readRecordFile(file, maxBytes)
+		recs, more := readRecordFile(file, maxBytes, texts)
 		out = append(out, recs...)
 		errs = append(errs, more...)
 	}
@@ -159,7 +170,7 @@ func readRecords(files []string, maxBytes int64) ([]record, []*article.InputErro
 
 // readRecordFile reads one corpus file record by record, so that a corpus
 // is not held twice (bytes and records) and one huge line costs one error.
-func readRecordFile(file string, maxBytes int64) ([]record, []*article.InputError) {
+func readRecordFile(file string, maxBytes int64, texts []string) ([]record, []*article.InputError) {
 	var out []record
 	var errs []*article.InputError
 	f, _, err := safefile.Open(file)
@@ -195,8 +206,8 @@ func readRecordFile(file string, maxBytes int64) ([]record, []*article.InputErro
 		if r.id == "" {
 			r.id = fmt.Sprintf("%s:%d", file, lineNo)
 		}
-		if t, ok := r.text("text"); !ok || strings.TrimSpace(t) == "" {
-			errs = append(errs, &article.InputError{Path: file, Line: lineNo, Reason: `record needs a non-empty "text"`})
+		if key := missingText(r, texts); key != "" {
+			errs = append(errs, &article.InputError{Path: file, Line: lineNo, Reason: fmt.Sprintf("record needs a non-empty %q", key)})
 			continue
 		}
 		if f, present := r.fields["format"]; present {
@@ -216,6 +227,17 @@ func readRecordFile(file string, maxBytes int64) ([]record, []*article.InputErro
 		errs = append(errs, &article.InputError{Path: file, Line: lines.Number() + 1, Reason: "reading: " + err.Error()})
 	}
 	return out, errs
+}
+
+// missingText is the first of keys the record lacks a non-empty text
+// under, or "".
+func missingText(r record, keys []string) string {
+	for _, k := range keys {
+		if t, ok := r.text(k); !ok || strings.TrimSpace(t) == "" {
+			return k
+		}
+	}
+	return ""
 }
 
 // checkRecords checks the text of each record as a plain-text article and

@@ -421,7 +421,7 @@ func TestRunMissingFileAndUnknownTask(t *testing.T) {
 		}
 	}
 	_, _, err := accuracy.Run(context.Background(), builtin(t), "sentiment", []string{testdata + "hedge.jsonl"}, accuracy.DefaultOptions())
-	if err == nil || err.Error() != `unknown task "sentiment" (tasks: spans, hedge, machine, attribution, credibility, extraction)` {
+	if err == nil || err.Error() != `unknown task "sentiment" (tasks: spans, hedge, machine, attribution, credibility, extraction, consistency)` {
 		t.Errorf("unknown task: error = %v", err)
 	}
 }

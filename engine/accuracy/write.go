@@ -59,6 +59,7 @@ func writeText(w io.Writer, r *Result) error {
 	}
 	writeGroups(out, "categories", r.Categories)
 	writeGroups(out, "rules", r.Rules)
+	writeEditTypes(out, r.EditTypes)
 	writeRuleQA(out, r.RuleQA)
 	writeGroupScores(out, r.GroupScores)
 	writeExamples(out, "false positives (flagged, not labelled)", r.FalsePositives)
@@ -129,5 +130,17 @@ func writeGroupScores(out *bufio.Writer, gs []GroupScore) {
 	fmt.Fprintf(out, "\n%-34s %6s %8s %10s\n", "groups", "class", "articles", "mean score")
 	for _, g := range gs {
 		fmt.Fprintf(out, "  %-32s %6s %8d %10.2f\n", clip(g.Name, 32), g.Class, g.Articles, g.MeanScore)
+	}
+}
+
+// writeEditTypes shows the consistency task's recall per kind of edit:
+// an edit type is a label, so it has no precision of its own.
+func writeEditTypes(out *bufio.Writer, gs []Group) {
+	if len(gs) == 0 {
+		return
+	}
+	fmt.Fprintf(out, "\n%-30s %9s %8s %7s\n", "edit types", "summaries", "flagged", "recall")
+	for _, g := range gs {
+		fmt.Fprintf(out, "  %-28s %9d %8d %7.3f\n", g.Name, g.Labels, g.Found, g.Recall)
 	}
 }

@@ -1,0 +1,25 @@
+# Builders for the small comparison documents the consistency rule tests
+# use, in the shape engine/compare produces (docs/input.md, "Comparison
+# input").
+package credcheck.consistency_testing
+
+word(text, in_article, in_source) := {
+	"text": text, "fold": lower(text), "stem": lower(text), "in_article": in_article, "in_source": in_source,
+	"negated": false, "opposites": [], "rivals": [],
+}
+
+related(stem, in_source) := {"stem": stem, "word": stem, "in_source": in_source}
+
+rival(set, stem, in_source) := {"stem": stem, "word": stem, "set": set, "in_source": in_source}
+
+number(text, value, supported, elsewhere) := {"text": text, "value": value, "unit": "", "supported": supported, "elsewhere": elsewhere, "in_source": supported, "others": []}
+
+name(text, supported, initial) := {"text": text, "key": lower(text), "initial": initial, "supported": supported, "partly": false}
+
+negation(cue, words, fields) := object.union({"cue": cue, "scope": words, "words": words, "phrase": concat(" ", array.concat([cue], words))}, fields)
+
+claim(i, rest) := object.union({"index": i, "text": sprintf("claim %d", [i]), "source": 0, "overlap": 0.5, "words": [], "numbers": [], "names": [], "negations": []}, rest)
+
+source(i, negations) := {"index": i, "text": sprintf("sentence %d", [i]), "stems": [], "negations": negations}
+
+input_of(claims, sources) := {"version": 1, "claims": claims, "sources": sources}
