@@ -84,7 +84,7 @@ checked (the other inputs are still checked and reported).`,
 	f.String("changed-since", "", "check only articles changed since the merge base of this git revision and HEAD (committed, staged, modified or new)")
 	f.Bool("changed-since-tip", false, "with --changed-since: compare with the revision's tip instead of the merge base")
 	f.Int("workers", 0, "articles checked at once (default: one per CPU)")
-	f.Bool("story", false, "also read the articles together and report the stories they tell (text, json, markdown and sarif; docs/story.md)")
+	f.Bool("story", false, "also read the articles together and report the stories they tell (text, json, jsonl, markdown and sarif; docs/story.md)")
 	addInputFlags(f)
 	budgetFlags(f)
 	f.String("stdin-format", "", "format of standard input: text, markdown, jsonl or html (default: detect)")

@@ -65,6 +65,35 @@ func TestCheckStoryJSONHasArticlesAndStories(t *testing.T) {
 	}
 }
 
+// check --story --format jsonl ends with the json report's tail, stories
+// included: each line but the last is an article, the last carries them.
+func TestCheckStoryJSONLEndsWithTheStories(t *testing.T) {
+	t.Parallel()
+	r := credcheck(t, "", nil, "", "check", "--story", "--format", "jsonl", "--fail-level", "none", oneReport)
+	full := credcheck(t, "", nil, "", "check", "--story", "--format", "json", "--fail-level", "none", oneReport)
+	if r.code != 0 || full.code != 0 {
+		t.Fatalf("exit %d / %d\n%s%s", r.code, full.code, r.stderr, full.stderr)
+	}
+	lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+	var last, whole struct {
+		Stories json.RawMessage `json:"stories"`
+	}
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &last); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(full.stdout), &whole); err != nil {
+		t.Fatal(err)
+	}
+	if len(lines) != 5 || len(last.Stories) == 0 || compactJSON(t, last.Stories) != compactJSON(t, whole.Stories) {
+		t.Errorf("want 4 article lines and a last line with the json report's stories:\n%.3000s", r.stdout)
+	}
+	for _, l := range lines[:len(lines)-1] {
+		if strings.Contains(l, `"stories"`) {
+			t.Errorf("an article line carries stories: %.200s", l)
+		}
+	}
+}
+
 func compactJSON(t *testing.T, raw json.RawMessage) string {
 	t.Helper()
 	var v any

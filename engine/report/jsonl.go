@@ -11,8 +11,9 @@ import (
 // json format puts in its articles list, written and flushed as soon as
 // the article and those before it are checked, so that a program reading
 // a pipe gets each result while the run goes on. The last line is the rest
-// of the json report (version, tool, errors, notices, summary), which only
-// the end of the run knows; it is told from an article by its "summary".
+// of the json report (version, tool, errors, notices, summary, and the
+// stories under check --story), which only the end of the run knows; it is
+// told from an article by its "summary".
 // Lines are compact whatever json-indent says: a line is a record.
 
 func init() {
@@ -27,6 +28,9 @@ type jsonlTail struct {
 	Errors  []jsonError `json:"errors"`
 	Notices []string    `json:"notices"`
 	Summary jsonSummary `json:"summary"`
+	// Stories is the json report's stories (check --story): story findings
+	// need every article, so they can only come at the end.
+	Stories any `json:"stories,omitempty"`
 }
 
 type jsonlStream struct {
@@ -72,5 +76,5 @@ func (s *jsonlStream) Article(a *Article) error { return s.line(jsonArticleOf(a)
 
 func (s *jsonlStream) Finish(r *Report) error {
 	t := jsonTail(r, s.opts)
-	return s.line(jsonlTail{Version: t.Version, Tool: t.Tool, Errors: t.Errors, Notices: t.Notices, Summary: t.Summary})
+	return s.line(jsonlTail{Version: t.Version, Tool: t.Tool, Errors: t.Errors, Notices: t.Notices, Summary: t.Summary, Stories: t.Stories})
 }

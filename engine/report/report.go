@@ -40,7 +40,7 @@ type Report struct {
 	// were written out one by one and not kept.
 	Totals *Totals
 	// Stories, when set (check --story), are the stories the articles
-	// tell, written by the text, json, markdown and sarif formats.
+	// tell, written by the text, json, jsonl, markdown and sarif formats.
 	Stories Stories
 }
 
@@ -60,7 +60,7 @@ type Stories interface {
 }
 
 // StoryFormats are the formats that carry a report's Stories.
-var StoryFormats = []string{"text", "json", "markdown", "sarif"}
+var StoryFormats = []string{"text", "json", "jsonl", "markdown", "sarif"}
 
 // Article is the result for one article.
 type Article struct {
