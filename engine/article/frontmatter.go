@@ -147,7 +147,7 @@ func decodeTOML(block string, fm *FrontMatter) *FrontMatterError {
 	msg := err.Error()
 	if m := tomlLine.FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
-		return &FrontMatterError{Line: n, Reason: fmt.Sprintf("front matter: %q: %s", m[2], strings.TrimPrefix(msg, m[0]))}
+		return &FrontMatterError{Line: n, Reason: fmt.Sprintf("front matter: %q %s", m[2], tomlTypeReason(strings.TrimPrefix(msg, m[0])))}
 	}
 	return &FrontMatterError{Reason: "front matter: " + strings.TrimPrefix(msg, "toml: ")}
 }
@@ -212,7 +212,7 @@ func jsonError(src string, start int, err error) *FrontMatterError {
 	case errors.As(err, &syntax):
 		return &FrontMatterError{Line: lineAt(src, start+int(syntax.Offset)), Reason: "front matter: " + safetext.Text(strings.TrimPrefix(err.Error(), "json: "))}
 	case errors.As(err, &typ) && typ.Field != "":
-		return &FrontMatterError{Line: lineAt(src, start+int(typ.Offset)), Reason: fmt.Sprintf("front matter: %q must be text, not a JSON %s", strings.ToLower(typ.Field), typ.Value)}
+		return &FrontMatterError{Line: lineAt(src, start+int(typ.Offset)), Reason: fmt.Sprintf("front matter: %q must be %s, not a JSON %s", strings.ToLower(typ.Field), fmKindOf(typ.Type, "an object"), typ.Value)}
 	case errors.As(err, &typ):
 		return &FrontMatterError{Line: 1, Reason: fmt.Sprintf("front matter: a JSON %s, not an object", typ.Value)}
 	}
@@ -235,9 +235,9 @@ func yamlError(err error) *FrontMatterError {
 		// "line 2: cannot unmarshal …" counts lines of the block too.
 		if m := typeErrorLine.FindStringSubmatch(te.Errors[0]); m != nil {
 			n, _ := strconv.Atoi(m[1])
-			return &FrontMatterError{Line: n, Reason: "front matter: " + strings.TrimPrefix(te.Errors[0], m[0])}
+			return &FrontMatterError{Line: n, Reason: "front matter: " + yamlTypeReason(strings.TrimPrefix(te.Errors[0], m[0]))}
 		}
-		return &FrontMatterError{Reason: "front matter: " + te.Errors[0]}
+		return &FrontMatterError{Reason: "front matter: " + yamlTypeReason(te.Errors[0])}
 	}
 	return &FrontMatterError{Reason: "front matter: " + msg}
 }

@@ -227,7 +227,7 @@ func TestParseFrontMatterErrorsNameTheLine(t *testing.T) {
 		{
 			name: "a list where text belongs",
 			src:  "---\ntitle: T\ndate: 2026\nauthor: [A, B]\n---\nBody.",
-			want: FrontMatterError{Line: 4, Reason: "front matter: cannot unmarshal !!seq into string"},
+			want: FrontMatterError{Line: 4, Reason: "front matter: must be text, not a list"},
 		},
 		{
 			name: "a key given twice",
@@ -237,7 +237,7 @@ func TestParseFrontMatterErrorsNameTheLine(t *testing.T) {
 		{
 			name: "not a mapping",
 			src:  "---\njust words\n---\nBody.",
-			want: FrontMatterError{Line: 2, Reason: "front matter: cannot unmarshal !!str `just words` into article.FrontMatter"},
+			want: FrontMatterError{Line: 2, Reason: `front matter: must be a mapping, not "just words"`},
 		},
 	}
 	for _, tt := range tests {
