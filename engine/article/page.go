@@ -43,8 +43,9 @@ type Evidence struct {
 	// Corrections says the page shows a corrections notice or links to
 	// its corrections policy.
 	Corrections bool `yaml:"corrections" json:"corrections" toml:"corrections"`
-	// Links are the body's links; nil when unknown (a page block without
-	// "links": the Markdown body's own links are not read).
+	// Links are the body's links; nil when the block lists none, and then
+	// a Markdown body's own links stand for them (a record's plain text
+	// has none to read, so its links stay unknown).
 	Links []Link `yaml:"links" json:"links" toml:"links"`
 }
 

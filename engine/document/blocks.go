@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/credcheck/credcheck/engine/article"
 )
 
 // block is a paragraph found in the text before zones are assigned.
@@ -22,6 +24,9 @@ type layout struct {
 	clean    []byte
 	blocks   []block
 	comments []Comment
+	// links are a Markdown body's links in order, empty but not nil when
+	// it has none; nil for text, whose links cannot be told.
+	links []article.Link
 }
 
 type line struct {

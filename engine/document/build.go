@@ -198,7 +198,11 @@ func Build(a *article.Article, set *lexicon.Set) (*Document, error) {
 	d.Attributions = findAttributions(d, set)
 	d.Stats = computeStats(d, set)
 	d.Language = detectLanguage(d.Sentences)
-	d.Page = buildPage(a, set)
+	var bodyLinks []article.Link
+	if a.Format == article.Markdown {
+		bodyLinks = lay.links
+	}
+	d.Page = buildPage(a, set, bodyLinks)
 	return d, nil
 }
 

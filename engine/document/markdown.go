@@ -12,6 +12,8 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/credcheck/credcheck/engine/article"
 )
 
 // markdownParser reads CommonMark with GFM tables and footnotes. It is
@@ -40,8 +42,9 @@ func readMarkdown(src string, bodyStart int) layout {
 		bodyStart = len("\ufeff") // a byte-order mark is not text
 	}
 	body, shifts := capNesting(src[bodyStart:])
-	r := mdReader{src: src, base: bodyStart, shifts: shifts, lay: layout{clean: clean}}
-	doc := markdownParser().Parse(text.NewReader(body))
+	r := mdReader{src: src, base: bodyStart, shifts: shifts, lay: layout{clean: clean, links: []article.Link{}}}
+	r.body = []byte(body)
+	doc := markdownParser().Parse(text.NewReader(r.body))
 	r.blocks(doc)
 	sort.SliceStable(r.lay.blocks, func(i, j int) bool { return r.lay.blocks[i].start < r.lay.blocks[j].start })
 	sort.SliceStable(r.lay.comments, func(i, j int) bool { return r.lay.comments[i].Start < r.lay.comments[j].Start })
@@ -96,6 +99,7 @@ func capNesting(body string) ([]byte, []shift) {
 // relative to base, and past shifts.
 type mdReader struct {
 	src    string
+	body   []byte // what goldmark read
 	base   int
 	shifts []shift
 	lay    layout
@@ -157,7 +161,14 @@ func (r *mdReader) copyText(n ast.Node) {
 			r.inlineComment(c)
 		case *ast.HTMLBlock:
 			r.htmlComments(c)
-		case *ast.CodeSpan, *ast.Image, *ast.AutoLink, *ast.FencedCodeBlock, *ast.CodeBlock,
+		case *ast.Link:
+			r.lay.links = append(r.lay.links, article.Link{Text: r.plain(c), URL: string(c.Destination)})
+			r.copyText(c)
+		case *ast.AutoLink:
+			if c.AutoLinkType == ast.AutoLinkURL {
+				r.lay.links = append(r.lay.links, article.Link{Text: string(c.Label(r.body)), URL: string(c.URL(r.body))})
+			}
+		case *ast.CodeSpan, *ast.Image, *ast.FencedCodeBlock, *ast.CodeBlock,
 			*ast.ThematicBreak, *east.Table, *east.FootnoteLink:
 			// Code, pictures, bare addresses and note marks are not words.
 		default:
@@ -166,6 +177,23 @@ func (r *mdReader) copyText(n ast.Node) {
 			r.copyText(c)
 		}
 	}
+}
+
+// plain is the text under n as the reader sees it, without markup.
+func (r *mdReader) plain(n ast.Node) string {
+	var b strings.Builder
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(r.body))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.CodeSpan, *ast.Emphasis:
+			b.WriteString(r.plain(c))
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 // copySegment copies one run of text. goldmark leaves escapes in the

@@ -64,8 +64,10 @@ type PageLink struct {
 }
 
 // buildPage reads an article's page evidence with the host and label
-// lexicons of set; nil when the article has none.
-func buildPage(a *article.Article, set *lexicon.Set) *Page {
+// lexicons of set; nil when the article has none. bodyLinks are the links
+// of a Markdown body, which stand for the page's when its page block lists
+// none: the body is what the page shows.
+func buildPage(a *article.Article, set *lexicon.Set, bodyLinks []article.Link) *Page {
 	e := a.Evidence
 	if e == nil {
 		return nil
@@ -98,10 +100,14 @@ func buildPage(a *article.Article, set *lexicon.Set) *Page {
 	}
 	p.Opinion = strings.HasPrefix(e.Type, "Opinion") || label(e.Section) == "opinion"
 	p.Sponsored = p.Sponsored || strings.Contains(e.Type, "AdvertiserContent") || label(e.Section) == "sponsored"
-	if e.Links != nil {
+	links := e.Links
+	if links == nil {
+		links = bodyLinks
+	}
+	if links != nil {
 		own := siteOf(hostOf(a.URL))
-		p.Links = make([]PageLink, 0, len(e.Links))
-		for _, l := range e.Links {
+		p.Links = make([]PageLink, 0, len(links))
+		for _, l := range links {
 			pl := PageLink{Text: l.Text, URL: l.URL}
 			u, err := url.Parse(strings.TrimSpace(l.URL))
 			switch {

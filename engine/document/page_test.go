@@ -77,3 +77,50 @@ func TestNoPageWithoutEvidence(t *testing.T) {
 		}
 	}
 }
+
+// A Markdown article whose page block lists no links has its body's links
+// as the page's: inline, reference and bare addresses, in order, with the
+// text the reader sees; a block that lists links keeps its own, and a
+// record's plain text gives none.
+func TestMarkdownBodyLinksStandForThePageLinks(t *testing.T) {
+	src := "# Mill sold\n\nThe mill was sold, according to [*The* Ledger](https://ledger.example/a \"t\").\n\n" +
+		"The [council's\nfiling][f] and <https://gov.example/f> agree; `[not](a link)` and ![a photo](p.jpg) are not links.\n\n" +
+		"[f]: https://council.example/filing\n"
+	lex := realLexicons(t)
+	var got []article.Link
+	for _, d := range []*Document{
+		buildArticle(t, withPage(newArticle(article.Markdown, src), nil), lex),
+		buildArticle(t, withPage(newArticle(article.Markdown, "# No links\n\nThe mill was sold.\n"), nil), lex),
+		buildArticle(t, withPage(newArticle(article.Markdown, src), []article.Link{{Text: "own", URL: "https://x.example"}}), lex),
+		buildArticle(t, withPage(newArticle(article.JSONLines, "The mill was sold, according to [The Ledger](https://ledger.example/a).\n"), nil), lex),
+	} {
+		if d.Page == nil {
+			t.Fatal("no page")
+		}
+		got = append(got, article.Link{Text: "--"})
+		for _, l := range d.Page.Links {
+			got = append(got, article.Link{Text: l.Text, URL: l.URL})
+		}
+		if d.Page.Links == nil {
+			got = append(got, article.Link{Text: "nil"})
+		}
+	}
+	want := []article.Link{
+		{Text: "--"},
+		{Text: "The Ledger", URL: "https://ledger.example/a"},
+		{Text: "council's filing", URL: "https://council.example/filing"},
+		{Text: "https://gov.example/f", URL: "https://gov.example/f"},
+		{Text: "--"},
+		{Text: "--"},
+		{Text: "own", URL: "https://x.example"},
+		{Text: "--"}, {Text: "nil"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func withPage(a *article.Article, links []article.Link) *article.Article {
+	a.Evidence = &article.Evidence{From: "front_matter", Byline: "Jane Roe", Links: links}
+	return a
+}

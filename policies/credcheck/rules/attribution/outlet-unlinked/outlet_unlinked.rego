@@ -7,8 +7,10 @@
 #   the site whose anchor text names the outlet, whose host carries its
 #   name, or whose anchor text stands in the crediting sentence. One
 #   finding per outlet, on its first credit. Read from the page's body
-#   links (input.page.links): the rule fires only on a web page or on an
-#   article whose front matter or record lists its links in a page block.
+#   links (input.page.links): the rule fires only on a web page, on a
+#   Markdown article whose front matter carries a page block (its body's
+#   links stand for the page's unless the block lists them), or on a
+#   record whose page block lists its links.
 # related_resources:
 #   - ref: https://www.poynter.org/reporting-editing/2010/ap-tells-staff-to-credit-other-news-orgs/
 #     description: AP crediting policy (2010) — credit other news organisations for what they report first
