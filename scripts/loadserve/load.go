@@ -233,7 +233,7 @@ func (r *Result) Markdown(plan Plan, concurrency int) string {
 	fmt.Fprintf(&b, "| status codes | %s |\n", strings.Join(codes, ", "))
 	fmt.Fprintf(&b, "| failed other than by 429 | %d |\n", sum(r.Other))
 	fmt.Fprintf(&b, "| distinct 200 answers | %d |\n", r.Answers)
-	fmt.Fprintf(&b, "| server CPU per request | %s |\n", ms(r.CPU/time.Duration(max(m.Requests, 1))))
+	fmt.Fprintf(&b, "| server CPU time (per request) | %.1f s (%s) |\n", r.CPU.Seconds(), ms(r.CPU/time.Duration(max(m.Requests, 1))))
 	fmt.Fprintf(&b, "| server RSS idle / start / middle / end / peak | %s / %s / %s / %s / %s |\n",
 		mib(r.Idle.RSS), mib(first.RSS), mib(r.Middle().RSS), mib(last.RSS), mib(peak))
 	fmt.Fprintf(&b, "| machine load average (1 min), start / end | %s / %s (%d CPUs) |\n", r.Load[0], r.Load[1], runtime.NumCPU())
