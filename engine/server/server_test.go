@@ -117,6 +117,13 @@ func TestOversizedBodyIs413(t *testing.T) {
 	if reason := oneLineError(t, a); !strings.Contains(reason, "larger than 64 bytes") {
 		t.Errorf("reason %q", reason)
 	}
+	// The same limit holds for a batch and for a story.
+	lines := `{"id":"a","text":` + mustJSON(hedged) + `,"story":"s"}` + "\n"
+	for _, path := range []string{"/v1/check", "/v1/story"} {
+		if a := do(t, "POST", ts.URL+path, "application/x-ndjson", lines); a.status != http.StatusRequestEntityTooLarge || !strings.Contains(oneLineError(t, a), "(--max-body)") {
+			t.Errorf("JSON Lines to %s past the limit: %d %s", path, a.status, a.body)
+		}
+	}
 }
 
 func TestSaturationIs429(t *testing.T) {
