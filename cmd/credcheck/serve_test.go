@@ -22,7 +22,36 @@ type served struct {
 	url  string
 	mu   sync.Mutex
 	logs strings.Builder
-	done chan error
+	// logged is closed, and replaced, each time a log line comes.
+	logged chan struct{}
+	done   chan error
+}
+
+// waitLog waits for a log line holding all of parts and returns it.
+func (s *served) waitLog(t *testing.T, parts ...string) string {
+	t.Helper()
+	timeout := time.After(60 * time.Second)
+	for {
+		s.mu.Lock()
+		lines, logged := strings.Split(s.logs.String(), "\n"), s.logged
+		s.mu.Unlock()
+	next:
+		for _, line := range lines {
+			for _, p := range parts {
+				if !strings.Contains(line, p) {
+					continue next
+				}
+			}
+			return line
+		}
+		select {
+		case <-logged:
+		case err := <-s.done:
+			t.Fatalf("credcheck serve exited (%v) before logging %q:\n%s", err, parts, s.stderr())
+		case <-timeout:
+			t.Fatalf("credcheck serve logged no line with %q:\n%s", parts, s.stderr())
+		}
+	}
 }
 
 func (s *served) stderr() string {
@@ -47,13 +76,15 @@ func startServe(t *testing.T, args ...string) *served {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	s := &served{cmd: cmd, done: make(chan error, 1)}
+	s := &served{cmd: cmd, done: make(chan error, 1), logged: make(chan struct{})}
 	addr := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(pipe)
 		for sc.Scan() {
 			s.mu.Lock()
 			s.logs.WriteString(sc.Text() + "\n")
+			close(s.logged)
+			s.logged = make(chan struct{})
 			s.mu.Unlock()
 			if m := servingLine.FindStringSubmatch(sc.Text()); m != nil {
 				addr <- m[1]
@@ -205,13 +236,7 @@ func TestServeShutsDownGracefully(t *testing.T) {
 	if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
-	for !strings.Contains(s.stderr(), "shutting down") {
-		select {
-		case err := <-s.done:
-			t.Fatalf("exited (%v) before the request in flight finished:\n%s", err, s.stderr())
-		case <-time.After(20 * time.Millisecond):
-		}
-	}
+	s.waitLog(t, "shutting down")
 	b, _ := json.Marshal("Officials reportedly plan to close the harbour.\n")
 	_, _ = pw.Write(append(b, '}'))
 	pw.Close()

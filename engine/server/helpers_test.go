@@ -5,11 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/credcheck/credcheck/engine/config"
 )
@@ -101,3 +103,53 @@ func oneLineError(t *testing.T, a answer) string {
 	}
 	return e.Error
 }
+
+// logBuffer collects a server's log lines and wakes whoever waits for one.
+type logBuffer struct {
+	mu    sync.Mutex
+	buf   bytes.Buffer
+	wrote chan struct{}
+}
+
+func newLogBuffer() *logBuffer { return &logBuffer{wrote: make(chan struct{})} }
+
+func (b *logBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	close(b.wrote)
+	b.wrote = make(chan struct{})
+	return b.buf.Write(p)
+}
+
+func (b *logBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// waitLine waits for a log line holding all of parts and returns it.
+func (b *logBuffer) waitLine(t *testing.T, parts ...string) string {
+	t.Helper()
+	timeout := time.After(30 * time.Second)
+	for {
+		b.mu.Lock()
+		lines, wrote := strings.Split(b.buf.String(), "\n"), b.wrote
+		b.mu.Unlock()
+	next:
+		for _, line := range lines {
+			for _, p := range parts {
+				if !strings.Contains(line, p) {
+					continue next
+				}
+			}
+			return line
+		}
+		select {
+		case <-wrote:
+		case <-timeout:
+			t.Fatalf("no log line with %q; the log:\n%s", parts, b.String())
+		}
+	}
+}
+
+func slogTo(w io.Writer) *slog.Logger { return slog.New(slog.NewTextHandler(w, nil)) }

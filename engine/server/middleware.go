@@ -88,8 +88,9 @@ func (s *Server) auth(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r) // a browser's preflight carries no credentials
 			return
 		}
-		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-		if !ok || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), want) != 1 {
+		// The scheme's name is case-insensitive (RFC 9110 section 11.1).
+		scheme, got, ok := strings.Cut(r.Header.Get("Authorization"), " ")
+		if !ok || !strings.EqualFold(scheme, "Bearer") || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), want) != 1 {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="credcheck"`)
 			fail(w, http.StatusUnauthorized, "missing or wrong bearer token (Authorization: Bearer TOKEN, the token of --token-file)")
 			return

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -116,6 +117,13 @@ func TestOversizedBodyIs413(t *testing.T) {
 	if reason := oneLineError(t, a); !strings.Contains(reason, "larger than 64 bytes") {
 		t.Errorf("reason %q", reason)
 	}
+	// The same limit holds for a batch and for a story.
+	lines := `{"id":"a","text":` + mustJSON(hedged) + `,"story":"s"}` + "\n"
+	for _, path := range []string{"/v1/check", "/v1/story"} {
+		if a := do(t, "POST", ts.URL+path, "application/x-ndjson", lines); a.status != http.StatusRequestEntityTooLarge || !strings.Contains(oneLineError(t, a), "(--max-body)") {
+			t.Errorf("JSON Lines to %s past the limit: %d %s", path, a.status, a.body)
+		}
+	}
 }
 
 func TestSaturationIs429(t *testing.T) {
@@ -148,9 +156,21 @@ func TestSaturationIs429(t *testing.T) {
 		t.Errorf("second request: status %d (Retry-After %q), want 429", a.status, a.header.Get("Retry-After"))
 	}
 	oneLineError(t, a)
-	// Probes are not limited.
-	if a := do(t, "GET", ts.URL+"/readyz", "", ""); a.status != http.StatusOK {
-		t.Errorf("/readyz while saturated: %d", a.status)
+	// Story requests share the slots; the rules, probes and metrics
+	// evaluate nothing and are not limited.
+	if a := do(t, "POST", ts.URL+"/v1/story", "application/x-ndjson", `{"id":"a","text":"x"}`+"\n"); a.status != http.StatusTooManyRequests {
+		t.Errorf("story while saturated: %d, want 429", a.status)
+	}
+	for _, path := range []string{"/readyz", "/healthz", "/v1/rules", "/v1/rules/hearsay-hedge"} {
+		if a := do(t, "GET", ts.URL+path, "", ""); a.status != http.StatusOK {
+			t.Errorf("%s while saturated: %d", path, a.status)
+		}
+	}
+	m := do(t, "GET", ts.URL+"/metrics", "", "").body
+	for _, want := range []string{"credcheck_requests_rejected_total 2", `credcheck_http_requests_total{code="429",handler="story"} 1`, "credcheck_http_requests_in_flight 1"} {
+		if !strings.Contains(m, want+"\n") {
+			t.Errorf("metrics while saturated lack %s", want)
+		}
 	}
 	_, _ = pw.Write([]byte(mustJSON(hedged) + "}"))
 	pw.Close()
@@ -168,8 +188,15 @@ func TestDeadlineIs503(t *testing.T) {
 	if a.status != http.StatusServiceUnavailable {
 		t.Fatalf("status %d, want 503: %s", a.status, a.body)
 	}
-	if reason := oneLineError(t, a); !strings.Contains(reason, "deadline") {
-		t.Errorf("reason %q", reason)
+	if reason := oneLineError(t, a); !strings.Contains(reason, "deadline") || a.header.Get("Retry-After") == "" {
+		t.Errorf("reason %q, Retry-After %q", reason, a.header.Get("Retry-After"))
+	}
+	a = do(t, "POST", ts.URL+"/v1/story", "application/x-ndjson", `{"id":"a","text":`+mustJSON(hedged)+`,"story":"s"}`+"\n")
+	if a.status != http.StatusServiceUnavailable || !strings.Contains(oneLineError(t, a), "deadline") {
+		t.Errorf("story past the deadline: %d %s", a.status, a.body)
+	}
+	if m := do(t, "GET", ts.URL+"/metrics", "", "").body; !strings.Contains(m, "credcheck_deadline_exceeded_total 2\n") {
+		t.Error("metrics do not count the two requests past the deadline")
 	}
 }
 
@@ -184,6 +211,25 @@ func TestToken(t *testing.T) {
 	}
 	if a := do(t, "POST", ts.URL+"/v1/check", "application/json", body, "Authorization", "Bearer s3cret"); a.status != http.StatusOK {
 		t.Errorf("right token: status %d", a.status)
+	}
+	// Every /v1/ endpoint asks for it, in the bearer scheme only (whose
+	// name is case-insensitive, RFC 9110 section 11.1).
+	story := `{"id":"a","text":` + mustJSON(hedged) + `,"story":"s"}` + "\n"
+	for _, tc := range []struct{ method, path, contentType, body string }{
+		{"POST", "/v1/story", "application/x-ndjson", story},
+		{"GET", "/v1/rules", "", ""},
+		{"GET", "/v1/rules/hearsay-hedge", "", ""},
+	} {
+		for _, auth := range []string{"", "Basic czNjcmV0", "Bearer s3cret2", "Bearers3cret", "Bearer "} {
+			if a := do(t, tc.method, ts.URL+tc.path, tc.contentType, tc.body, "Authorization", auth); a.status != http.StatusUnauthorized {
+				t.Errorf("%s %s with Authorization %q: status %d, want 401", tc.method, tc.path, auth, a.status)
+			} else {
+				oneLineError(t, a)
+			}
+		}
+		if a := do(t, tc.method, ts.URL+tc.path, tc.contentType, tc.body, "Authorization", "bearer  s3cret"); a.status != http.StatusOK {
+			t.Errorf("%s %s with the token: status %d: %.200s", tc.method, tc.path, a.status, a.body)
+		}
 	}
 	for _, path := range []string{"/healthz", "/readyz", "/metrics"} {
 		if a := do(t, "GET", ts.URL+path, "", ""); a.status != http.StatusOK {
@@ -294,7 +340,9 @@ func TestBrokenReloadKeepsServing(t *testing.T) {
 	load := func(ctx context.Context) (*Set, error) {
 		return NewSet(ctx, config.Config{FailLevel: "error", Data: []string{data}}, SetOptions{Version: "test"})
 	}
-	s, err := New(context.Background(), Options{Load: load, Watch: true, WatchInterval: 20 * time.Millisecond})
+	logs := newLogBuffer()
+	s, err := New(context.Background(), Options{Load: load, Watch: true, WatchInterval: 20 * time.Millisecond,
+		Logger: slog.New(slog.NewTextHandler(logs, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -310,6 +358,10 @@ func TestBrokenReloadKeepsServing(t *testing.T) {
 	first := s.set.Load()
 	if err := os.WriteFile(data, []byte("{broken\n"), 0o644); err != nil {
 		t.Fatal(err)
+	}
+	// The log says the reload failed, why, and that the old set serves.
+	if line := logs.waitLine(t, "level=ERROR", "reload failed; still serving the policies loaded before"); !strings.Contains(line, "data.json") {
+		t.Errorf("the log line does not name the broken file: %s", line)
 	}
 	ready := waitFor(t, url+"/readyz", func(a answer) bool { return strings.Contains(a.body, "reload_error") })
 	if ready.status != http.StatusOK || !strings.Contains(ready.body, `"ready":true`) || !strings.Contains(ready.body, "data.json") {
@@ -327,7 +379,12 @@ func TestBrokenReloadKeepsServing(t *testing.T) {
 	if err := os.WriteFile(data, []byte("{}\n\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	logs.waitLine(t, "level=INFO", "msg=reloaded")
 	waitFor(t, url+"/readyz", func(a answer) bool { return !strings.Contains(a.body, "reload_error") })
+	if a := do(t, "GET", url+"/metrics", "", ""); !strings.Contains(a.body, "credcheck_config_last_reload_successful 1") ||
+		!strings.Contains(a.body, `credcheck_reloads_total{result="failure"} 1`) || !strings.Contains(a.body, `credcheck_reloads_total{result="success"} 1`) {
+		t.Error("metrics do not count one failed and one good reload")
+	}
 	if s.set.Load() == first {
 		t.Error("the fixed files were not reloaded")
 	}
