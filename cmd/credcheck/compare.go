@@ -76,7 +76,7 @@ func runCompare(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	c, err := checker.New(cmd.Context(), cfg)
+	c, err := checker.New(cmd.Context(), cfg, checker.WithComparisons())
 	if err != nil {
 		return err
 	}

@@ -107,7 +107,11 @@ func runEval(cmd *cobra.Command, args []string) error {
 			return err
 		}
 	}
-	c, err := checker.New(cmd.Context(), cfg)
+	var load []checker.Option
+	if task == "consistency" {
+		load = append(load, checker.WithComparisons())
+	}
+	c, err := checker.New(cmd.Context(), cfg, load...)
 	if err != nil {
 		return err
 	}

@@ -221,7 +221,7 @@ func runPolicyBundle(cmd *cobra.Command, _ []string) error {
 	if out == "" {
 		return errors.New("say where to write the bundle with -o FILE")
 	}
-	c, err := checker.New(cmd.Context(), cfg)
+	c, err := checker.New(cmd.Context(), cfg, checker.WithComparisons())
 	if err != nil {
 		return err
 	}

@@ -125,6 +125,15 @@ func TestPolicyAuthoringWorkflow(t *testing.T) {
 	if err != nil {
 		t.Fatalf("OPA's bundle reader: %v", err)
 	}
+	// The whole catalog travels, the consistency rules that only compare
+	// loads among it.
+	consistency := false
+	for _, m := range b.Modules {
+		consistency = consistency || strings.Contains(m.Path, "consistency_rules/")
+	}
+	if !consistency {
+		t.Error("the bundle has no consistency rule")
+	}
 	var input any
 	if err := json.Unmarshal([]byte(parsed.stdout), &input); err != nil {
 		t.Fatal(err)

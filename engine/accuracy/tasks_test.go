@@ -26,7 +26,7 @@ import (
 const testdata = "../../fixtures/testdata/eval/"
 
 var loadChecker = sync.OnceValues(func() (*checker.Checker, error) {
-	return checker.New(context.Background(), config.Config{})
+	return checker.New(context.Background(), config.Config{}, checker.WithComparisons())
 })
 
 // pinnedChecker scores with the scoring data pinned in the test data, so

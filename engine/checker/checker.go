@@ -55,6 +55,10 @@ type Option func(*policy.Options)
 // run or list them.
 func WithPolicyTests() Option { return func(o *policy.Options) { o.Tests = true } }
 
+// WithComparisons loads the consistency rules too, for commands that
+// compare a summary with its article.
+func WithComparisons() Option { return func(o *policy.Options) { o.Comparisons = true } }
+
 // New loads and compiles the policies named by the configuration (whose
 // policy paths must already be resolved) and prepares scoring.
 func New(ctx context.Context, cfg config.Config, options ...Option) (*Checker, error) {

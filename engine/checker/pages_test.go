@@ -23,6 +23,7 @@ func TestPageFixturesIntent(t *testing.T) {
 		"byline-mismatch-page.html":    {"byline-mismatch"},
 		"notice-unsigned":              {"no-byline"},
 		"notice-paid":                  {"sponsored-unlabelled"},
+		"mill-credit.md":               {"outlet-unlinked"},
 	}
 	seen := map[string]bool{}
 	for _, a := range r.Articles {

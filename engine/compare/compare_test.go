@@ -3,6 +3,7 @@ package compare
 import (
 	"context"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -18,7 +19,7 @@ var (
 // policies loads the built-in policies once for the package's tests.
 func policies(t *testing.T) *policy.Set {
 	t.Helper()
-	loadOnce.Do(func() { loaded, loadErr = policy.Load(context.Background(), policy.Options{}) })
+	loadOnce.Do(func() { loaded, loadErr = policy.Load(context.Background(), policy.Options{Comparisons: true}) })
 	if loadErr != nil {
 		t.Fatal(loadErr)
 	}
@@ -207,5 +208,17 @@ func TestFigureOthersInTheSource(t *testing.T) {
 	n := in.Claims[0].Numbers
 	if len(n) != 1 || !n[0].Supported || n[0].InSource || !slices.Equal(n[0].Others, []float64{35}) {
 		t.Errorf("numbers = %+v, want 30 given elsewhere, the source giving 35", n)
+	}
+}
+
+// A policy set loaded for checking articles has no consistency rules; a
+// judge built on it would find nothing, so it is refused.
+func TestJudgeRefusesPoliciesWithoutTheConsistencyRules(t *testing.T) {
+	set, err := policy.Load(context.Background(), policy.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := NewJudge(context.Background(), set); err == nil || !strings.Contains(err.Error(), "without the consistency rules") {
+		t.Errorf("error %v, want a refusal", err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -36,6 +37,9 @@ type Finding struct {
 // NewJudge prepares the consistency rules and word relations of a policy
 // set.
 func NewJudge(ctx context.Context, set *policy.Set) (*Judge, error) {
+	if !set.Comparisons {
+		return nil, errors.New("the policies were loaded without the consistency rules (policy.Options.Comparisons)")
+	}
 	rules, err := set.ConsistencyRules()
 	if err != nil {
 		return nil, err

@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/loader"
@@ -22,11 +23,32 @@ import (
 const regoParts = 2
 
 // loadBuiltIn reads the built-in policies and data, as loadFS(fsys, tests)
-// does, with the files spread over several loaders.
-func loadBuiltIn(fsys fs.FS, tests bool) (*loader.Result, error) {
-	part, err := partition(fsys, tests)
+// does, with the files spread over several loaders. Without comparisons
+// (or tests), the consistency rules and their data are left out: only a
+// comparison of two texts reads them, and every other command would parse
+// and compile them for nothing.
+func loadBuiltIn(fsys fs.FS, tests, comparisons bool) (*loader.Result, error) {
+	if tests || comparisons {
+		return loadParts(fsys, tests, filter(tests))
+	}
+	skip := filter(tests)
+	return loadParts(fsys, tests, func(path string, info fs.FileInfo, depth int) bool {
+		return skip(path, info, depth) || comparisonOnly(path)
+	})
+}
+
+// comparisonOnly says a built-in file is read by comparisons alone: the
+// consistency rules and the consistency data.
+func comparisonOnly(path string) bool {
+	parts := strings.Split(strings.TrimPrefix(filepath.ToSlash(path), "/"), "/")
+	return len(parts) > 1 && parts[0] == "credcheck" && (parts[1] == "consistency_rules" || parts[1] == "consistency")
+}
+
+// loadParts is loadBuiltIn with the filter skip.
+func loadParts(fsys fs.FS, tests bool, skip loader.Filter) (*loader.Result, error) {
+	part, err := partition(fsys, skip)
 	if err != nil {
-		return loadFS(fsys, tests)
+		return loadFiltered(fsys, skip)
 	}
 	type outcome struct {
 		res *loader.Result
@@ -36,7 +58,6 @@ func loadBuiltIn(fsys fs.FS, tests bool) (*loader.Result, error) {
 	var wg sync.WaitGroup
 	for i := range outs {
 		wg.Go(func() {
-			skip := filter(tests)
 			res, err := loadFiltered(fsys, func(path string, info fs.FileInfo, depth int) bool {
 				if skip(path, info, depth) || info.IsDir() {
 					return skip(path, info, depth)
@@ -69,13 +90,12 @@ func loadBuiltIn(fsys fs.FS, tests bool) (*loader.Result, error) {
 
 // partition gives each Rego file the tree holds the loader (1…regoParts)
 // that reads it, balancing their bytes, largest files first.
-func partition(fsys fs.FS, tests bool) (map[string]int, error) {
+func partition(fsys fs.FS, skip loader.Filter) (map[string]int, error) {
 	type file struct {
 		path string
 		size int64
 	}
 	var files []file
-	skip := filter(tests)
 	err := fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err

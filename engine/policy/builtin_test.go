@@ -19,7 +19,7 @@ func TestLoadBuiltInMatchesOnePass(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		many, err := loadBuiltIn(policies.FS, tests)
+		many, err := loadBuiltIn(policies.FS, tests, true)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -38,10 +38,47 @@ func TestLoadBuiltInMatchesOnePass(t *testing.T) {
 	}
 }
 
+// Without comparisons the consistency rules and their data are not read;
+// everything else is, as when they are.
+func TestLoadBuiltInLeavesTheConsistencyRulesToComparisons(t *testing.T) {
+	with, err := loadBuiltIn(policies.FS, false, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	without, err := loadBuiltIn(policies.FS, false, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var left []string
+	for name := range with.Modules {
+		if _, ok := without.Modules[name]; !ok {
+			left = append(left, name)
+			if !comparisonOnly(name) {
+				t.Errorf("%s left out", name)
+			}
+		} else if comparisonOnly(name) {
+			t.Errorf("%s read without comparisons", name)
+		}
+	}
+	if len(left) == 0 {
+		t.Error("no consistency rule in the built-in tree")
+	}
+	if len(without.Modules)+len(left) != len(with.Modules) {
+		t.Errorf("%d modules without comparisons, %d left out, %d with", len(without.Modules), len(left), len(with.Modules))
+	}
+	root := func(r any) map[string]any { m, _ := r.(map[string]any)["credcheck"].(map[string]any); return m }
+	if _, ok := root(with.Documents)["consistency"]; !ok {
+		t.Error("no consistency data with comparisons")
+	}
+	if _, ok := root(without.Documents)["consistency"]; ok {
+		t.Error("consistency data read without comparisons")
+	}
+}
+
 // Every Rego file is parsed by one of the Rego loaders, not left to the
 // data loader, so that the work is shared.
 func TestPartitionCoversEveryRegoFile(t *testing.T) {
-	part, err := partition(policies.FS, true)
+	part, err := partition(policies.FS, filter(true))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +108,7 @@ func TestBuiltInPoliciesPassTheSkippedChecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := loadBuiltIn(policies.FS, false)
+	res, err := loadBuiltIn(policies.FS, false, true)
 	if err != nil {
 		t.Fatal(err)
 	}

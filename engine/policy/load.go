@@ -54,6 +54,10 @@ type Options struct {
 	DataFiles []string
 	// Tests keeps the *_test.rego files (for running policy tests).
 	Tests bool
+	// Comparisons loads the built-in consistency rules and their data,
+	// which only a comparison of two texts (compare, eval --task
+	// consistency) reads; Tests loads them too.
+	Comparisons bool
 	// AllowBuiltins are OPA built-ins allowed beyond the pure ones
 	// (--allow-builtin), such as http.send.
 	AllowBuiltins []string
@@ -84,6 +88,9 @@ type Set struct {
 	// fitted weights.
 	Scoring  *Scoring
 	Compiler *ast.Compiler
+	// Comparisons says the built-in consistency rules were loaded
+	// (Options.Comparisons or Tests).
+	Comparisons bool
 	// Capabilities are what the policies were compiled with: the pure
 	// built-ins and those the options allow.
 	Capabilities *ast.Capabilities
@@ -109,7 +116,7 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	builtin, err := loadBuiltIn(policies.FS, opts.Tests)
+	builtin, err := loadBuiltIn(policies.FS, opts.Tests, opts.Comparisons)
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +131,7 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	}
 	data := builtin.Documents
 
-	set := &Set{}
+	set := &Set{Comparisons: opts.Comparisons || opts.Tests}
 	origins := lexiconFiles{}
 	for _, dir := range opts.Dirs {
 		user, err := loadDir(dir, opts.Tests)
