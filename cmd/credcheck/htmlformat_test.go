@@ -35,7 +35,7 @@ func TestHTMLFormatMarksUpEveryFinding(t *testing.T) {
 		}
 		for j := range a.Findings {
 			id := "a" + itoa(i+1) + "-f" + itoa(j+1)
-			if !strings.Contains(html, `<li id="`+id+`" class="finding">`) || !strings.Contains(html, `href="#`+id+`"`) {
+			if !strings.Contains(html, `<li id="`+id+`" class="finding" tabindex="-1">`) || !strings.Contains(html, `href="#`+id+`"`) {
 				t.Errorf("%s: finding %d (%s) has no badge or explanation", a.Path, j+1, a.Findings[j].Rule)
 			}
 		}

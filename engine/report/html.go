@@ -237,7 +237,9 @@ func newFindingView(id string, n int, a *Article, f *finding.Finding, rule *poli
 		}
 	}
 	if rule != nil {
-		v.Title, v.Why, v.Description, v.References = rule.Title, rule.Why, strings.TrimSpace(rule.Description), rule.References
+		// The description is wrapped for the Rego file it was written
+		// in; the page wraps it to its own width.
+		v.Title, v.Why, v.Description, v.References = rule.Title, rule.Why, strings.Join(strings.Fields(rule.Description), " "), rule.References
 	}
 	if a.Format == article.Markdown {
 		v.Inline = fmt.Sprintf("<!-- credcheck-disable-next-line %s -- REASON -->", f.Rule)

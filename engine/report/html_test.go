@@ -41,7 +41,7 @@ func TestHTMLGolden(t *testing.T) {
 			if !strings.Contains(got, `data-f="`+id+`"`) && f.Start < f.End {
 				t.Errorf("%s finding %d (%s at %d–%d) is not marked in the text", a.Path, j+1, f.Rule, f.Start, f.End)
 			}
-			if !strings.Contains(got, `<li id="`+id+`" class="finding">`) {
+			if !strings.Contains(got, `<li id="`+id+`" class="finding" tabindex="-1">`) {
 				t.Errorf("%s finding %d (%s) has no explanation", a.Path, j+1, f.Rule)
 			}
 		}

@@ -136,6 +136,10 @@ func (s *Server) formAuthorized(r *http.Request) bool {
 	return subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(s.opts.Token)) == 1
 }
 
+// pastedName is the name a pasted article is reported under, which
+// ignore entries and per-path gates of the configuration may match.
+const pastedName = "pasted text"
+
 // uploadFormats are the files the form takes, by extension.
 var uploadFormats = map[string]article.Format{
 	".txt": article.Text, ".text": article.Text, ".md": article.Markdown, ".markdown": article.Markdown,
@@ -162,7 +166,7 @@ func formArticles(r *http.Request, form *report.HTMLForm, set *Set) ([]*article.
 	}
 	if strings.TrimSpace(form.Text) != "" {
 		opts := set.load
-		opts.Stdin = strings.NewReader(form.Text)
+		opts.Stdin, opts.StdinName = strings.NewReader(form.Text), pastedName
 		load(article.Stdin, opts)
 	}
 	var files []*multipart.FileHeader

@@ -12,7 +12,9 @@
     item.classList.add("active");
     document.querySelectorAll('mark[data-f="' + id + '"]').forEach(function (el) { el.classList.add("active"); });
     item.scrollIntoView({ block: "nearest" });
-    if (focus) { var s = item.querySelector("summary"); if (s) { s.focus(); } }
+    // The entry itself takes the focus, not its summary: the key that
+    // followed the badge would reach the summary too and close it again.
+    if (focus) { item.focus(); }
   }
   document.addEventListener("click", function (e) {
     var mark = e.target.closest("mark[data-f]");
