@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	"mime/multipart"
+	"net/http"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -63,4 +66,47 @@ func TestHTMLFormatShowsStories(t *testing.T) {
 			t.Errorf("the story page lacks %s", want)
 		}
 	}
+}
+
+// The web scorecard of credcheck serve renders a pasted article as check
+// --format html renders it from standard input under the same name: the
+// same article element, byte for byte.
+func TestServePageIsTheHTMLFormat(t *testing.T) {
+	t.Parallel()
+	s := startServe(t)
+	if page := get(t, s.url+"/"); !strings.Contains(page, `<form method="post" action="./" enctype="multipart/form-data">`) {
+		t.Fatalf("GET / is not the form:\n%.400s", page)
+	}
+	text := readFile(t, "../../fixtures/hedged-scoop.txt")
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	_ = mw.WriteField("text", text)
+	_ = mw.Close()
+	status, page := post(t, s.url+"/", mw.FormDataContentType(), &body)
+	if status != http.StatusOK {
+		t.Fatalf("POST / = %d:\n%.400s", status, page)
+	}
+	res := credcheck(t, "", nil, text, "check", "--format", "html", "--stdin-name", "pasted text", "-")
+	if res.code != 1 {
+		t.Fatalf("check exit %d: %s", res.code, res.stderr)
+	}
+	article := func(s string) string {
+		i, j := strings.Index(s, `<article class="article"`), strings.LastIndex(s, "</article>")
+		if i < 0 || j < i {
+			t.Fatalf("no article element in:\n%.400s", s)
+		}
+		return s[i:j]
+	}
+	if got, want := article(page), article(res.stdout); got != want {
+		t.Errorf("the page's article differs from check --format html's:\n%s", firstDifference(got, want))
+	}
+}
+
+func firstDifference(a, b string) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	from := max(0, i-80)
+	return "page:  …" + a[from:min(len(a), i+80)] + "\ncheck: …" + b[from:min(len(b), i+80)]
 }

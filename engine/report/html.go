@@ -12,6 +12,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/credcheck/credcheck/engine/article"
 	"github.com/credcheck/credcheck/engine/finding"
@@ -28,13 +29,17 @@ func init() { register("html", writeHTML) }
 var htmlFiles embed.FS
 
 var (
-	htmlTemplate = template.Must(template.New("page.html.tmpl").Funcs(template.FuncMap{
-		"plural": plural,
-		"inc":    func(i int) int { return i + 1 },
-		"join":   func(xs []string) string { return orNone(xs) },
-		"num":    num,
-		"abs":    func(x float64) string { return num(math.Abs(x)) },
-	}).ParseFS(htmlFiles, "html/page.html.tmpl"))
+	// htmlTemplate is parsed when first used, not when every command of
+	// the binary starts.
+	htmlTemplate = sync.OnceValue(func() *template.Template {
+		return template.Must(template.New("page.html.tmpl").Funcs(template.FuncMap{
+			"plural": plural,
+			"inc":    func(i int) int { return i + 1 },
+			"join":   func(xs []string) string { return orNone(xs) },
+			"num":    num,
+			"abs":    func(x float64) string { return num(math.Abs(x)) },
+		}).ParseFS(htmlFiles, "html/page.html.tmpl"))
+	})
 	htmlStyle  = mustRead("html/style.css")
 	htmlScript = mustRead("html/script.js")
 	// HTMLPolicy is the page's Content-Security-Policy: its own script
@@ -102,7 +107,7 @@ func WriteHTMLPage(w io.Writer, p HTMLPage, opts Options) error {
 		v.Report = rv
 	}
 	var buf bytes.Buffer
-	if err := htmlTemplate.Execute(&buf, v); err != nil {
+	if err := htmlTemplate().Execute(&buf, v); err != nil {
 		return err
 	}
 	_, err := w.Write(buf.Bytes())

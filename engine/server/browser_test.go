@@ -87,7 +87,7 @@ func TestScorecardInABrowser(t *testing.T) {
 	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
 	defer cancel()
 	if err := chromedp.Do(ctx); err != nil {
-		t.Skipf("Chromium at %s does not start: %v", path, err)
+		t.Fatalf("Chromium at %s does not start: %v", path, err)
 	}
 	article := testdata(t, "harbour-scoop.md")
 	api := do(t, http.MethodPost, ts.URL+"/v1/check", "application/json", articleJSON(t, map[string]string{"text": article}))
