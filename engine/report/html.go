@@ -10,6 +10,7 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -196,7 +197,7 @@ type findingView struct {
 	Suppressed   string
 	Title, Why   string
 	Description  string
-	References   []policy.Reference
+	References   []referenceView
 	Inline       string
 	Baseline     string
 	Excerpt      string
@@ -244,7 +245,10 @@ func newFindingView(id string, n int, a *Article, f *finding.Finding, rule *poli
 	if rule != nil {
 		// The description is wrapped for the Rego file it was written
 		// in; the page wraps it to its own width.
-		v.Title, v.Why, v.Description, v.References = rule.Title, rule.Why, strings.Join(strings.Fields(rule.Description), " "), rule.References
+		v.Title, v.Why, v.Description = rule.Title, rule.Why, strings.Join(strings.Fields(rule.Description), " ")
+		for _, ref := range rule.References {
+			v.References = append(v.References, newReference(ref))
+		}
 	}
 	if a.Format == article.Markdown {
 		v.Inline = fmt.Sprintf("<!-- credcheck-disable-next-line %s -- REASON -->", f.Rule)
@@ -295,4 +299,23 @@ func orNone(xs []string) string {
 		return "none"
 	}
 	return strings.Join(xs, "; ")
+}
+
+// referenceView is a rule's reference: a link when its address is one a
+// reader can follow (http, https, mailto), else its text alone, since a
+// user policy's metadata may hold anything.
+type referenceView struct {
+	URL, Text string
+	Link      bool
+}
+
+func newReference(r policy.Reference) referenceView {
+	v := referenceView{URL: r.URL, Text: r.Description}
+	if v.Text == "" {
+		v.Text = r.URL
+	}
+	if u, err := url.Parse(r.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https" || u.Scheme == "mailto") {
+		v.Link = true
+	}
+	return v
 }
