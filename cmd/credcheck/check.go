@@ -42,8 +42,9 @@ the working directory is checked. A path named here is read even if ignored.
 
 Formats: text, json, jsonl (one JSON object per article per line, written
 as each is checked, then a summary line), sarif, junit, github, markdown,
-gitlab (GitLab Code Quality) and template (a Go template: --format template=FILE, or --format
-template with --template FILE). --format may be given several times; the Nth
+gitlab (GitLab Code Quality), html (one self-contained page: each article
+marked up with its findings and scorecard) and template (a Go template:
+--format template=FILE, or --format template with --template FILE). --format may be given several times; the Nth
 --output names the file the Nth format is written to, and a format without one
 (or with "-") goes to standard output.
 
@@ -74,7 +75,7 @@ checked (the other inputs are still checked and reported).`,
 		RunE: runCheck,
 	}
 	f := cmd.Flags()
-	f.StringArrayP("format", "f", []string{"text"}, "output format: text, json, jsonl, sarif, junit, github, markdown, gitlab or template[=FILE] (repeatable)")
+	f.StringArrayP("format", "f", []string{"text"}, "output format: text, json, jsonl, sarif, junit, github, markdown, gitlab, html or template[=FILE] (repeatable)")
 	f.String("template", "", "Go template file for the template format (docs/output/template.md)")
 	f.StringArrayP("output", "o", nil, "file for the format given in the same position (repeatable; - for standard output)")
 	f.String("fail-level", "error", "lowest severity that fails the run: error, warning, info or none")
@@ -84,7 +85,7 @@ checked (the other inputs are still checked and reported).`,
 	f.String("changed-since", "", "check only articles changed since the merge base of this git revision and HEAD (committed, staged, modified or new)")
 	f.Bool("changed-since-tip", false, "with --changed-since: compare with the revision's tip instead of the merge base")
 	f.Int("workers", 0, "articles checked at once (default: one per CPU)")
-	f.Bool("story", false, "also read the articles together and report the stories they tell (text, json, jsonl, markdown and sarif; docs/story.md)")
+	f.Bool("story", false, "also read the articles together and report the stories they tell (text, json, jsonl, markdown, sarif and html; docs/story.md)")
 	addInputFlags(f)
 	budgetFlags(f)
 	f.String("stdin-format", "", "format of standard input: text, markdown, jsonl or html (default: detect)")
@@ -235,6 +236,9 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 	c, err := checker.New(ctx, cfg)
 	if err != nil {
 		return err
+	}
+	for _, d := range dests {
+		c.KeepText = c.KeepText || d.format == "html"
 	}
 	// A baseline that --write-baseline is about to create need not exist.
 	if cfg.Baseline != "" && !(writeBaseline != "" && sameFile(cfg.Baseline, writeBaseline) && !exists(cfg.Baseline)) {

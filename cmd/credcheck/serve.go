@@ -28,7 +28,9 @@ outlet, format and path) or several as JSON Lines (Content-Type
 application/x-ndjson) and answers the report check --format json writes for
 them, byte for byte; POST /v1/story reads several articles as story mode;
 GET /v1/rules and /v1/rules/{id} list and explain the rules; /healthz,
-/readyz and /metrics (Prometheus) are for the platform.
+/readyz and /metrics (Prometheus) are for the platform. GET / is the web
+scorecard: paste or upload articles and see them marked up, as check
+--format html writes them (with --token-file its form asks for the token).
 
 The policies, data and configuration are loaded once, as check loads them;
 --watch reloads them when they change, and a reload that fails keeps the

@@ -46,6 +46,11 @@ type Checker struct {
 	// Progress, when set, is called after each article with the number
 	// done and the total.
 	Progress func(done, total int)
+	// KeepText hands each result the article's analysed text
+	// (report.Article.Text), for the html format, which shows the text
+	// with its findings marked; off, a run that holds its results does
+	// not hold their texts too.
+	KeepText bool
 }
 
 // Option adjusts how New loads the policies.
@@ -272,6 +277,9 @@ func (c *Checker) checkArticle(ctx context.Context, a *article.Article) (*report
 		Findings: []*finding.Finding{}, Language: doc.Language.Code, LanguageName: doc.Language.Name}
 	if doc.Headline >= 0 {
 		res.Headline = doc.Sentences[doc.Headline].Text
+	}
+	if c.KeepText {
+		res.Text = doc.Text
 	}
 	if !doc.Language.English() {
 		res.Unscored = fmt.Sprintf("the text reads as %s (%s); the built-in catalog reads English", doc.Language.Name, doc.Language.Code)

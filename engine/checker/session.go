@@ -29,6 +29,12 @@ func (c *Checker) Session(baseline *suppress.Baseline) *Checker {
 // Stream checks those it reads: each result to emit in input order, and
 // the report of the run (errors, notices, rules) returned.
 func (c *Checker) CheckArticles(ctx context.Context, articles []*article.Article, emit func(*report.Article)) *report.Report {
+	return c.CheckDocuments(ctx, articles, func(res *report.Article, _ *document.Document) { emit(res) })
+}
+
+// CheckDocuments is CheckArticles handing on each article's document too,
+// for a request that also reads the articles as stories.
+func (c *Checker) CheckDocuments(ctx context.Context, articles []*article.Article, emit func(*report.Article, *document.Document)) *report.Report {
 	source := func(yield func(*article.Article) bool) {
 		for _, a := range articles {
 			if !yield(a) {
@@ -36,7 +42,7 @@ func (c *Checker) CheckArticles(ctx context.Context, articles []*article.Article
 			}
 		}
 	}
-	errs := c.pipeline(ctx, source, func(_ *article.Article, res *report.Article, _ *document.Document) { emit(res) })
+	errs := c.pipeline(ctx, source, func(_ *article.Article, res *report.Article, d *document.Document) { emit(res, d) })
 	return c.runReport(errs)
 }
 

@@ -40,7 +40,7 @@ type Report struct {
 	// were written out one by one and not kept.
 	Totals *Totals
 	// Stories, when set (check --story), are the stories the articles
-	// tell, written by the text, json, jsonl, markdown and sarif formats.
+	// tell, written by the text, json, jsonl, markdown, sarif and html formats.
 	Stories Stories
 }
 
@@ -60,7 +60,7 @@ type Stories interface {
 }
 
 // StoryFormats are the formats that carry a report's Stories.
-var StoryFormats = []string{"text", "json", "jsonl", "markdown", "sarif"}
+var StoryFormats = []string{"text", "json", "jsonl", "markdown", "sarif", "html"}
 
 // Article is the result for one article.
 type Article struct {
@@ -91,6 +91,10 @@ type Article struct {
 	// Notices say what the checker left out of the article's findings: a
 	// rule's findings beyond the cap, messages and excerpts cut short.
 	Notices []string
+	// Text is the analysed text the findings' byte offsets index, kept
+	// only when a format shows the article whole (html; see
+	// checker.Checker.KeepText), else "".
+	Text string
 }
 
 // Metadata describes an article as its source did.

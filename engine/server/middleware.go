@@ -69,7 +69,7 @@ func (s *Server) instrument(name string, next http.Handler) http.Handler {
 		}
 		attrs := []slog.Attr{slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.Int("status", sw.status),
 			slog.Duration("duration", elapsed), slog.Int("bytes", sw.bytes), slog.String("remote", r.RemoteAddr)}
-		if name == "check" || name == "story" {
+		if name == "check" || name == "story" || name == "form" {
 			attrs = append(attrs, slog.Int64("body", r.ContentLength), slog.Int("articles", info.articles), slog.Int("input_errors", info.inputErrors))
 		}
 		s.log.LogAttrs(r.Context(), level, "request", attrs...)

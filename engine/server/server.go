@@ -190,6 +190,10 @@ func (s *Server) Handler() http.Handler {
 	api("GET /v1/rules", "rules", s.handleRules, false)
 	api("GET /v1/rules/{id}", "rule", s.handleRule, false)
 	api("OPTIONS /v1/", "preflight", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) }, false)
+	// The web scorecard: the form needs no token (it shows nothing), its
+	// posts carry one in the form when the server has one (ui.go).
+	mux.Handle("GET /{$}", s.instrument("page", http.HandlerFunc(s.handlePage)))
+	mux.Handle("POST /{$}", s.instrument("form", http.HandlerFunc(s.handleForm)))
 	mux.Handle("GET /healthz", s.instrument("healthz", http.HandlerFunc(s.handleHealth)))
 	mux.Handle("GET /readyz", s.instrument("readyz", http.HandlerFunc(s.handleReady)))
 	mux.Handle("GET /metrics", s.metrics.handler())
