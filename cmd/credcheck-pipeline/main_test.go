@@ -137,6 +137,23 @@ func TestPipelineMatchesCheck(t *testing.T) {
 			t.Errorf("dead letter lacks %q:\n%s", reason, dead)
 		}
 	}
+	// Same input, same bytes: a second run writes the same files.
+	again := t.TempDir()
+	if _, stderr, code := runBin(t, "credcheck-pipeline", "--input", "testdata/corpus/*", "--output", again, "--shards", "3"); code != 2 {
+		t.Fatalf("second run: exit status %d; stderr:\n%s", code, stderr)
+	}
+	first, _ := filepath.Glob(filepath.Join(out, "*"))
+	second, _ := filepath.Glob(filepath.Join(again, "*"))
+	if len(first) != len(second) {
+		t.Fatalf("runs wrote %d and %d files", len(first), len(second))
+	}
+	for i := range first {
+		a, _ := os.ReadFile(first[i])
+		b, _ := os.ReadFile(second[i])
+		if filepath.Base(first[i]) != filepath.Base(second[i]) || !bytes.Equal(a, b) {
+			t.Errorf("%s differs between two runs of the same input", filepath.Base(first[i]))
+		}
+	}
 	if !strings.Contains(stderr, fmt.Sprintf("credcheck-pipeline: %d articles checked, 2 inputs in dead-letter.txt", len(want))) {
 		t.Errorf("stderr lacks the run's counts:\n%s", stderr)
 	}
@@ -149,6 +166,7 @@ func TestPipelineRefusesBadSettings(t *testing.T) {
 		{"--input", "testdata/corpus/*", "--output", t.TempDir(), "--shards", "0"},
 		{"--input", "testdata/corpus/*", "--output", t.TempDir(), "--language", "fr"},
 		{"--output", t.TempDir()},
+		{"--input", "gs://archive/*.jsonl", "--output", t.TempDir()},
 	} {
 		_, stderr, code := runBin(t, "credcheck-pipeline", args...)
 		if code != 2 || strings.Count(stderr, "\n") != 1 || !strings.HasPrefix(stderr, "credcheck-pipeline: ") {

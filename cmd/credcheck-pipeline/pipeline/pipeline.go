@@ -28,8 +28,9 @@ import (
 
 // Options describe one run.
 type Options struct {
-	// Inputs are file globs (local, or gs:// and other file systems the
-	// runner registers).
+	// Inputs are globs of local files; on a cluster, paths every worker
+	// sees (a shared mount). The engine's readers open files themselves,
+	// so gs:// and s3:// inputs wait for a reader that takes a stream.
 	Inputs []string
 	// Output is the directory (or object prefix) the results and the
 	// dead-letter file go to.
@@ -77,6 +78,11 @@ func Build(ctx context.Context, s beam.Scope, o Options) error {
 	}
 	if o.Output == "" {
 		return fmt.Errorf("no --output: name the directory results go to")
+	}
+	for _, glob := range o.Inputs {
+		if strings.Contains(glob, "://") {
+			return fmt.Errorf("--input %s: only local files are read so far (a shared mount on a cluster), not URLs", glob)
+		}
 	}
 	if o.Shards < 1 {
 		return fmt.Errorf("--shards must be at least 1, got %d", o.Shards)
