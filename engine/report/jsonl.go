@@ -74,6 +74,20 @@ func (s *jsonlStream) line(v any) error {
 
 func (s *jsonlStream) Article(a *Article) error { return s.line(jsonArticleOf(a)) }
 
+// ArticleJSON is one article as a line of the jsonl format, without its
+// newline: the object the json format puts in its articles list. Programs
+// that hand results on one at a time (the archive pipeline) write these
+// and so cannot drift from check's schema.
+func ArticleJSON(a *Article) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(jsonArticleOf(a)); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
 func (s *jsonlStream) Finish(r *Report) error {
 	t := jsonTail(r, s.opts)
 	return s.line(jsonlTail{Version: t.Version, Tool: t.Tool, Errors: t.Errors, Notices: t.Notices, Summary: t.Summary, Stories: t.Stories})

@@ -87,3 +87,23 @@ func TestJSONLStreamWritesEachArticleAtOnce(t *testing.T) {
 		t.Errorf("%d lines in all, want %d", n, len(r.Articles)+1)
 	}
 }
+
+// ArticleJSON is the jsonl format's article line, byte for byte, for
+// scored and unscored articles alike (the archive pipeline writes it).
+func TestArticleJSONIsTheJSONLLine(t *testing.T) {
+	for _, r := range []*report.Report{sampleReport(), unscoredReport()} {
+		lines := strings.Split(strings.TrimSuffix(write(t, "jsonl", r, report.Options{Version: "v1"}), "\n"), "\n")
+		if len(lines) != len(r.Articles)+1 {
+			t.Fatalf("%d jsonl lines for %d articles", len(lines), len(r.Articles))
+		}
+		for i, a := range r.Articles {
+			got, err := report.ArticleJSON(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != lines[i] {
+				t.Errorf("article %s:\n got %s\nwant %s", a.ID, got, lines[i])
+			}
+		}
+	}
+}

@@ -1,0 +1,261 @@
+// Package pipeline checks an archive of articles on Apache Beam: the files
+// matched by globs are read by the engine's article readers, checked and
+// scored by the engine's checker, and written as JSON Lines results in
+// check's schema, sharded; inputs that cannot be checked go to a
+// dead-letter file with check's one-line reasons and never stop the job.
+// Nothing here decides a finding or a score: every worker runs the same
+// engine check runs.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"hash/fnv"
+	"os"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
+
+	"github.com/credcheck/credcheck/engine/article"
+	"github.com/credcheck/credcheck/engine/checker"
+	"github.com/credcheck/credcheck/engine/report"
+)
+
+// Options describe one run.
+type Options struct {
+	// Inputs are globs of local files; on a cluster, paths every worker
+	// sees (a shared mount). The engine's readers open files themselves,
+	// so gs:// and s3:// inputs wait for a reader that takes a stream.
+	Inputs []string
+	// Output is the directory (or object prefix) the results and the
+	// dead-letter file go to.
+	Output string
+	// Shards is how many results files there are.
+	Shards   int
+	Settings Settings
+}
+
+// Result is one checked article on its way to a shard: its place in the
+// input, by which a shard is sorted, and its jsonl line.
+type Result struct {
+	Path string
+	Line int
+	ID   string
+	JSON string
+}
+
+// Names of the counters a run reports.
+const (
+	metricsNamespace = "credcheck"
+	ArticlesCounter  = "articles"
+	DeadCounter      = "dead_letters"
+)
+
+// DeadLetterFile is the dead-letter file's name in the output directory.
+const DeadLetterFile = "dead-letter.txt"
+
+func init() {
+	register.DoFn4x1[context.Context, fileio.FileMetadata, func(Result), func(string), error](&checkFn{})
+	register.Emitter1[Result]()
+	register.Emitter1[string]()
+	register.DoFn2x0[Result, func(int, Result)](&shardFn{})
+	register.Emitter2[int, Result]()
+	register.DoFn3x1[context.Context, int, func(*Result) bool, error](&writeShardFn{})
+	register.Iter1[Result]()
+	register.DoFn3x1[context.Context, int, func(*string) bool, error](&writeDeadFn{})
+	register.Iter1[string]()
+}
+
+// Build adds the run to a pipeline.
+func Build(ctx context.Context, s beam.Scope, o Options) error {
+	if len(o.Inputs) == 0 {
+		return fmt.Errorf("no --input: name the articles by glob")
+	}
+	if o.Output == "" {
+		return fmt.Errorf("no --output: name the directory results go to")
+	}
+	for _, glob := range o.Inputs {
+		if strings.Contains(glob, "://") {
+			return fmt.Errorf("--input %s: only local files are read so far (a shared mount on a cluster), not URLs", glob)
+		}
+	}
+	if o.Shards < 1 {
+		return fmt.Errorf("--shards must be at least 1, got %d", o.Shards)
+	}
+	// A broken configuration or policy stops the launch, with check's
+	// one line, rather than fail every worker's Setup.
+	cfg, err := o.Settings.Config()
+	if err != nil {
+		return err
+	}
+	if _, err := checker.New(ctx, cfg); err != nil {
+		return err
+	}
+	var files []beam.PCollection
+	for _, glob := range o.Inputs {
+		files = append(files, fileio.MatchFiles(s, glob, fileio.MatchEmptyAllow()))
+	}
+	matched := beam.Flatten(s, files...)
+	// Files spread over the workers rather than stay with the matcher.
+	matched = beam.Reshuffle(s, matched)
+	results, dead := beam.ParDo2(s, &checkFn{Settings: o.Settings}, matched)
+
+	keyed := beam.ParDo(s, &shardFn{Shards: o.Shards}, results)
+	beam.ParDo0(s, &writeShardFn{Output: o.Output, Shards: o.Shards}, beam.GroupByKey(s, keyed))
+	beam.ParDo0(s, &writeDeadFn{Output: o.Output}, beam.GroupByKey(s, beam.AddFixedKey(s, dead)))
+	return nil
+}
+
+// checkFn checks the articles of one input file. The checker (compiled
+// policies, lexicons, scoring) is built once per DoFn instance, in Setup:
+// compiling the policies costs far more than checking an article.
+type checkFn struct {
+	Settings Settings
+
+	checker *checker.Checker
+	load    article.LoadOptions
+	arts    beam.Counter
+	dead    beam.Counter
+}
+
+func (f *checkFn) Setup(ctx context.Context) error {
+	cfg, err := f.Settings.Config()
+	if err != nil {
+		return err
+	}
+	c, err := checker.New(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	f.checker, f.load = c, loadOptions(cfg)
+	f.arts = beam.NewCounter(metricsNamespace, ArticlesCounter)
+	f.dead = beam.NewCounter(metricsNamespace, DeadCounter)
+	return nil
+}
+
+func (f *checkFn) ProcessElement(ctx context.Context, file fileio.FileMetadata, emit func(Result), dead func(string)) error {
+	// A glob may match directories too; the pipeline checks the files it
+	// names and does not walk what check would walk.
+	if info, err := os.Stat(file.Path); err == nil && info.IsDir() {
+		return nil
+	}
+	var failed error
+	r := f.checker.Stream(ctx, []string{file.Path}, f.load, func(a *report.Article) {
+		if failed != nil {
+			return
+		}
+		line, err := report.ArticleJSON(a)
+		if err != nil {
+			failed = fmt.Errorf("%s: encoding the result: %w", a.Location(), err)
+			return
+		}
+		f.arts.Inc(ctx, 1)
+		emit(Result{Path: a.Path, Line: a.Line, ID: a.ID, JSON: string(line)})
+	})
+	if failed != nil {
+		return failed
+	}
+	for _, e := range r.Errors {
+		f.dead.Inc(ctx, 1)
+		dead(e.Error())
+	}
+	return nil
+}
+
+// shardFn picks each result's shard from its place in the input, so that
+// the same archive gives the same shards on every run and every runner.
+type shardFn struct{ Shards int }
+
+func (f *shardFn) ProcessElement(r Result, emit func(int, Result)) {
+	h := fnv.New32a()
+	fmt.Fprintf(h, "%s\x00%d\x00%s", r.Path, r.Line, r.ID)
+	emit(int(h.Sum32()%uint32(f.Shards)), r)
+}
+
+// ShardName is the file of shard i of n in the output directory.
+func ShardName(output string, i, n int) string {
+	return join(output, fmt.Sprintf("results-%05d-of-%05d.jsonl", i, n))
+}
+
+// writeShardFn writes one shard, its lines in input order (path, line,
+// id): the bundles' order differs from run to run, the files must not.
+type writeShardFn struct {
+	Output string
+	Shards int
+}
+
+func (f *writeShardFn) ProcessElement(ctx context.Context, shard int, values func(*Result) bool) error {
+	var rs []Result
+	var r Result
+	for values(&r) {
+		rs = append(rs, r)
+	}
+	slices.SortFunc(rs, func(a, b Result) int {
+		if c := strings.Compare(a.Path, b.Path); c != 0 {
+			return c
+		}
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	lines := make([]string, len(rs))
+	for i, r := range rs {
+		lines[i] = r.JSON
+	}
+	return writeLines(ctx, ShardName(f.Output, shard, f.Shards), lines)
+}
+
+// writeDeadFn writes the dead-letter file, one line per input that could
+// not be checked, sorted. Few inputs fail, so one file holds them.
+type writeDeadFn struct{ Output string }
+
+func (f *writeDeadFn) ProcessElement(ctx context.Context, _ int, values func(*string) bool) error {
+	var lines []string
+	var line string
+	for values(&line) {
+		lines = append(lines, line)
+	}
+	slices.Sort(lines)
+	return writeLines(ctx, join(f.Output, DeadLetterFile), lines)
+}
+
+// writeLines writes a file through Beam's file systems (local, gs://, …).
+// A retried bundle writes the same bytes again.
+func writeLines(ctx context.Context, name string, lines []string) (err error) {
+	fs, err := filesystem.New(ctx, name)
+	if err != nil {
+		return err
+	}
+	defer fs.Close()
+	w, err := fs.OpenWrite(ctx, name)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	var b strings.Builder
+	for _, l := range lines {
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
+	_, err = w.Write([]byte(b.String()))
+	return err
+}
+
+// join puts a file name under a directory or object prefix, with / for
+// URLs as for local paths (Beam's local file system takes either).
+func join(dir, name string) string {
+	if strings.Contains(dir, "://") {
+		return strings.TrimSuffix(dir, "/") + "/" + name
+	}
+	return path.Join(dir, name)
+}
