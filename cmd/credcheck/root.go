@@ -114,7 +114,7 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 		return cfg, settingError(cmd, path, err)
 	}
 	if path != "" {
-		cfg.Dir = dirOf(path)
+		cfg.Dir = config.DirOf(path)
 		cfg.Positions = config.Locate(path, data)
 	}
 	if cfg.MaxBytes < 0 {
@@ -198,27 +198,11 @@ func changed(fs *pflag.FlagSet, name string) bool {
 	return f != nil && f.Changed
 }
 
-func dirOf(path string) string {
-	i := strings.LastIndexAny(path, `/\`)
-	if i < 0 {
-		return "."
-	}
-	return path[:i]
-}
-
-// configPath is the configuration file in use: named with --config or
-// CREDCHECK_CONFIG (named is true), or else found by walking up from the
-// working directory; "" when there is none.
+// configPath is the configuration file in use (config.InUse, with the
+// --config flag).
 func configPath(cmd *cobra.Command) (path string, named bool) {
-	path, _ = cmd.Flags().GetString("config")
-	if path == "" {
-		path = os.Getenv("CREDCHECK_CONFIG")
-	}
-	if path != "" {
-		return path, true
-	}
-	wd, _ := os.Getwd()
-	return config.Find(wd), false
+	flag, _ := cmd.Flags().GetString("config")
+	return config.InUse(flag)
 }
 
 // numericEnv are the numeric settings the environment can set, with their

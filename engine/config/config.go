@@ -189,6 +189,32 @@ func Find(dir string) string {
 	}
 }
 
+// InUse is the configuration file a run reads: the one named (a
+// --config flag), else CREDCHECK_CONFIG's, else the first found from the
+// working directory up; named says it was named, so that it must exist.
+// "" when there is none.
+func InUse(flag string) (path string, named bool) {
+	path = flag
+	if path == "" {
+		path = os.Getenv("CREDCHECK_CONFIG")
+	}
+	if path != "" {
+		return path, true
+	}
+	wd, _ := os.Getwd()
+	return Find(wd), false
+}
+
+// DirOf is the directory of a configuration file's path, for either
+// separator, which the paths written in the file are relative to.
+func DirOf(path string) string {
+	i := strings.LastIndexAny(path, `/\`)
+	if i < 0 {
+		return "."
+	}
+	return path[:i]
+}
+
 // knownKeys are the top-level keys a configuration file may hold.
 var knownKeys = map[string]bool{}
 

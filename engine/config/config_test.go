@@ -588,3 +588,32 @@ func TestLocateRecordsEveryKeyAtAnyDepth(t *testing.T) {
 		}
 	}
 }
+
+// The file in use is the one named, else CREDCHECK_CONFIG's, else the one
+// found upward; only the first two must exist.
+func TestInUse(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.WriteFile(filepath.Join(dir, ".credcheck.yaml"), []byte("workers: 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("CREDCHECK_CONFIG", "")
+	found, _ := filepath.EvalSymlinks(filepath.Join(dir, ".credcheck.yaml"))
+	if p, named := config.InUse(""); named {
+		t.Errorf("found %s counted as named", p)
+	} else if got, _ := filepath.EvalSymlinks(p); got != found {
+		t.Errorf("found %q, want %q", p, found)
+	}
+	t.Setenv("CREDCHECK_CONFIG", "env.yaml")
+	if p, named := config.InUse(""); p != "env.yaml" || !named {
+		t.Errorf("with CREDCHECK_CONFIG: %q %v", p, named)
+	}
+	if p, named := config.InUse("flag.yaml"); p != "flag.yaml" || !named {
+		t.Errorf("with the flag: %q %v", p, named)
+	}
+	for path, want := range map[string]string{"a/b/c.yaml": "a/b", `a\b.yaml`: "a", "c.yaml": "."} {
+		if got := config.DirOf(path); got != want {
+			t.Errorf("DirOf(%q) = %q, want %q", path, got, want)
+		}
+	}
+}

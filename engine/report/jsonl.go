@@ -33,11 +33,33 @@ type jsonlTail struct {
 	Stories any `json:"stories,omitempty"`
 }
 
+// lineEncoder writes values as jsonl lines: compact, "<" and "&" left as
+// they are, one newline after each. Its buffer is reused line to line.
+type lineEncoder struct {
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+func newLineEncoder() *lineEncoder {
+	e := &lineEncoder{}
+	e.enc = json.NewEncoder(&e.buf)
+	e.enc.SetEscapeHTML(false)
+	return e
+}
+
+// encode returns v as one line, valid until the next call.
+func (e *lineEncoder) encode(v any) ([]byte, error) {
+	e.buf.Reset()
+	if err := e.enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return e.buf.Bytes(), nil
+}
+
 type jsonlStream struct {
 	w    *bufio.Writer
 	opts Options
-	buf  bytes.Buffer
-	enc  *json.Encoder
+	enc  *lineEncoder
 }
 
 func writeJSONL(w io.Writer, r *Report, opts Options) error {
@@ -54,19 +76,16 @@ func writeJSONL(w io.Writer, r *Report, opts Options) error {
 }
 
 func newJSONLStream(w io.Writer, _ *Report, opts Options) (Stream, error) {
-	s := &jsonlStream{w: bufio.NewWriter(w), opts: opts}
-	s.enc = json.NewEncoder(&s.buf)
-	s.enc.SetEscapeHTML(false)
-	return s, nil
+	return &jsonlStream{w: bufio.NewWriter(w), opts: opts, enc: newLineEncoder()}, nil
 }
 
 // line writes v as one line and flushes it.
 func (s *jsonlStream) line(v any) error {
-	s.buf.Reset()
-	if err := s.enc.Encode(v); err != nil {
+	line, err := s.enc.encode(v)
+	if err != nil {
 		return err
 	}
-	if _, err := s.w.Write(s.buf.Bytes()); err != nil {
+	if _, err := s.w.Write(line); err != nil {
 		return err
 	}
 	return s.w.Flush()
@@ -79,13 +98,8 @@ func (s *jsonlStream) Article(a *Article) error { return s.line(jsonArticleOf(a)
 // that hand results on one at a time (the archive pipeline) write these
 // and so cannot drift from check's schema.
 func ArticleJSON(a *Article) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(jsonArticleOf(a)); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	line, err := newLineEncoder().encode(jsonArticleOf(a))
+	return bytes.TrimSuffix(line, []byte("\n")), err
 }
 
 func (s *jsonlStream) Finish(r *Report) error {

@@ -82,15 +82,12 @@ func (s *Server) auth(next http.Handler) http.Handler {
 	if s.opts.Token == "" {
 		return next
 	}
-	want := []byte(s.opts.Token)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodOptions {
 			next.ServeHTTP(w, r) // a browser's preflight carries no credentials
 			return
 		}
-		// The scheme's name is case-insensitive (RFC 9110 section 11.1).
-		scheme, got, ok := strings.Cut(r.Header.Get("Authorization"), " ")
-		if !ok || !strings.EqualFold(scheme, "Bearer") || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), want) != 1 {
+		if got, ok := bearer(r); !ok || !s.tokenMatches(got) {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="credcheck"`)
 			fail(w, http.StatusUnauthorized, "missing or wrong bearer token (Authorization: Bearer TOKEN, the token of --token-file)")
 			return
@@ -99,21 +96,48 @@ func (s *Server) auth(next http.Handler) http.Handler {
 	})
 }
 
+// bearer is the token of the request's Authorization header; the
+// scheme's name is case-insensitive (RFC 9110 section 11.1).
+func bearer(r *http.Request) (string, bool) {
+	scheme, got, ok := strings.Cut(r.Header.Get("Authorization"), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return "", false
+	}
+	return strings.TrimSpace(got), true
+}
+
+// tokenMatches compares a token given with the server's in constant time.
+func (s *Server) tokenMatches(got string) bool {
+	return subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(s.opts.Token)) == 1
+}
+
 // limit evaluates at most Concurrency requests at once and answers the
 // others 429 at once: queued, they would only wait out their deadline
 // while the client's own timeout runs.
 func (s *Server) limit(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case s.slots <- struct{}{}:
-			defer func() { <-s.slots }()
-			next.ServeHTTP(w, r)
-		default:
-			s.metrics.saturated.Inc()
-			w.Header().Set("Retry-After", "1")
+		release, ok := s.acquire(w)
+		if !ok {
 			fail(w, http.StatusTooManyRequests, "the server is checking as many requests as it takes at once (--concurrency); retry shortly")
+			return
 		}
+		defer release()
+		next.ServeHTTP(w, r)
 	})
+}
+
+// acquire takes one of the Concurrency slots the API and the web page
+// share; when none is free it counts the refusal and sets Retry-After, and
+// the caller answers 429 in its own form.
+func (s *Server) acquire(w http.ResponseWriter) (release func(), ok bool) {
+	select {
+	case s.slots <- struct{}{}:
+		return func() { <-s.slots }, true
+	default:
+		s.metrics.saturated.Inc()
+		w.Header().Set("Retry-After", "1")
+		return nil, false
+	}
 }
 
 // cors lets the configured origins' pages call the API from a browser;

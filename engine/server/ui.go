@@ -3,7 +3,6 @@ package server
 import (
 	"bytes"
 	"context"
-	"crypto/subtle"
 	"errors"
 	"fmt"
 	"io"
@@ -50,15 +49,12 @@ func (s *Server) handleForm(w http.ResponseWriter, r *http.Request) {
 		form.Error = reason
 		s.page(w, status, report.HTMLPage{Form: form}, set)
 	}
-	select {
-	case s.slots <- struct{}{}:
-		defer func() { <-s.slots }()
-	default:
-		s.metrics.saturated.Inc()
-		w.Header().Set("Retry-After", "1")
+	release, ok := s.acquire(w)
+	if !ok {
 		refuse(http.StatusTooManyRequests, "The server is checking as many articles as it takes at once; try again in a moment.")
 		return
 	}
+	defer release()
 	r.Body = http.MaxBytesReader(w, r.Body, s.opts.MaxBody)
 	if err := r.ParseMultipartForm(s.opts.MaxBody); err != nil && !errors.Is(err, http.ErrNotMultipart) {
 		var tooLarge *http.MaxBytesError
@@ -124,16 +120,16 @@ func (s *Server) handleForm(w http.ResponseWriter, r *http.Request) {
 }
 
 // formAuthorized checks the token the form carries (or, for a script, the
-// Authorization header) when the server has one.
+// Authorization header, read as the API reads it) when the server has one.
 func (s *Server) formAuthorized(r *http.Request) bool {
 	if s.opts.Token == "" {
 		return true
 	}
-	got := r.PostFormValue("token")
-	if h, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
-		got = h
+	got, ok := bearer(r)
+	if !ok {
+		got = r.PostFormValue("token")
 	}
-	return subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(s.opts.Token)) == 1
+	return s.tokenMatches(got)
 }
 
 // pastedName is the name a pasted article is reported under, which

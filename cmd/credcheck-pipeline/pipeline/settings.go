@@ -2,8 +2,6 @@ package pipeline
 
 import (
 	"fmt"
-	"os"
-	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -39,14 +37,7 @@ type Settings struct {
 // ReadConfig finds the configuration file as check does (named, or
 // .credcheck.yaml in the working directory or above) and keeps its bytes.
 func (s *Settings) ReadConfig(named string) error {
-	path := named
-	if path == "" {
-		path = os.Getenv("CREDCHECK_CONFIG")
-	}
-	if path == "" {
-		wd, _ := os.Getwd()
-		path = config.Find(wd)
-	}
+	path, _ := config.InUse(named)
 	if path == "" {
 		return nil
 	}
@@ -69,7 +60,7 @@ func (s Settings) Config() (config.Config, error) {
 		if err := yaml.Unmarshal(s.ConfigData, &cfg); err != nil {
 			return cfg, fmt.Errorf("configuration file %s: %w", s.ConfigFile, err)
 		}
-		cfg.Dir = dirOf(s.ConfigFile)
+		cfg.Dir = config.DirOf(s.ConfigFile)
 		cfg.Policies = config.ResolvePaths(cfg.Policies, cfg.Dir)
 		cfg.Data = config.ResolvePaths(cfg.Data, cfg.Dir)
 	}
@@ -102,14 +93,4 @@ func (s Settings) Config() (config.Config, error) {
 // fetches nothing.
 func loadOptions(cfg config.Config) article.LoadOptions {
 	return article.LoadOptions{MaxBytes: cfg.MaxBytes, Offline: true}
-}
-
-// dirOf is the directory of a path as check takes it, for either
-// separator.
-func dirOf(path string) string {
-	i := strings.LastIndexAny(path, `/\`)
-	if i < 0 {
-		return "."
-	}
-	return path[:i]
 }
