@@ -110,8 +110,8 @@ type Set struct {
 // messages, so a reader can tell them from files on disk.
 const BuiltInPrefix = "built-in:"
 
-// Load reads, checks and compiles the policies.
-func Load(ctx context.Context, opts Options) (*Set, error) {
+// load reads, checks and compiles the policies (Load without sharing).
+func load(ctx context.Context, opts Options) (*Set, error) {
 	caps, err := Capabilities(opts.AllowBuiltins)
 	if err != nil {
 		return nil, err

@@ -1,0 +1,72 @@
+package policy_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/credcheck/credcheck/engine/policy"
+)
+
+// TestBuiltInSetIsSharedPerOptions checks that loading the built-in
+// policies again with the same options hands back the set already
+// compiled, concurrently too, while other options (here a rule switched
+// off) get their own set and leave the shared one as it was.
+func TestBuiltInSetIsSharedPerOptions(t *testing.T) {
+	ctx := context.Background()
+	opts := func() policy.Options {
+		return policy.Options{Params: map[string]map[string]any{"hearsay-hedge": {}}, AllowBuiltins: []string{"time.now_ns"}}
+	}
+	sets := make([]*policy.Set, 4)
+	var wg sync.WaitGroup
+	for i := range sets {
+		wg.Go(func() {
+			set, err := policy.Load(ctx, opts())
+			if err != nil {
+				t.Error(err)
+			}
+			sets[i] = set
+		})
+	}
+	wg.Wait()
+	for _, s := range sets[1:] {
+		if s != sets[0] {
+			t.Fatal("the same built-in options compiled the policies more than once")
+		}
+	}
+
+	off := opts()
+	off.Disabled = []string{"hearsay-hedge"}
+	disabled, err := policy.Load(ctx, off)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if disabled == sets[0] {
+		t.Fatal("a set with a rule switched off is the shared set of other options")
+	}
+	if disabled.Rule("hearsay-hedge").Enabled {
+		t.Error("hearsay-hedge is enabled in the set that switches it off")
+	}
+	if !sets[0].Rule("hearsay-hedge").Enabled {
+		t.Error("switching hearsay-hedge off in one set switched it off in the shared one")
+	}
+}
+
+// TestUserPoliciesAreReadOnEveryLoad checks that a set read from a user
+// directory is never shared: the files may have changed since (watch and
+// serve reload them), so each load reads them again.
+func TestUserPoliciesAreReadOnEveryLoad(t *testing.T) {
+	dir := writeTree(t, map[string]string{sourcesSayFile: sourcesSayRule})
+	first, err := policy.Load(context.Background(), policy.Options{Dirs: []string{dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, sourcesSayFile), []byte("package broken\n\nx :=\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := policy.Load(context.Background(), policy.Options{Dirs: []string{dir}}); err == nil {
+		t.Fatalf("the second load did not read the changed file (first set has %d rules)", len(first.Rules))
+	}
+}
