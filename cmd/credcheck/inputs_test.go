@@ -18,12 +18,15 @@ import (
 // limits, /dev/zero or a FIFO never ended and a 100 MB file took minutes.
 const hostilePatience = 20 * time.Second
 
-// credcheckWithin runs the binary like credcheck, but fails the test when
-// it has not ended within hostilePatience. cred, when set, runs it as
-// another user.
+// credcheckWithin runs the command line like credcheck, but fails the test
+// when it has not ended within hostilePatience. cred, when set, runs the
+// binary as another user.
 func credcheckWithin(t *testing.T, dir string, cred *syscall.Credential, args ...string) result {
 	t.Helper()
-	return runWithin(t, binary, dir, cred, args...)
+	if cred != nil {
+		return runWithin(t, binary, dir, cred, args...)
+	}
+	return runInRunner(t, dir, []string{"HOME=" + dir, "PATH=" + os.Getenv("PATH"), "NO_COLOR=1"}, "", hostilePatience, args...)
 }
 
 func runWithin(t *testing.T, bin, dir string, cred *syscall.Credential, args ...string) result {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"debug/buildinfo"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -20,6 +21,9 @@ import (
 var binary string
 
 func TestMain(m *testing.M) {
+	if v, ok := os.LookupEnv(runnerEnv); ok {
+		os.Exit(serveRuns(v))
+	}
 	dir, err := os.MkdirTemp("", "credcheck-bin")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -36,7 +40,10 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, "building credcheck:", err)
 		os.Exit(1)
 	}
+	info, err := buildinfo.ReadFile(binary)
+	startRunners(buildVersion("", info, err == nil))
 	code := m.Run()
+	stopRunners()
 	os.RemoveAll(dir)
 	os.Exit(code)
 }
@@ -46,9 +53,20 @@ type result struct {
 	stdout, stderr string
 }
 
-// credcheck runs the binary in dir (the repository root when empty) with a
-// clean environment, so that no CREDCHECK_* variable of the caller leaks in.
+// credcheck runs the command line in dir (the repository root when empty)
+// with a clean environment, so that no CREDCHECK_* variable of the caller
+// leaks in, in a runner (runner_test.go).
 func credcheck(t *testing.T, dir string, env []string, stdin string, args ...string) result {
+	t.Helper()
+	if dir == "" {
+		dir = "../.."
+	}
+	return runInRunner(t, dir, append([]string{"HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH"), "NO_COLOR=1"}, env...), stdin, 0, args...)
+}
+
+// credcheckBinary is credcheck run by the built binary, for what a process
+// of its own shows: its version, its behaviour at a terminal.
+func credcheckBinary(t *testing.T, dir string, env []string, stdin string, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(binary, args...)
 	if dir == "" {
