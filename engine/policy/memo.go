@@ -3,6 +3,7 @@ package policy
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 )
 
@@ -17,13 +18,15 @@ import (
 // or data files are never shared: the files may change between loads, as
 // they do under watch and serve's reload.
 
-// memoLimit bounds how many sets a process keeps: one per distinct
-// configuration, which a real run has one of.
+// memoLimit bounds how many sets a process keeps, the latest loaded: one
+// per distinct configuration, which a real run has one of.
 const memoLimit = 16
 
 var memo struct {
 	mu   sync.Mutex
 	sets map[string]*memoEntry
+	// order holds the keys of sets, oldest first.
+	order []string
 }
 
 type memoEntry struct {
@@ -68,21 +71,26 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 		// error (Where).
 		return load(ctx, opts)
 	}
-	if len(memo.sets) >= memoLimit {
-		memo.mu.Unlock()
-		return load(ctx, opts)
-	}
 	if memo.sets == nil {
 		memo.sets = map[string]*memoEntry{}
 	}
+	if len(memo.order) >= memoLimit {
+		// The oldest goes; whoever holds it keeps using it.
+		delete(memo.sets, memo.order[0])
+		memo.order = memo.order[1:]
+	}
 	e := &memoEntry{done: make(chan struct{})}
 	memo.sets[key] = e
+	memo.order = append(memo.order, key)
 	memo.mu.Unlock()
 
 	e.set, e.err = load(ctx, opts)
 	if e.err != nil {
 		memo.mu.Lock()
-		delete(memo.sets, key)
+		if memo.sets[key] == e {
+			delete(memo.sets, key)
+			memo.order = slices.DeleteFunc(memo.order, func(k string) bool { return k == key })
+		}
 		memo.mu.Unlock()
 	}
 	close(e.done)
