@@ -1,0 +1,45 @@
+package article
+
+import (
+	"strings"
+	"testing"
+)
+
+// furniturePage sets page furniture inside the article's own container,
+// where the extractor keeps it: a photo with its caption and credit, a
+// time stamp, a related-stories box, a share form and a hidden pop-up.
+const furniturePage = `<!DOCTYPE html>
+<html lang="en"><head><title>Harbour wall repaired</title></head><body>
+<article>
+<h1>Harbour wall repaired</h1>
+<p>Published <time datetime="2026-04-01">1 April 2026, 09:00</time></p>
+<figure><img src="wall.jpg" alt=""><figcaption>Workers on the wall in March. Photo: Ana Brandt</figcaption></figure>
+<p>The harbour wall that storms breached in January has been rebuilt, the port authority said on Tuesday, two weeks ahead of the schedule it set.</p>
+<aside><h3>Related</h3><ul><li><a href="/a">Storm closes harbour</a></li><li><a href="/b">Port budget agreed</a></li></ul></aside>
+<p>Repairs cost 2.4 million euros, of which the regional government paid half, according to figures the authority published with its statement.</p>
+<nav><a href="/prev">Previous story</a> <a href="/next">Next story</a></nav>
+<form><label>Email</label><input type="email"><button>Sign up</button></form>
+<p>Fishing boats will return to the inner basin next week, the harbour master said, once divers have checked the foundations of the new wall.</p>
+<div style="display: none">Subscribe now and get three months free</div>
+<p hidden>Cookie settings saved</p>
+</article>
+</body></html>`
+
+func TestHTMLLeavesPageFurnitureOutOfTheBody(t *testing.T) {
+	as, errs := Parse("harbour.html", HTML, []byte(furniturePage))
+	if len(errs) > 0 || len(as) != 1 {
+		t.Fatalf("articles %d, errors %v", len(as), errs)
+	}
+	body := as[0].Page.Body
+	for _, kept := range []string{"The harbour wall that storms breached", "Repairs cost 2.4 million euros", "Fishing boats will return"} {
+		if !strings.Contains(body, kept) {
+			t.Errorf("body lost %q:\n%s", kept, body)
+		}
+	}
+	for _, gone := range []string{"Photo: Ana Brandt", "Workers on the wall", "1 April 2026", "Storm closes harbour", "Previous story",
+		"Sign up", "Email", "Subscribe now", "Cookie settings"} {
+		if strings.Contains(body, gone) || strings.Contains(as[0].Source, gone) {
+			t.Errorf("body keeps %q:\n%s", gone, body)
+		}
+	}
+}
