@@ -2,6 +2,7 @@ package article
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -51,4 +52,64 @@ func hidden(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// linkDense removes rows and lists of links: related stories, "read more"
+// lines, tag and share rows, the cards a page pops up over a name. A
+// paragraph of the article links a few of its words; a block of two or
+// more links whose letters are nearly all link text (trafilatura's
+// link-density share, 0.8) points elsewhere. A block with a single link
+// stays: a paragraph that is one link is as often the article's own
+// (a deal, a cited address) as not.
+func linkDense(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		// Innermost first: a card of links set inside a sentence goes,
+		// the sentence around it stays.
+		linkDense(c)
+		if c.Type == html.ElementNode && linkRow(c) {
+			n.RemoveChild(c)
+		}
+		c = next
+	}
+}
+
+// linkDenseShare is the share of a block's letters in links above which it
+// is a row of links.
+const linkDenseShare = 0.8
+
+func linkRow(n *html.Node) bool {
+	links := 0
+	forEach(n, atom.A, func(*html.Node) { links++ })
+	if links < 2 {
+		return false
+	}
+	text, linked := textLengths(n)
+	return text > 0 && float64(linked) >= linkDenseShare*float64(text)
+}
+
+// textLengths counts the letters and digits of n's text, and of the part
+// of it inside links.
+func textLengths(n *html.Node) (text, linked int) {
+	var rec func(*html.Node, bool)
+	rec = func(n *html.Node, inLink bool) {
+		if n.Type == html.TextNode {
+			k := 0
+			for _, r := range n.Data {
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					k++
+				}
+			}
+			text += k
+			if inLink {
+				linked += k
+			}
+		}
+		inLink = inLink || n.Type == html.ElementNode && n.DataAtom == atom.A
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c, inLink)
+		}
+	}
+	rec(n, false)
+	return text, linked
 }

@@ -7,7 +7,8 @@ import (
 
 // furniturePage sets page furniture inside the article's own container,
 // where the extractor keeps it: a photo with its caption and credit, a
-// time stamp, a related-stories box, a share form and a hidden pop-up.
+// time stamp, a related-stories box, a share form, a hidden pop-up and a
+// row of links, and a card of links set inside a sentence.
 const furniturePage = `<!DOCTYPE html>
 <html lang="en"><head><title>Harbour wall repaired</title></head><body>
 <article>
@@ -22,6 +23,10 @@ const furniturePage = `<!DOCTYPE html>
 <p>Fishing boats will return to the inner basin next week, the harbour master said, once divers have checked the foundations of the new wall.</p>
 <div style="display: none">Subscribe now and get three months free</div>
 <p hidden>Cookie settings saved</p>
+<p>The authority's director, <span><a href="/p/moll">Ines Moll</a><span class="card"><a href="/p/moll">Ines Moll</a> <a href="/s1">Port budget agreed</a> <a href="/s2">Harbour closes for storm</a></span></span>, said the wall would last fifty years.</p>
+<div><a href="/c">Harbour fees rise for yachts</a> | <a href="/d">New ferry timetable from May</a></div>
+<p>Divers inspected the <a href="/wall">new wall</a> and the <a href="/basin">inner basin</a> on Wednesday and found no cracks in either, the port authority added in a second statement.</p>
+<p><a href="https://port.example/report.pdf">The authority's report on the repairs</a></p>
 </article>
 </body></html>`
 
@@ -31,13 +36,16 @@ func TestHTMLLeavesPageFurnitureOutOfTheBody(t *testing.T) {
 		t.Fatalf("articles %d, errors %v", len(as), errs)
 	}
 	body := as[0].Page.Body
-	for _, kept := range []string{"The harbour wall that storms breached", "Repairs cost 2.4 million euros", "Fishing boats will return"} {
+	for _, kept := range []string{"The harbour wall that storms breached", "Repairs cost 2.4 million euros", "Fishing boats will return",
+		"Divers inspected the new wall and the inner basin", "The authority's report on the repairs",
+		"The authority's director, Ines Moll, said the wall would last fifty years."} {
 		if !strings.Contains(body, kept) {
 			t.Errorf("body lost %q:\n%s", kept, body)
 		}
 	}
 	for _, gone := range []string{"Photo: Ana Brandt", "Workers on the wall", "1 April 2026", "Storm closes harbour", "Previous story",
-		"Sign up", "Email", "Subscribe now", "Cookie settings"} {
+		"Sign up", "Email", "Subscribe now", "Cookie settings",
+		"Harbour fees rise", "New ferry timetable", "Port budget agreed"} {
 		if strings.Contains(body, gone) || strings.Contains(as[0].Source, gone) {
 			t.Errorf("body keeps %q:\n%s", gone, body)
 		}
