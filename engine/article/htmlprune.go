@@ -24,17 +24,31 @@ var pruneAtoms = map[atom.Atom]bool{
 }
 
 // prune removes from the extracted tree the elements no reader reads as
-// the article: page furniture by element kind, and what the page hides.
-func prune(n *html.Node) {
-	for c := n.FirstChild; c != nil; {
-		next := c.NextSibling
-		if c.Type == html.ElementNode && (pruneAtoms[c.DataAtom] || hidden(c)) {
-			n.RemoveChild(c)
-		} else {
-			prune(c)
+// the article: page furniture by element kind, what the page hides, and
+// the article's header (headline, standfirst, byline, dates: the page's
+// metadata, read apart) unless it holds most of the text, as a page that
+// misuses <header> for its body would.
+func prune(root *html.Node) {
+	total, _ := textLengths(root)
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			if c.Type == html.ElementNode && (pruneAtoms[c.DataAtom] || hidden(c) || c.DataAtom == atom.Header && minorPart(c, total)) {
+				n.RemoveChild(c)
+			} else {
+				rec(c)
+			}
+			c = next
 		}
-		c = next
 	}
+	rec(root)
+}
+
+// minorPart tells whether n holds less than half of a text of total letters.
+func minorPart(n *html.Node, total int) bool {
+	t, _ := textLengths(n)
+	return 2*t < total
 }
 
 // hidden tells an element the page does not show: the hidden attribute or

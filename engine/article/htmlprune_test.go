@@ -6,13 +6,13 @@ import (
 )
 
 // furniturePage sets page furniture inside the article's own container,
-// where the extractor keeps it: a photo with its caption and credit, a
+// where the extractor keeps it: a header with a standfirst, a photo with its caption and credit, a
 // time stamp, a related-stories box, a share form, a hidden pop-up and a
 // row of links, and a card of links set inside a sentence.
 const furniturePage = `<!DOCTYPE html>
 <html lang="en"><head><title>Harbour wall repaired</title></head><body>
 <article>
-<h1>Harbour wall repaired</h1>
+<header><h1>Harbour wall repaired</h1><p>Storm damage mended two weeks early</p></header>
 <p>Published <time datetime="2026-04-01">1 April 2026, 09:00</time></p>
 <figure><img src="wall.jpg" alt=""><figcaption>Workers on the wall in March. Photo: Ana Brandt</figcaption></figure>
 <p>The harbour wall that storms breached in January has been rebuilt, the port authority said on Tuesday, two weeks ahead of the schedule it set.</p>
@@ -45,9 +45,26 @@ func TestHTMLLeavesPageFurnitureOutOfTheBody(t *testing.T) {
 	}
 	for _, gone := range []string{"Photo: Ana Brandt", "Workers on the wall", "1 April 2026", "Storm closes harbour", "Previous story",
 		"Sign up", "Email", "Subscribe now", "Cookie settings",
-		"Harbour fees rise", "New ferry timetable", "Port budget agreed"} {
+		"Harbour fees rise", "New ferry timetable", "Port budget agreed", "Storm damage mended"} {
 		if strings.Contains(body, gone) || strings.Contains(as[0].Source, gone) {
 			t.Errorf("body keeps %q:\n%s", gone, body)
 		}
+	}
+}
+
+// A page that sets its whole text in a <header> keeps it: the header is
+// pruned only as the smaller part of the text.
+func TestHTMLKeepsATextSetInAHeader(t *testing.T) {
+	page := `<!DOCTYPE html><html><head><title>Ferry fares</title></head><body><article><header>
+<p>Ferry fares on the northern route rise by four percent from June, the operator said on Friday, the first rise in three years.</p>
+<p>Season tickets keep their price until the end of the year, and children under twelve still travel free on every crossing.</p>
+<p>The operator said fuel and crew costs had risen faster than fares since the last increase, according to its annual report.</p>
+</header></article></body></html>`
+	as, errs := Parse("fares.html", HTML, []byte(page))
+	if len(errs) > 0 || len(as) != 1 {
+		t.Fatalf("articles %d, errors %v", len(as), errs)
+	}
+	if body := as[0].Page.Body; !strings.Contains(body, "Ferry fares on the northern route") || !strings.Contains(body, "according to its annual report") {
+		t.Errorf("body lost the text set in the header:\n%s", body)
 	}
 }
