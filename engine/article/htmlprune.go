@@ -75,31 +75,43 @@ func hidden(n *html.Node) bool {
 // link-density share, 0.8) points elsewhere. A block with a single link
 // stays: a paragraph that is one link is as often the article's own
 // (a deal, a cited address) as not.
-func linkDense(n *html.Node) {
-	for c := n.FirstChild; c != nil; {
-		next := c.NextSibling
-		// Innermost first: a card of links set inside a sentence goes,
-		// the sentence around it stays.
-		linkDense(c)
-		if c.Type == html.ElementNode && linkRow(c) {
-			n.RemoveChild(c)
-		}
-		c = next
-	}
-}
+func linkDense(root *html.Node) { linkCounts(root, false) }
 
 // linkDenseShare is the share of a block's letters in links above which it
 // is a row of links.
 const linkDenseShare = 0.8
 
-func linkRow(n *html.Node) bool {
-	links := 0
-	forEach(n, atom.A, func(*html.Node) { links++ })
-	if links < 2 {
-		return false
+// linkCounts removes the rows of links below n, innermost first (a card of
+// links set inside a sentence goes, the sentence around it stays), and
+// counts what remains of n: letters and digits, those of them inside links,
+// and links. One pass, so a long page costs its length and no more.
+func linkCounts(n *html.Node, inLink bool) (text, linked, links int) {
+	if n.Type == html.TextNode {
+		for _, r := range n.Data {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				text++
+			}
+		}
+		if inLink {
+			linked = text
+		}
+		return text, linked, 0
 	}
-	text, linked := textLengths(n)
-	return text > 0 && float64(linked) >= linkDenseShare*float64(text)
+	if n.Type == html.ElementNode && n.DataAtom == atom.A {
+		inLink = true
+		links = 1
+	}
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		t, l, k := linkCounts(c, inLink)
+		if c.Type == html.ElementNode && k >= 2 && t > 0 && float64(l) >= linkDenseShare*float64(t) {
+			n.RemoveChild(c)
+		} else {
+			text, linked, links = text+t, linked+l, links+k
+		}
+		c = next
+	}
+	return text, linked, links
 }
 
 // textLengths counts the letters and digits of n's text, and of the part
