@@ -403,19 +403,20 @@ func numberByte(text string, i int) bool {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// sameValue says two figures agree once the more precise is rounded to the
-// other's precision ("1.52" against "1.5").
-func sameValue(a, b document.Number) bool {
-	if a.Value == b.Value {
+// sameValue says a claim's figure agrees with an article's: the same
+// value, or the article's rounded to the claim's fewer decimals ("1.5"
+// for the article's "1.52"). A claim more precise than its article
+// ("0.503" for "0.5") states a figure the article does not give.
+func sameValue(claim, article document.Number) bool {
+	if claim.Value == article.Value {
 		return true
 	}
-	p := max(decimals(a.Text), decimals(b.Text))
-	lo := min(decimals(a.Text), decimals(b.Text))
-	if p == lo {
+	c, a := decimals(claim.Text), decimals(article.Text)
+	if c >= a {
 		return false
 	}
-	scale := math.Pow(10, float64(lo))
-	return math.Round(a.Value*scale) == math.Round(b.Value*scale)
+	scale := math.Pow(10, float64(c))
+	return math.Round(claim.Value*scale) == math.Round(article.Value*scale)
 }
 
 func decimals(text string) int {

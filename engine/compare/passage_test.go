@@ -104,3 +104,12 @@ func judge(t *testing.T) *Judge {
 	}
 	return j
 }
+
+// A summary may round its article's figure, not add digits to it: "0.503%"
+// is not the article's "0.5%".
+func TestMorePreciseFigureIsNotTheArticles(t *testing.T) {
+	in := build(t, "Yields touched 0.5% on Monday.", "Yields touched 0.503% on Monday.")
+	if n := in.Claims[0].Numbers; len(n) != 1 || n[0].Supported || n[0].Elsewhere {
+		t.Errorf("numbers = %+v, want 0.503%% unsupported by 0.5%%", n)
+	}
+}
