@@ -20,6 +20,7 @@ import (
 	"github.com/credcheck/credcheck/engine/config"
 	"github.com/credcheck/credcheck/engine/document"
 	"github.com/credcheck/credcheck/engine/report"
+	"github.com/credcheck/credcheck/engine/resultcache"
 	"github.com/credcheck/credcheck/engine/safefile"
 	"github.com/credcheck/credcheck/engine/safetext"
 	"github.com/credcheck/credcheck/engine/story"
@@ -99,6 +100,8 @@ checked (the other inputs are still checked and reported).`,
 	f.Int("markdown-limit", report.DefaultMarkdownLimit, "markdown format: cut the report at this many bytes, with a pointer to the full one (0: no limit)")
 	f.String("json-indent", "auto", "json format: auto (indented on a terminal, one line otherwise), always or never")
 	f.String("color", "auto", "colour the text format: auto, always or never")
+	f.Bool("no-cache", false, "check every article afresh, neither reading nor writing the result cache (setting cache: false)")
+	f.String("cache-dir", "", "directory of the result cache (default: credcheck under the user's cache directory; credcheck cache dir prints it)")
 	f.Bool("watch", false, "check again whenever an article, a policy, the configuration or the baseline changes, until Ctrl-C")
 	// Tests poll quickly so that they wait little; nobody else needs to.
 	f.Duration("watch-interval", watch.DefaultInterval, "how often --watch looks for changes")
@@ -233,7 +236,15 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 		}
 		opts.Only, opts.OnlyReason = changed.Has, "not changed since "+changedSince
 	}
-	c, err := checker.New(ctx, cfg)
+	var cache []checker.Option
+	if noCache, _ := flags.GetBool("no-cache"); !noCache && cfg.CacheOn() && !cfg.Story {
+		// Story mode reads every article's document, which the cache
+		// does not keep. No cache directory (no home) is no error.
+		if dir, err := cacheDir(cfg); err == nil {
+			cache = append(cache, checker.WithCache(resultcache.Open(dir, 0)))
+		}
+	}
+	c, err := checker.New(ctx, cfg, cache...)
 	if err != nil {
 		return err
 	}

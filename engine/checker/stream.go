@@ -140,5 +140,6 @@ func (c *Checker) pipeline(ctx context.Context, source func(yield func(*article.
 	if err := ctx.Err(); err != nil {
 		errs = append(errs, &article.InputError{Path: "-", Reason: "interrupted: " + err.Error()})
 	}
+	c.cacheDone()
 	return errs
 }
