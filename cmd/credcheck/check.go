@@ -53,6 +53,13 @@ With --story, the articles are also read together as stories and the
 story rules' findings reported beside the articles' (credcheck story says
 more); the report is then written once every article is checked.
 
+The result of each file is kept in a cache and reused while the file, the
+policies and their data, the configuration and the binary are unchanged; a
+run whose every file is cached loads no policy. --no-cache (or cache: false)
+checks every file afresh; credcheck cache dir says where the cache is, and
+credcheck cache clean empties it. Standard input, URLs, JSON Lines records
+and --story runs are not cached.
+
 Findings switched off by a comment in the article, an ignore entry of the
 configuration or the --baseline file are suppressed: they stay in the json
 report (and in sarif with --include-suppressed), marked so, but cost no
@@ -70,6 +77,7 @@ checked (the other inputs are still checked and reported).`,
   credcheck check --baseline .credcheck-baseline.json --changed-since origin/main articles/
   credcheck check -v --exclude 'archive/**' articles/
   credcheck check --watch --policy house-rules/ articles/
+  credcheck check --no-cache articles/
   credcheck check --story --format json fixtures/testdata/stories/
   cat story.md | credcheck check -
   zcat wire.jsonl.gz | credcheck check --format jsonl - > results.jsonl`,
