@@ -184,25 +184,34 @@ func (rc *resultCache) articleKey(a *article.Article) (resultcache.Key, bool) {
 	return h.Sum(), true
 }
 
+// entry is what is kept of an article's result.
+type entry struct {
+	Result *report.Article
+	// Text says the result holds the article's analysed text
+	// (report.Article.Text), which only the html format asks for: a run
+	// for it keeps the text, and reads only entries that have it.
+	Text bool
+}
+
 // get gives the cached result of the article with the key, or nil.
-func (rc *resultCache) get(key resultcache.Key, a *article.Article) *report.Article {
+func (rc *resultCache) get(key resultcache.Key, a *article.Article, text bool) *report.Article {
 	data, ok := rc.store.Get(key)
 	if !ok {
 		return nil
 	}
-	var res report.Article
-	if json.Unmarshal(data, &res) != nil || res.Path != a.Path || res.ID != a.ID {
+	var e entry
+	if json.Unmarshal(data, &e) != nil || e.Result == nil || e.Result.Path != a.Path || e.Result.ID != a.ID || text && !e.Text {
 		return nil
 	}
-	return &res
+	if !text {
+		e.Result.Text = ""
+	}
+	return e.Result
 }
 
-// put keeps a result, without the article's text (which only the html
-// format asks for, and which is the article itself).
-func (rc *resultCache) put(key resultcache.Key, res *report.Article) {
-	cp := *res
-	cp.Text = ""
-	if data, err := json.Marshal(&cp); err == nil {
+// put keeps a result, with the article's text when the run asked for it.
+func (rc *resultCache) put(key resultcache.Key, res *report.Article, text bool) {
+	if data, err := json.Marshal(entry{Result: res, Text: text}); err == nil {
 		_ = rc.store.Put(key, data)
 	}
 }

@@ -281,8 +281,8 @@ func (c *Checker) CheckArticle(ctx context.Context, a *article.Article) (*report
 // story mode reads the same documents the check built.
 func (c *Checker) checkArticle(ctx context.Context, a *article.Article) (*report.Article, *document.Document, error) {
 	key, cached := c.cache.articleKey(a)
-	if cached && !c.KeepText {
-		if res := c.cache.get(key, a); res != nil {
+	if cached {
+		if res := c.cache.get(key, a, c.KeepText); res != nil {
 			return c.judge(a, res), nil, nil
 		}
 	}
@@ -302,7 +302,7 @@ func (c *Checker) checkArticle(ctx context.Context, a *article.Article) (*report
 	if !doc.Language.English() {
 		res.Unscored = fmt.Sprintf("the text reads as %s (%s); the built-in catalog reads English", doc.Language.Name, doc.Language.Code)
 		if cached {
-			c.cache.put(key, res)
+			c.cache.put(key, res, c.KeepText)
 		}
 		return res, doc, nil
 	}
@@ -331,7 +331,7 @@ func (c *Checker) checkArticle(ctx context.Context, a *article.Article) (*report
 	// not charged to a configuration entry or a baseline.
 	res.Stale = suppress.Inline(doc, findings, c.known)
 	if cached {
-		c.cache.put(key, res)
+		c.cache.put(key, res, c.KeepText)
 	}
 	return c.judge(a, res), doc, nil
 }
