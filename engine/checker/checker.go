@@ -278,7 +278,9 @@ func (c *Checker) CheckArticle(ctx context.Context, a *article.Article) (*report
 }
 
 // checkArticle is CheckArticle, giving the built document too, so that
-// story mode reads the same documents the check built.
+// story mode reads the same documents the check built. A result from the
+// result cache comes with no document (nil); story mode runs without the
+// cache.
 func (c *Checker) checkArticle(ctx context.Context, a *article.Article) (*report.Article, *document.Document, error) {
 	key, cached := c.cache.articleKey(a)
 	if cached {
