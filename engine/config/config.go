@@ -109,7 +109,7 @@ type Config struct {
 	AllowBuiltins []string `mapstructure:"allow-builtins" yaml:"allow-builtins"`
 	// Cache, when false, turns the result cache off (--no-cache); nil or
 	// true keeps results of unchanged files between runs
-	// (docs/configuration.md#cache).
+	// (docs/configuration.md#cache-and-cache-dir).
 	Cache *bool `mapstructure:"cache" yaml:"cache"`
 	// CacheDir is where the result cache lives ("" for credcheck under
 	// the user's cache directory).
