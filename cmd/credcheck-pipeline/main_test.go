@@ -132,6 +132,7 @@ func comparePipelineWithCheck(t *testing.T, extra ...string) {
 	if !slices.Equal(got, articles) {
 		t.Error("pipeline results differ from the articles of check --format json")
 	}
+	compareAggregates(t, out, whole)
 
 	dead, err := os.ReadFile(filepath.Join(out, "dead-letter.txt"))
 	if err != nil {

@@ -60,8 +60,9 @@ const (
 const DeadLetterFile = "dead-letter.txt"
 
 func init() {
-	register.DoFn4x1[context.Context, fileio.FileMetadata, func(Result), func(string), error](&checkFn{})
+	register.DoFn5x1[context.Context, fileio.FileMetadata, func(Result), func(string), func(Stat), error](&checkFn{})
 	register.Emitter1[Result]()
+	register.Emitter1[Stat]()
 	register.Emitter1[string]()
 	register.DoFn2x0[Result, func(int, Result)](&shardFn{})
 	register.Emitter2[int, Result]()
@@ -103,7 +104,8 @@ func Build(ctx context.Context, s beam.Scope, o Options) error {
 	matched := beam.Flatten(s, files...)
 	// Files spread over the workers rather than stay with the matcher.
 	matched = beam.Reshuffle(s, matched)
-	results, dead := beam.ParDo2(s, &checkFn{Settings: o.Settings}, matched)
+	results, dead, stats := beam.ParDo3(s, &checkFn{Settings: o.Settings}, matched)
+	aggregates(s, stats, o.Output)
 
 	keyed := beam.ParDo(s, &shardFn{Shards: o.Shards}, results)
 	beam.ParDo0(s, &writeShardFn{Output: o.Output, Shards: o.Shards}, beam.GroupByKey(s, keyed))
@@ -138,7 +140,7 @@ func (f *checkFn) Setup(ctx context.Context) error {
 	return nil
 }
 
-func (f *checkFn) ProcessElement(ctx context.Context, file fileio.FileMetadata, emit func(Result), dead func(string)) error {
+func (f *checkFn) ProcessElement(ctx context.Context, file fileio.FileMetadata, emit func(Result), dead func(string), stat func(Stat)) error {
 	// A glob may match directories too; the pipeline checks the files it
 	// names and does not walk what check would walk.
 	if info, err := os.Stat(file.Path); err == nil && info.IsDir() {
@@ -156,6 +158,7 @@ func (f *checkFn) ProcessElement(ctx context.Context, file fileio.FileMetadata, 
 		}
 		f.arts.Inc(ctx, 1)
 		emit(Result{Path: a.Path, Line: a.Line, ID: a.ID, JSON: string(line)})
+		stat(statOf(a))
 	})
 	if failed != nil {
 		return failed
