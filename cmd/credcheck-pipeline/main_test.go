@@ -184,6 +184,7 @@ func TestPipelineRefusesBadSettings(t *testing.T) {
 		{"--input", "testdata/corpus/*", "--output", t.TempDir(), "--language", "fr"},
 		{"--output", t.TempDir()},
 		{"--input", "gs://archive/*.jsonl", "--output", t.TempDir()},
+		{"--input", "testdata/corpus/*", "--output", t.TempDir(), "--max-story", "1"},
 	} {
 		_, stderr, code := runBin(t, "credcheck-pipeline", args...)
 		if code != 2 || strings.Count(stderr, "\n") != 1 || !strings.HasPrefix(stderr, "credcheck-pipeline: ") {

@@ -1,6 +1,9 @@
 package minhash
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // Options bound a clustering.
 type Options struct {
@@ -38,29 +41,44 @@ func Cluster(sigs []Signature, o Options) Result {
 	if o.MaxBucket <= 0 {
 		o.MaxBucket = DefaultMaxBucket
 	}
-	buckets := map[uint64][]int{}
-	var order []uint64
+	// Buckets are runs of one key in a sorted list of (key, set): one
+	// allocation and a sort, where a map of buckets would chase a pointer
+	// per member.
+	type entry struct {
+		key uint64
+		set int
+	}
+	entries := make([]entry, 0, len(sigs)*len(Bands(firstSig(sigs), o.Rows)))
 	for i, sig := range sigs {
 		for _, k := range Bands(sig, o.Rows) {
-			b, ok := buckets[k]
-			if !ok {
-				order = append(order, k)
-			}
-			buckets[k] = append(b, i)
+			entries = append(entries, entry{k, i})
 		}
 	}
+	slices.SortFunc(entries, func(a, b entry) int {
+		if a.key != b.key {
+			return cmp.Compare(a.key, b.key)
+		}
+		return a.set - b.set
+	})
 	u := NewUnionFind(len(sigs))
 	var res Result
-	for _, k := range order {
-		members := buckets[k]
-		if len(members) < 2 {
-			continue
+	members := make([]int, 0, o.MaxBucket)
+	for start := 0; start < len(entries); {
+		end := start + 1
+		for end < len(entries) && entries[end].key == entries[start].key {
+			end++
 		}
-		if len(members) > o.MaxBucket {
-			members = members[:o.MaxBucket]
-			res.Oversize++
+		if end-start > 1 {
+			if end-start > o.MaxBucket {
+				res.Oversize++
+			}
+			members = members[:0]
+			for _, e := range entries[start:min(end, start+o.MaxBucket)] {
+				members = append(members, e.set)
+			}
+			LinkBucket(members, u, o.Linked)
 		}
-		LinkBucket(members, u, o.Linked)
+		start = end
 	}
 	res.Groups = u.Groups(2)
 	return res
@@ -137,4 +155,12 @@ func (u *UnionFind) Groups(minSize int) [][]int {
 		}
 	}
 	return out
+}
+
+// firstSig is the first signature, to size the list of band entries.
+func firstSig(sigs []Signature) Signature {
+	if len(sigs) == 0 {
+		return nil
+	}
+	return sigs[0]
 }
