@@ -20,6 +20,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 
 	"github.com/credcheck/credcheck/cmd/credcheck-pipeline/pipeline"
+	"github.com/credcheck/credcheck/engine/minhash"
 	"github.com/credcheck/credcheck/engine/safetext"
 )
 
@@ -34,7 +35,10 @@ func main() {
 	var inputs, policies, data list
 	flag.Var(&inputs, "input", "glob of article files: .jsonl, .txt, .md, .html (repeatable)")
 	flag.StringVar(&o.Output, "output", "", "directory the results-*.jsonl shards and dead-letter.txt go to")
-	flag.IntVar(&o.Shards, "shards", 4, "how many results files to write")
+	flag.IntVar(&o.Shards, "shards", 4, "how many results files (and stories files) to write")
+	flag.BoolVar(&o.Stories, "stories", true, "group the articles into stories (MinHash and LSH) and judge each with the story rules")
+	flag.IntVar(&o.MaxStory, "max-story", pipeline.DefaultMaxStory, "most articles a story is judged with; the rest are counted as left out")
+	flag.IntVar(&o.MaxBucket, "max-bucket", minhash.DefaultMaxBucket, "most articles of one LSH bucket compared; the rest are left out of it")
 	configFile := flag.String("config", "", "configuration file (default: .credcheck.yaml in the working directory or above, as check)")
 	flag.Var(&policies, "policy", "policy directory added to the built-in rules, replacing the configuration's (repeatable)")
 	flag.Var(&data, "data", "data file changing lexicons and rule parameters, replacing the configuration's (repeatable)")
@@ -65,8 +69,14 @@ func run(ctx context.Context, o pipeline.Options, configFile string) int {
 	if err != nil {
 		return fail(fmt.Errorf("the pipeline failed: %w", err))
 	}
-	articles, dead := counts(res)
-	fmt.Fprintf(os.Stderr, "credcheck-pipeline: %d articles checked, %d inputs in %s\n", articles, dead, pipeline.DeadLetterFile)
+	n := counts(res)
+	dead := n[pipeline.DeadCounter]
+	fmt.Fprintf(os.Stderr, "credcheck-pipeline: %d articles checked, %d inputs in %s", n[pipeline.ArticlesCounter], dead, pipeline.DeadLetterFile)
+	if o.Stories {
+		fmt.Fprintf(os.Stderr, "; %d stories judged, %d cut to --max-story, %d LSH buckets cut to --max-bucket",
+			n[pipeline.StoriesCounter], n[pipeline.CutCounter], n[pipeline.OversizeCounter])
+	}
+	fmt.Fprintln(os.Stderr)
 	// As check: an input that could not be checked makes exit status 2,
 	// after everything else was.
 	if dead > 0 {
@@ -75,19 +85,16 @@ func run(ctx context.Context, o pipeline.Options, configFile string) int {
 	return 0
 }
 
-// counts reads the run's counters; a runner that reports none gives 0.
-func counts(res beam.PipelineResult) (articles, dead int64) {
+// counts reads the run's counters by name; a runner that reports none
+// gives none.
+func counts(res beam.PipelineResult) map[string]int64 {
+	out := map[string]int64{}
 	if res == nil {
-		return 0, 0
+		return out
 	}
 	q := res.Metrics().Query(func(r metrics.SingleResult) bool { return r.Namespace() == "credcheck" })
 	for _, c := range q.Counters() {
-		switch c.Name() {
-		case pipeline.ArticlesCounter:
-			articles += c.Result()
-		case pipeline.DeadCounter:
-			dead += c.Result()
-		}
+		out[c.Name()] += c.Result()
 	}
-	return articles, dead
+	return out
 }

@@ -132,6 +132,7 @@ func comparePipelineWithCheck(t *testing.T, extra ...string) {
 	if !slices.Equal(got, articles) {
 		t.Error("pipeline results differ from the articles of check --format json")
 	}
+	compareAggregates(t, out, whole)
 
 	dead, err := os.ReadFile(filepath.Join(out, "dead-letter.txt"))
 	if err != nil {
@@ -183,6 +184,7 @@ func TestPipelineRefusesBadSettings(t *testing.T) {
 		{"--input", "testdata/corpus/*", "--output", t.TempDir(), "--language", "fr"},
 		{"--output", t.TempDir()},
 		{"--input", "gs://archive/*.jsonl", "--output", t.TempDir()},
+		{"--input", "testdata/corpus/*", "--output", t.TempDir(), "--max-story", "1"},
 	} {
 		_, stderr, code := runBin(t, "credcheck-pipeline", args...)
 		if code != 2 || strings.Count(stderr, "\n") != 1 || !strings.HasPrefix(stderr, "credcheck-pipeline: ") {

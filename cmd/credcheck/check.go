@@ -20,6 +20,7 @@ import (
 	"github.com/credcheck/credcheck/engine/config"
 	"github.com/credcheck/credcheck/engine/document"
 	"github.com/credcheck/credcheck/engine/report"
+	"github.com/credcheck/credcheck/engine/resultcache"
 	"github.com/credcheck/credcheck/engine/safefile"
 	"github.com/credcheck/credcheck/engine/safetext"
 	"github.com/credcheck/credcheck/engine/story"
@@ -52,6 +53,13 @@ With --story, the articles are also read together as stories and the
 story rules' findings reported beside the articles' (credcheck story says
 more); the report is then written once every article is checked.
 
+The result of each file is kept in a cache and reused while the file, the
+policies and their data, the configuration and the binary are unchanged; a
+run whose every file is cached loads no policy. --no-cache (or cache: false)
+checks every file afresh; credcheck cache dir says where the cache is, and
+credcheck cache clean empties it. Standard input, URLs, JSON Lines records
+and --story runs are not cached.
+
 Findings switched off by a comment in the article, an ignore entry of the
 configuration or the --baseline file are suppressed: they stay in the json
 report (and in sarif with --include-suppressed), marked so, but cost no
@@ -69,6 +77,7 @@ checked (the other inputs are still checked and reported).`,
   credcheck check --baseline .credcheck-baseline.json --changed-since origin/main articles/
   credcheck check -v --exclude 'archive/**' articles/
   credcheck check --watch --policy house-rules/ articles/
+  credcheck check --no-cache articles/
   credcheck check --story --format json fixtures/testdata/stories/
   cat story.md | credcheck check -
   zcat wire.jsonl.gz | credcheck check --format jsonl - > results.jsonl`,
@@ -99,6 +108,8 @@ checked (the other inputs are still checked and reported).`,
 	f.Int("markdown-limit", report.DefaultMarkdownLimit, "markdown format: cut the report at this many bytes, with a pointer to the full one (0: no limit)")
 	f.String("json-indent", "auto", "json format: auto (indented on a terminal, one line otherwise), always or never")
 	f.String("color", "auto", "colour the text format: auto, always or never")
+	f.Bool("no-cache", false, "check every article afresh, neither reading nor writing the result cache (setting cache: false)")
+	f.String("cache-dir", "", "directory of the result cache (default: credcheck under the user's cache directory; credcheck cache dir prints it)")
 	f.Bool("watch", false, "check again whenever an article, a policy, the configuration or the baseline changes, until Ctrl-C")
 	// Tests poll quickly so that they wait little; nobody else needs to.
 	f.Duration("watch-interval", watch.DefaultInterval, "how often --watch looks for changes")
@@ -233,7 +244,15 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 		}
 		opts.Only, opts.OnlyReason = changed.Has, "not changed since "+changedSince
 	}
-	c, err := checker.New(ctx, cfg)
+	var cache []checker.Option
+	if noCache, _ := flags.GetBool("no-cache"); !noCache && cfg.CacheOn() && !cfg.Story {
+		// Story mode reads every article's document, which the cache
+		// does not keep. No cache directory (no home) is no error.
+		if dir, err := cacheDir(cfg); err == nil {
+			cache = append(cache, checker.WithCache(resultcache.Open(dir, 0)))
+		}
+	}
+	c, err := checker.New(ctx, cfg, cache...)
 	if err != nil {
 		return err
 	}

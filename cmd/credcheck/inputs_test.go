@@ -35,7 +35,9 @@ func runWithin(t *testing.T, bin, dir string, cred *syscall.Credential, args ...
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Dir = dir
-	cmd.Env = []string{"HOME=" + dir, "PATH=" + os.Getenv("PATH"), "NO_COLOR=1"}
+	// The result cache goes beside dir, not into it (HOME), so that tests
+	// asserting what a run leaves in dir see only the run's own files.
+	cmd.Env = []string{"HOME=" + dir, "XDG_CACHE_HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH"), "NO_COLOR=1"}
 	if cred != nil {
 		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
 	}

@@ -42,7 +42,7 @@ working directory), CREDCHECK_* environment variables and flags; flags win.`,
 		return fmt.Errorf("%v\nRun '%s --help' for usage", err, cmd.CommandPath())
 	})
 	root.AddCommand(newCheckCommand(), newParseCommand(), newRulesCommand(), newExplainCommand(), newEvalCommand(),
-		newCalibrateCommand(), newPolicyCommand(), newVersionCommand(), newStoryCommand(), newServeCommand(), newCompareCommand())
+		newCalibrateCommand(), newPolicyCommand(), newVersionCommand(), newStoryCommand(), newServeCommand(), newCompareCommand(), newCacheCommand())
 	return root
 }
 
@@ -61,7 +61,7 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 	v.SetEnvPrefix("CREDCHECK")
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	v.AutomaticEnv()
-	for _, key := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "template", "quiet", "full-sentences", "include-suppressed", "include-credits", "markdown-limit", "json-indent", "story", "workers", "baseline", "language", "max-bytes", "follow-symlinks", "offline", "exclude", "allow-builtins", "timeout", "max-findings"} {
+	for _, key := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "template", "quiet", "full-sentences", "include-suppressed", "include-credits", "markdown-limit", "json-indent", "story", "workers", "baseline", "language", "max-bytes", "follow-symlinks", "offline", "exclude", "allow-builtins", "timeout", "max-findings", "cache", "cache-dir"} {
 		if err := v.BindEnv(key); err != nil {
 			return cfg, err
 		}
@@ -96,7 +96,7 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 	if err := checkNumericEnv(cmd); err != nil {
 		return cfg, err
 	}
-	bind := map[string]string{"policy": "policies", "data": "data", "fail-level": "fail-level", "fail-under": "fail-under", "format": "format", "output": "output", "template": "template", "quiet": "quiet", "full-sentences": "full-sentences", "include-suppressed": "include-suppressed", "include-credits": "include-credits", "markdown-limit": "markdown-limit", "json-indent": "json-indent", "story": "story", "workers": "workers", "baseline": "baseline", "language": "language", "max-bytes": "max-bytes", "follow-symlinks": "follow-symlinks", "offline": "offline", "exclude": "exclude", "allow-builtin": "allow-builtins", "timeout": "timeout", "max-findings": "max-findings"}
+	bind := map[string]string{"policy": "policies", "data": "data", "fail-level": "fail-level", "fail-under": "fail-under", "format": "format", "output": "output", "template": "template", "quiet": "quiet", "full-sentences": "full-sentences", "include-suppressed": "include-suppressed", "include-credits": "include-credits", "markdown-limit": "markdown-limit", "json-indent": "json-indent", "story": "story", "workers": "workers", "baseline": "baseline", "language": "language", "max-bytes": "max-bytes", "follow-symlinks": "follow-symlinks", "offline": "offline", "exclude": "exclude", "allow-builtin": "allow-builtins", "timeout": "timeout", "max-findings": "max-findings", "cache-dir": "cache-dir"}
 	for flag, key := range bind {
 		if f := cmd.Flags().Lookup(flag); f != nil {
 			if err := v.BindPFlag(key, f); err != nil {
@@ -151,6 +151,9 @@ func settings(cmd *cobra.Command) (config.Config, error) {
 				cfg.Format[i] = name + "=" + config.ResolvePaths([]string{file}, cfg.Dir)[0]
 			}
 		}
+	}
+	if path != "" && cfg.CacheDir != "" && !changed(cmd.Flags(), "cache-dir") && os.Getenv("CREDCHECK_CACHE_DIR") == "" {
+		cfg.CacheDir = config.ResolvePaths([]string{cfg.CacheDir}, cfg.Dir)[0]
 	}
 	if path != "" && cfg.Template != "" && !changed(cmd.Flags(), "template") && os.Getenv("CREDCHECK_TEMPLATE") == "" {
 		cfg.Template = config.ResolvePaths([]string{cfg.Template}, cfg.Dir)[0]

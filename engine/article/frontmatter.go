@@ -110,9 +110,59 @@ func delimited(src string, start int, delim, alt string, decode func(string, *Fr
 
 func decodeYAML(block string, fm *FrontMatter) *FrontMatterError {
 	if err := yaml.Unmarshal([]byte(block), fm); err != nil {
-		return yamlError(err)
+		fe := yamlError(err)
+		if te, typed := err.(*yaml.TypeError); typed && fe.Line > 0 {
+			if m := yamlTypeError.FindStringSubmatch(typeErrorLine.ReplaceAllString(te.Errors[0], "")); m != nil {
+				if key := yamlKeyAt(block, fe.Line, "!!"+m[1], m[2]); key != "" {
+					fe.Reason = strings.Replace(fe.Reason, "front matter: ", fmt.Sprintf("front matter: %q ", key), 1)
+				}
+			}
+		}
+		return fe
 	}
 	return nil
+}
+
+// yamlKeyAt is the dotted path of the one key whose value starts on line n
+// of block with the given tag (and text, when given), as TOML's and JSON's
+// errors name it; go-yaml's type errors give only the line, the tag and
+// the value. It is empty when no key, or more than one (a flow mapping on
+// one line), fits.
+func yamlKeyAt(block string, n int, tag, text string) string {
+	var root yaml.Node
+	if yaml.Unmarshal([]byte(block), &root) != nil {
+		return ""
+	}
+	var found []string
+	var walk func(node *yaml.Node, path string, depth int)
+	walk = func(node *yaml.Node, path string, depth int) {
+		if depth > 64 {
+			return
+		}
+		switch node.Kind {
+		case yaml.DocumentNode:
+			for _, c := range node.Content {
+				walk(c, path, depth+1)
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(node.Content); i += 2 {
+				key := node.Content[i].Value
+				if path != "" {
+					key = path + "." + key
+				}
+				value := node.Content[i+1]
+				if value.Line == n && value.ShortTag() == tag && (text == "" || value.Value == text) {
+					found = append(found, key)
+				}
+				walk(value, key, depth+1)
+			}
+		}
+	}
+	walk(&root, "", 0)
+	if len(found) != 1 {
+		return ""
+	}
+	return found[0]
 }
 
 var tomlLine = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): `)

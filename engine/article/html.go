@@ -84,6 +84,8 @@ func parseHTML(path string, data []byte) (as []*Article, errs []*InputError) {
 		return fail("no article text found in the page")
 	}
 	title := collapseSpace(res.Title())
+	prune(res.Node)
+	linkDense(res.Node)
 	r := renderContent(res.Node, title)
 	if strings.TrimSpace(r.body) == "" {
 		return fail("no article text found in the page")

@@ -247,7 +247,7 @@ func TestLoadReportsBadInputsBesideGoodOnes(t *testing.T) {
 		{Path: "front-only.md", Reason: "empty article: no text after the front matter"},
 		{Path: "unclosed.md", Line: 1, Reason: "front matter opened with --- is never closed"},
 		{Path: "broken-yaml.md", Line: 3, Reason: "front matter: could not find expected ':'"},
-		{Path: "wrong-type.md", Line: 3, Reason: "front matter: must be text, not a list"},
+		{Path: "wrong-type.md", Line: 3, Reason: `front matter: "author" must be text, not a list`},
 		{Path: "nothing", Reason: "no articles in directory (looked for .htm, .htm.gz, .html, .html.gz, .jsonl, .markdown, .md, .ndjson, .text, .txt)"},
 	}
 	if diff := cmp.Diff(want, problemsOf(root, errs)); diff != "" {

@@ -227,7 +227,7 @@ func TestParseFrontMatterErrorsNameTheLine(t *testing.T) {
 		{
 			name: "a list where text belongs",
 			src:  "---\ntitle: T\ndate: 2026\nauthor: [A, B]\n---\nBody.",
-			want: FrontMatterError{Line: 4, Reason: "front matter: must be text, not a list"},
+			want: FrontMatterError{Line: 4, Reason: `front matter: "author" must be text, not a list`},
 		},
 		{
 			name: "a key given twice",

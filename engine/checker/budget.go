@@ -67,9 +67,13 @@ func (e *TimeoutError) Error() string {
 
 // evaluate runs the policies on an article's input within the deadline.
 func (c *Checker) evaluate(ctx context.Context, input ast.Value) ([]policy.Hit, error) {
+	set, err := c.engine()
+	if err != nil {
+		return nil, err
+	}
 	ectx, cancel := c.Deadline(ctx)
 	defer cancel()
-	hits, err := c.Policies.Evaluate(ectx, input)
+	hits, err := set.Evaluate(ectx, input)
 	if err == nil {
 		return hits, nil
 	}
@@ -86,13 +90,17 @@ func (c *Checker) evaluate(ctx context.Context, input ast.Value) ([]policy.Hit, 
 // when it passes is named. A timed-out article so costs up to twice the
 // timeout, and articles within it nothing.
 func (c *Checker) slowRule(ctx context.Context, input ast.Value) string {
+	set, err := c.engine()
+	if err != nil {
+		return ""
+	}
 	dctx, cancel := c.Deadline(ctx)
 	defer cancel()
-	for _, r := range c.Policies.Rules {
+	for _, r := range set.Rules {
 		if !r.Enabled {
 			continue
 		}
-		if err := c.Policies.EvalRule(dctx, r, input); err != nil && dctx.Err() != nil {
+		if err := set.EvalRule(dctx, r, input); err != nil && dctx.Err() != nil {
 			if ctx.Err() != nil {
 				return ""
 			}

@@ -21,6 +21,7 @@ import (
 	"github.com/credcheck/credcheck/engine/pathglob"
 	"github.com/credcheck/credcheck/engine/policy"
 	"github.com/credcheck/credcheck/engine/report"
+	"github.com/credcheck/credcheck/engine/resultcache"
 	"github.com/credcheck/credcheck/engine/scoring"
 	"github.com/credcheck/credcheck/engine/suppress"
 )
@@ -46,6 +47,8 @@ type Checker struct {
 	// Progress, when set, is called after each article with the number
 	// done and the total.
 	Progress func(done, total int)
+	// cache, when set, keeps results between runs (cache.go).
+	cache *resultCache
 	// KeepText hands each result the article's analysed text
 	// (report.Article.Text), for the html format, which shows the text
 	// with its findings marked; off, a run that holds its results does
@@ -54,19 +57,24 @@ type Checker struct {
 }
 
 // Option adjusts how New loads the policies.
-type Option func(*policy.Options)
+type Option func(*options)
+
+type options struct {
+	policy policy.Options
+	cache  *resultcache.Cache
+}
 
 // WithPolicyTests loads the policies' Rego tests too, for commands that
 // run or list them.
-func WithPolicyTests() Option { return func(o *policy.Options) { o.Tests = true } }
+func WithPolicyTests() Option { return func(o *options) { o.policy.Tests = true } }
 
 // WithComparisons loads the consistency rules too, for commands that
 // compare a summary with its article.
-func WithComparisons() Option { return func(o *policy.Options) { o.Comparisons = true } }
+func WithComparisons() Option { return func(o *options) { o.policy.Comparisons = true } }
 
 // New loads and compiles the policies named by the configuration (whose
 // policy paths must already be resolved) and prepares scoring.
-func New(ctx context.Context, cfg config.Config, options ...Option) (*Checker, error) {
+func New(ctx context.Context, cfg config.Config, opts ...Option) (*Checker, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("configuration: %w", err)
 	}
@@ -78,11 +86,11 @@ func New(ctx context.Context, cfg config.Config, options ...Option) (*Checker, e
 	if err != nil {
 		return nil, err
 	}
-	popts := cfg.PolicyOptions()
-	for _, o := range options {
-		o(&popts)
+	o := options{policy: cfg.PolicyOptions()}
+	for _, opt := range opts {
+		opt(&o)
 	}
-	set, err := policy.Load(ctx, popts)
+	set, cache, err := loadPolicies(ctx, cfg, o)
 	if err != nil {
 		return nil, err
 	}
@@ -112,7 +120,7 @@ func New(ctx context.Context, cfg config.Config, options ...Option) (*Checker, e
 		workers = runtime.GOMAXPROCS(0)
 	}
 	c := &Checker{Policies: set, Scoring: settings, weights: weights, severities: severities, workers: workers, english: english,
-		timeout: timeout, maxFindings: maxFindings}
+		timeout: timeout, maxFindings: maxFindings, cache: cache}
 	for i, ig := range cfg.Ignore {
 		label := fmt.Sprintf("ignore[%d]", i)
 		if len(ig.Rules) == 0 && len(ig.Paths) == 0 {
@@ -246,7 +254,11 @@ func (c *Checker) Parse(paths []string, opts article.LoadOptions) ([]*document.D
 
 // build analyses an article, taking it as English when so configured.
 func (c *Checker) build(a *article.Article) (*document.Document, error) {
-	doc, err := document.Build(a, c.Policies.Lexicons)
+	set, err := c.engine()
+	if err != nil {
+		return nil, err
+	}
+	doc, err := document.Build(a, set.Lexicons)
 	if err != nil {
 		return nil, err
 	}
@@ -266,8 +278,16 @@ func (c *Checker) CheckArticle(ctx context.Context, a *article.Article) (*report
 }
 
 // checkArticle is CheckArticle, giving the built document too, so that
-// story mode reads the same documents the check built.
+// story mode reads the same documents the check built. A result from the
+// result cache comes with no document (nil); story mode runs without the
+// cache.
 func (c *Checker) checkArticle(ctx context.Context, a *article.Article) (*report.Article, *document.Document, error) {
+	key, cached := c.cache.articleKey(a)
+	if cached {
+		if res := c.cache.get(key, a, c.KeepText); res != nil {
+			return c.judge(a, res), nil, nil
+		}
+	}
 	doc, err := c.build(a)
 	if err != nil {
 		return nil, nil, err
@@ -283,9 +303,16 @@ func (c *Checker) checkArticle(ctx context.Context, a *article.Article) (*report
 	}
 	if !doc.Language.English() {
 		res.Unscored = fmt.Sprintf("the text reads as %s (%s); the built-in catalog reads English", doc.Language.Name, doc.Language.Code)
+		if cached {
+			c.cache.put(key, res, c.KeepText)
+		}
 		return res, doc, nil
 	}
-	hits, err := c.evaluate(ctx, doc.ValueOf(c.Policies.InputParts()))
+	set, err := c.engine()
+	if err != nil {
+		return nil, nil, err
+	}
+	hits, err := c.evaluate(ctx, doc.ValueOf(set.InputParts()))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -305,14 +332,27 @@ func (c *Checker) checkArticle(ctx context.Context, a *article.Article) (*report
 	// Inline comments first, so that a finding an article switches off is
 	// not charged to a configuration entry or a baseline.
 	res.Stale = suppress.Inline(doc, findings, c.known)
+	if cached {
+		c.cache.put(key, res, c.KeepText)
+	}
+	return c.judge(a, res), doc, nil
+}
+
+// judge applies to a checked article's findings what is decided after
+// checking it, cached or not: the configuration's ignore entries, the
+// baseline and the score.
+func (c *Checker) judge(a *article.Article, res *report.Article) *report.Article {
+	if !res.Scored() {
+		return res
+	}
 	for _, ig := range c.ignores {
-		ig.Apply(a.Path, findings)
+		ig.Apply(a.Path, res.Findings)
 	}
 	if c.Baseline != nil {
-		c.Baseline.Apply(a.Path, res.Record(), findings)
+		c.Baseline.Apply(a.Path, res.Record(), res.Findings)
 	}
-	res.Scorecard = c.Scoring.Score(findings, res.Words, c.Weight)
-	return res, doc, nil
+	res.Scorecard = c.Scoring.Score(res.Findings, res.Words, c.Weight)
+	return res
 }
 
 // locate turns a rule's hit into a finding with line, column, severity and

@@ -18,7 +18,9 @@ import (
 // findings at the same columns, and the same score, so nothing of the
 // page's chrome is read as the article's prose. Findings of the rules that
 // read the page's evidence (input.page), which the Markdown has none of,
-// are left out of the comparison; on these clean pages there are none.
+// are left out of the comparison, and the scores are compared with those
+// rules switched off: a page that links its sources earns primary-link
+// credits the Markdown cannot.
 func TestPageAndMarkdownAgree(t *testing.T) {
 	c, err := New(context.Background(), config.Config{})
 	if err != nil {
@@ -32,6 +34,22 @@ func TestPageAndMarkdownAgree(t *testing.T) {
 	}
 	if len(pageRules) < 6 {
 		t.Fatalf("%d rules read the page evidence, want at least 6", len(pageRules))
+	}
+	off := false
+	rules := map[string]config.Rule{}
+	for id := range pageRules {
+		rules[id] = config.Rule{Enabled: &off}
+	}
+	bodyOnly, err := New(context.Background(), config.Config{Rules: rules})
+	if err != nil {
+		t.Fatal(err)
+	}
+	score := func(name string) int {
+		r := bodyOnly.Run(context.Background(), []string{filepath.Join(fixtures, name)}, article.LoadOptions{})
+		if len(r.Errors) > 0 || len(r.Articles) != 1 {
+			t.Fatalf("%s: %d articles, errors %v", name, len(r.Articles), r.Errors)
+		}
+		return r.Articles[0].Scorecard.Score
 	}
 	type seen struct {
 		Rule, Cue, Severity string
@@ -64,6 +82,9 @@ func TestPageAndMarkdownAgree(t *testing.T) {
 		}
 		if onPage == 0 && mdScore != pageScore {
 			t.Errorf("%s: score %d for the Markdown, %d for the page", pair.page, mdScore, pageScore)
+		}
+		if m, p := score(pair.md), score(pair.page); m != p {
+			t.Errorf("%s: without the page rules, score %d for the Markdown, %d for the page", pair.page, m, p)
 		}
 		found := false
 		for _, f := range page {

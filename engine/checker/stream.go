@@ -43,7 +43,8 @@ func (c *Checker) Stream(ctx context.Context, paths []string, opts article.LoadO
 // StreamDocuments is Stream, handing on each article's built document
 // with its result, for a caller that reads the documents again (check
 // --story) and so need not build them twice. A caller that keeps them
-// keeps every article in memory.
+// keeps every article in memory. With the result cache (WithCache), an
+// article whose result was cached comes with a nil document.
 func (c *Checker) StreamDocuments(ctx context.Context, paths []string, opts article.LoadOptions, emit func(*report.Article, *document.Document)) *report.Report {
 	var readErrs []*article.InputError
 	var mu sync.Mutex
@@ -140,5 +141,6 @@ func (c *Checker) pipeline(ctx context.Context, source func(yield func(*article.
 	if err := ctx.Err(); err != nil {
 		errs = append(errs, &article.InputError{Path: "-", Reason: "interrupted: " + err.Error()})
 	}
+	c.cacheDone()
 	return errs
 }

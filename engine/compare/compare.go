@@ -42,16 +42,25 @@ type Claim struct {
 	Source int `json:"source"`
 	// Overlap is the share of the claim's content words that the source
 	// sentence uses.
-	Overlap   float64    `json:"overlap"`
-	Words     []Word     `json:"words"`
-	Numbers   []Figure   `json:"numbers"`
-	Names     []Name     `json:"names"`
-	Negations []Negation `json:"negations"`
+	Overlap float64 `json:"overlap"`
+	// SourceLast indexes the last article sentence of the passage the
+	// claim rests on: the source sentence and the sentences next to it
+	// that give more of the claim's words (a summary sentence often fuses
+	// two). It equals Source when the passage is one sentence.
+	SourceLast int        `json:"source_last"`
+	Words      []Word     `json:"words"`
+	Numbers    []Figure   `json:"numbers"`
+	Names      []Name     `json:"names"`
+	Negations  []Negation `json:"negations"`
+	// Quotes are the direct quotations opening in the claim.
+	Quotes []Quote `json:"quotes"`
 }
 
 // Source is an article sentence a claim rests on, with its negations.
 type Source struct {
-	Index     int        `json:"index"`
+	Index int `json:"index"`
+	// Last indexes the passage's last sentence; Text is the whole passage.
+	Last      int        `json:"last"`
 	Text      string     `json:"text"`
 	Stems     []string   `json:"stems"`
 	Negations []Negation `json:"negations"`
@@ -141,14 +150,15 @@ func Build(art, claim *document.Document, rel *Relations) *Input {
 	a := analyse(art)
 	a.rel = rel
 	in := &Input{Version: InputVersion, Claims: []Claim{}, Sources: []Source{}}
-	sourceAt := map[int]int{}
+	sourceAt := map[[2]int]int{}
 	for _, s := range claim.Sentences {
 		c := a.claim(claim, s)
 		c.Index = len(in.Claims)
 		if c.Source >= 0 {
-			if _, ok := sourceAt[c.Source]; !ok {
-				sourceAt[c.Source] = len(in.Sources)
-				in.Sources = append(in.Sources, a.source(c.Source, claim, s))
+			key := [2]int{c.Source, c.SourceLast}
+			if _, ok := sourceAt[key]; !ok {
+				sourceAt[key] = len(in.Sources)
+				in.Sources = append(in.Sources, a.source(c.Source, c.SourceLast, claim, s))
 			}
 		}
 		in.Claims = append(in.Claims, c)
@@ -172,7 +182,9 @@ type analysed struct {
 	// a stem to the first word the article writes it with, as written.
 	stems, folds map[string]bool
 	written      map[string]string
-	// sentStems are each sentence's content stems.
+	// units are the article's sentences as aligned (see unit), sentStems
+	// each one's content stems.
+	units     []unit
 	sentStems []map[string]bool
 	// negated are the stems some article negation governs.
 	negated map[string]bool
@@ -181,15 +193,17 @@ type analysed struct {
 	// for "United Kingdom").
 	initials map[string]bool
 	numbers  []document.Number
+	quotes   []quotation
 	rel      *Relations
 }
 
 func analyse(d *document.Document) *analysed {
 	a := &analysed{doc: d, stems: map[string]bool{}, folds: map[string]bool{}, written: map[string]string{}, negated: map[string]bool{},
 		names: map[string]bool{}, initials: map[string]bool{}, numbers: d.Numbers}
-	for _, s := range d.Sentences {
+	a.units = units(d)
+	for _, u := range a.units {
 		set := map[string]bool{}
-		for _, t := range s.Tokens {
+		for _, t := range u.toks {
 			f := fold(t)
 			a.folds[f] = true
 			st := stem(f)
@@ -201,13 +215,14 @@ func analyse(d *document.Document) *analysed {
 				set[st] = true
 			}
 		}
-		for _, n := range negations(s.Tokens, d.Text) {
+		for _, n := range negations(u.toks, d.Text) {
 			for _, st := range n.Scope {
 				a.negated[st] = true
 			}
 		}
 		a.sentStems = append(a.sentStems, set)
 	}
+	a.quotes = a.quotations()
 	for _, e := range d.Entities {
 		a.names[squash(e.Key)] = true
 		if words := strings.Fields(e.Key); len(words) > 1 {
@@ -222,7 +237,7 @@ func analyse(d *document.Document) *analysed {
 }
 
 func (a *analysed) claim(cd *document.Document, s document.Sentence) Claim {
-	c := Claim{Text: s.Text, Source: -1, Words: []Word{}, Numbers: []Figure{}, Names: []Name{}, Negations: []Negation{}}
+	c := Claim{Text: s.Text, Source: -1, SourceLast: -1, Words: []Word{}, Numbers: []Figure{}, Names: []Name{}, Negations: []Negation{}}
 	stems := map[string]bool{}
 	for _, t := range s.Tokens {
 		if f := fold(t); content(f) && !t.Number {
@@ -241,12 +256,19 @@ func (a *analysed) claim(cd *document.Document, s document.Sentence) Claim {
 			best, c.Source = n, i
 		}
 	}
-	if len(stems) > 0 {
-		c.Overlap = math.Round(float64(best)/float64(len(stems))*1e4) / 1e4
-	}
 	var src map[string]bool
 	if c.Source >= 0 {
-		src = a.sentStems[c.Source]
+		c.Source, c.SourceLast = a.extend(c.Source, stems)
+		src = a.spanStems(c.Source, c.SourceLast)
+		best = 0
+		for st := range stems {
+			if src[st] {
+				best++
+			}
+		}
+	}
+	if len(stems) > 0 {
+		c.Overlap = math.Round(float64(best)/float64(len(stems))*1e4) / 1e4
 	}
 	negs := negations(s.Tokens, cd.Text)
 	governed := map[string]bool{}
@@ -266,7 +288,7 @@ func (a *analysed) claim(cd *document.Document, s document.Sentence) Claim {
 		c.Words = append(c.Words, w)
 	}
 	for _, k := range s.Numbers {
-		c.Numbers = append(c.Numbers, a.figure(cd.Numbers[k], c.Source))
+		c.Numbers = append(c.Numbers, a.figure(cd.Numbers[k], c.Source, c.SourceLast))
 	}
 	for _, k := range s.Entities {
 		e := cd.Entities[k]
@@ -282,14 +304,15 @@ func (a *analysed) claim(cd *document.Document, s document.Sentence) Claim {
 		}
 		c.Negations = append(c.Negations, n)
 	}
+	c.Quotes = a.claimQuotes(cd, s)
 	return c
 }
 
 // source describes an article sentence a claim rests on, with whether the
 // claim keeps the words its negations govern.
-func (a *analysed) source(i int, cd *document.Document, s document.Sentence) Source {
-	sent := a.doc.Sentences[i]
-	out := Source{Index: i, Text: sent.Text, Stems: sortedKeys(a.sentStems[i]), Negations: []Negation{}}
+func (a *analysed) source(first, last int, cd *document.Document, s document.Sentence) Source {
+	out := Source{Index: first, Last: last, Text: strings.TrimSpace(a.doc.Text[a.units[first].start:a.units[last].end]),
+		Stems: sortedKeys(a.spanStems(first, last)), Negations: []Negation{}}
 	claimStems := map[string]bool{}
 	for _, t := range s.Tokens {
 		claimStems[stem(fold(t))] = true
@@ -300,7 +323,11 @@ func (a *analysed) source(i int, cd *document.Document, s document.Sentence) Sou
 			claimNegated[st] = true
 		}
 	}
-	for _, n := range negations(sent.Tokens, a.doc.Text) {
+	var toks []lexicon.Token
+	for _, u := range a.units[first : last+1] {
+		toks = append(toks, u.toks...)
+	}
+	for _, n := range negations(toks, a.doc.Text) {
 		for _, st := range n.Scope {
 			n.ClaimHas = n.ClaimHas || claimStems[st]
 			n.ClaimNegates = n.ClaimNegates || claimNegated[st]
@@ -310,16 +337,19 @@ func (a *analysed) source(i int, cd *document.Document, s document.Sentence) Sou
 	return out
 }
 
-func (a *analysed) figure(n document.Number, source int) Figure {
+func (a *analysed) figure(n document.Number, first, last int) Figure {
 	f := Figure{Text: n.Text, Value: n.Value, Unit: n.Unit, Others: []float64{}}
+	in := func(m document.Number) bool {
+		return first >= 0 && m.Start >= a.units[first].start && m.Start < a.units[last].end
+	}
 	for _, m := range a.numbers {
-		if m.Sentence == source && m.Unit == n.Unit && !sameValue(n, m) && !slices.Contains(f.Others, m.Value) {
+		if in(m) && m.Unit == n.Unit && !sameValue(n, m) && !slices.Contains(f.Others, m.Value) {
 			f.Others = append(f.Others, m.Value)
 		}
 		if !sameValue(n, m) {
 			continue
 		}
-		f.InSource = f.InSource || m.Sentence == source
+		f.InSource = f.InSource || in(m)
 		if m.Unit == n.Unit {
 			f.Supported = true
 		} else {
@@ -373,19 +403,20 @@ func numberByte(text string, i int) bool {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// sameValue says two figures agree once the more precise is rounded to the
-// other's precision ("1.52" against "1.5").
-func sameValue(a, b document.Number) bool {
-	if a.Value == b.Value {
+// sameValue says a claim's figure agrees with an article's: the same
+// value, or the article's rounded to the claim's fewer decimals ("1.5"
+// for the article's "1.52"). A claim more precise than its article
+// ("0.503" for "0.5") states a figure the article does not give.
+func sameValue(claim, article document.Number) bool {
+	if claim.Value == article.Value {
 		return true
 	}
-	p := max(decimals(a.Text), decimals(b.Text))
-	lo := min(decimals(a.Text), decimals(b.Text))
-	if p == lo {
+	c, a := decimals(claim.Text), decimals(article.Text)
+	if c >= a {
 		return false
 	}
-	scale := math.Pow(10, float64(lo))
-	return math.Round(a.Value*scale) == math.Round(b.Value*scale)
+	scale := math.Pow(10, float64(c))
+	return math.Round(claim.Value*scale) == math.Round(article.Value*scale)
 }
 
 func decimals(text string) int {

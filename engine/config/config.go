@@ -107,6 +107,13 @@ type Config struct {
 	// AllowBuiltins are OPA built-ins policies may call beyond the pure
 	// ones (policy.Capabilities), such as http.send.
 	AllowBuiltins []string `mapstructure:"allow-builtins" yaml:"allow-builtins"`
+	// Cache, when false, turns the result cache off (--no-cache); nil or
+	// true keeps results of unchanged files between runs
+	// (docs/configuration.md#cache-and-cache-dir).
+	Cache *bool `mapstructure:"cache" yaml:"cache"`
+	// CacheDir is where the result cache lives ("" for credcheck under
+	// the user's cache directory).
+	CacheDir string `mapstructure:"cache-dir" yaml:"cache-dir"`
 	// Dir is the directory of the configuration file, which paths and
 	// globs written in it are relative to; "" when there is no file.
 	Dir string `mapstructure:"-" yaml:"-"`
@@ -219,7 +226,7 @@ func DirOf(path string) string {
 var knownKeys = map[string]bool{}
 
 func init() {
-	for _, k := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "template", "quiet", "full-sentences", "include-suppressed", "include-credits", "markdown-limit", "json-indent", "story", "rules", "scoring", "workers", "ignore", "overrides", "baseline", "language", "max-bytes", "follow-symlinks", "offline", "exclude", "allow-builtins", "timeout", "max-findings"} {
+	for _, k := range []string{"policies", "data", "fail-level", "fail-under", "format", "output", "template", "quiet", "full-sentences", "include-suppressed", "include-credits", "markdown-limit", "json-indent", "story", "rules", "scoring", "workers", "ignore", "overrides", "baseline", "language", "max-bytes", "follow-symlinks", "offline", "exclude", "allow-builtins", "timeout", "max-findings", "cache", "cache-dir"} {
 		knownKeys[k] = true
 	}
 }
@@ -508,6 +515,10 @@ func (c Config) PathGates() ([]report.PathGate, error) {
 	}
 	return out, nil
 }
+
+// CacheOn reports whether the result cache is on: unless the setting
+// turns it off.
+func (c Config) CacheOn() bool { return c.Cache == nil || *c.Cache }
 
 // Excludes is the exclude globs as a set, relative to ExcludeDir.
 func (c Config) Excludes() (pathglob.Set, error) {

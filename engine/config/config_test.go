@@ -135,14 +135,14 @@ scoring:
 		{
 			name:    "unknown top-level key",
 			content: "fail-level: error\nfail_under: 60\n",
-			want:    []string{`FILE:2:1: unknown setting "fail_under" (known: allow-builtins, baseline, data, exclude, fail-level, fail-under, follow-symlinks, format, full-sentences, ignore, include-credits, include-suppressed, json-indent, language, markdown-limit, max-bytes, max-findings, offline, output, overrides, policies, quiet, rules, scoring, story, template, timeout, workers)`},
+			want:    []string{`FILE:2:1: unknown setting "fail_under" (known: allow-builtins, baseline, cache, cache-dir, data, exclude, fail-level, fail-under, follow-symlinks, format, full-sentences, ignore, include-credits, include-suppressed, json-indent, language, markdown-limit, max-bytes, max-findings, offline, output, overrides, policies, quiet, rules, scoring, story, template, timeout, workers)`},
 		},
 		{
 			name:    "two unknown keys, both reported",
 			content: "formats: json\nworkers: 2\npolicy: [x]\n",
 			want: []string{
-				`FILE:1:1: unknown setting "formats" (known: allow-builtins, baseline, data, exclude, fail-level, fail-under, follow-symlinks, format, full-sentences, ignore, include-credits, include-suppressed, json-indent, language, markdown-limit, max-bytes, max-findings, offline, output, overrides, policies, quiet, rules, scoring, story, template, timeout, workers)`,
-				`FILE:3:1: unknown setting "policy" (known: allow-builtins, baseline, data, exclude, fail-level, fail-under, follow-symlinks, format, full-sentences, ignore, include-credits, include-suppressed, json-indent, language, markdown-limit, max-bytes, max-findings, offline, output, overrides, policies, quiet, rules, scoring, story, template, timeout, workers)`,
+				`FILE:1:1: unknown setting "formats" (known: allow-builtins, baseline, cache, cache-dir, data, exclude, fail-level, fail-under, follow-symlinks, format, full-sentences, ignore, include-credits, include-suppressed, json-indent, language, markdown-limit, max-bytes, max-findings, offline, output, overrides, policies, quiet, rules, scoring, story, template, timeout, workers)`,
+				`FILE:3:1: unknown setting "policy" (known: allow-builtins, baseline, cache, cache-dir, data, exclude, fail-level, fail-under, follow-symlinks, format, full-sentences, ignore, include-credits, include-suppressed, json-indent, language, markdown-limit, max-bytes, max-findings, offline, output, overrides, policies, quiet, rules, scoring, story, template, timeout, workers)`,
 			},
 		},
 		{
@@ -156,7 +156,7 @@ scoring:
 			want: []string{
 				`FILE:3:5: rule a: unknown setting "weigth" (known: enabled, severity, weight, params)`,
 				`FILE:4:7: rule b: unknown setting "severty" (known: enabled, severity, weight, params)`,
-				`FILE:5:1: unknown setting "fromat" (known: allow-builtins, baseline, data, exclude, fail-level, fail-under, follow-symlinks, format, full-sentences, ignore, include-credits, include-suppressed, json-indent, language, markdown-limit, max-bytes, max-findings, offline, output, overrides, policies, quiet, rules, scoring, story, template, timeout, workers)`,
+				`FILE:5:1: unknown setting "fromat" (known: allow-builtins, baseline, cache, cache-dir, data, exclude, fail-level, fail-under, follow-symlinks, format, full-sentences, ignore, include-credits, include-suppressed, json-indent, language, markdown-limit, max-bytes, max-findings, offline, output, overrides, policies, quiet, rules, scoring, story, template, timeout, workers)`,
 			},
 		},
 		{

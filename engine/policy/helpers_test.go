@@ -135,11 +135,11 @@ The island council did not respond to a request for comment.
 </head><body><article><h1>The marina plan is a mistake</h1>
 <p class="byline">By Jane Roe</p>
 <p>The council will vote on the marina plan next week, according to The Ledger. I believe that the plan will fail the town and its fishing fleet.</p>
-<p>The plan would replace the fish market with berths for yachts, and the harbour office would move to the old ferry terminal by the end of the year.</p>
+<p>The plan would replace the fish market with berths for yachts, and the harbour office would move to the old ferry terminal by the end of the year, says the <a href="https://www.harbour.gov.uk/marina-plan">council's published plan</a>.</p>
 <p>We must demand a public vote before the berths are built. Boats from <a rel="sponsored" href="https://yachts.example/">Harbour Yachts</a> are already waiting for them.</p>
 </article></body></html>
 `,
-		fires: []string{"byline-mismatch", "no-date", "opinion-unlabelled", "sponsored-unlabelled", "outlet-unlinked"},
+		fires: []string{"byline-mismatch", "no-date", "opinion-unlabelled", "sponsored-unlabelled", "outlet-unlinked", "primary-link"},
 	},
 	{
 		name:   "unsigned-notice.md",

@@ -142,7 +142,7 @@ func rulesMarkdown(w io.Writer, rules []*policy.Rule) error {
 	fmt.Fprintln(out, "switch rules off.")
 	fmt.Fprintln(out)
 	fmt.Fprintln(out, "The page rules (no-byline, no-date, opinion-unlabelled,")
-	fmt.Fprintln(out, "sponsored-unlabelled, byline-mismatch, outlet-unlinked) read what the page")
+	fmt.Fprintln(out, "sponsored-unlabelled, byline-mismatch, outlet-unlinked, primary-link) read what the page")
 	fmt.Fprintln(out, "an article was published on shows, [`input.page`](input.md#page): they fire")
 	fmt.Fprintln(out, "on a web page, or on an article whose front matter or record carries a")
 	fmt.Fprintln(out, "`page` block, and never on text that cannot tell. The labelled news the")

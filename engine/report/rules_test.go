@@ -113,7 +113,7 @@ func TestWriteRulesMarkdown(t *testing.T) {
 		"switch rules off.\n" +
 		"\n" +
 		"The page rules (no-byline, no-date, opinion-unlabelled,\n" +
-		"sponsored-unlabelled, byline-mismatch, outlet-unlinked) read what the page\n" +
+		"sponsored-unlabelled, byline-mismatch, outlet-unlinked, primary-link) read what the page\n" +
 		"an article was published on shows, [`input.page`](input.md#page): they fire\n" +
 		"on a web page, or on an article whose front matter or record carries a\n" +
 		"`page` block, and never on text that cannot tell. The labelled news the\n" +

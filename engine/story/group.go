@@ -1,6 +1,7 @@
 package story
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"time"
@@ -103,8 +104,7 @@ func Group(docs []*document.Document) [][]int {
 			}
 		}
 		for j, n := range counts {
-			if n >= minSharedKeys && float64(n) >= sharedFraction*float64(min(len(keys[i]), len(keys[j]))) &&
-				shareTopic(topics[i], topics[j]) && closeDates(d, docs[j]) {
+			if link(n, len(keys[i]), len(keys[j])) && shareTopic(topics[i], topics[j]) && closeDates(d.Article.Date, docs[j].Article.Date) {
 				union(i, j)
 			}
 		}
@@ -123,6 +123,58 @@ func Group(docs []*document.Document) [][]int {
 		out = append(out, groups[r])
 	}
 	return out
+}
+
+// link is the grouping's rule on shared keys: at least minSharedKeys of
+// them, and at least sharedFraction of the smaller article's.
+func link(shared, a, b int) bool {
+	return shared >= minSharedKeys && float64(shared) >= sharedFraction*float64(min(a, b))
+}
+
+// Features are what grouping reads of one article, for a caller that
+// groups articles held apart (the archive pipeline buckets them by
+// locality-sensitive hashing of Keys and asks Linked of each candidate
+// pair) rather than with Group.
+type Features struct {
+	// Keys are the article's most-named entities and its figures with a
+	// unit; Topic those of its names it mentions more than once, sorted.
+	Keys  []string
+	Topic []string
+	// Date is the article's date as given; Story the story key it names.
+	Date  string
+	Story string
+}
+
+// FeaturesOf reads a document's grouping features.
+func FeaturesOf(d *document.Document) Features {
+	names, topic := topNames(d)
+	f := Features{Keys: append(names, figureKeys(d)...), Date: d.Article.Date, Story: d.Article.Story}
+	for k := range topic {
+		f.Topic = append(f.Topic, k)
+	}
+	sort.Strings(f.Topic)
+	return f
+}
+
+// Linked reports whether Group would link two articles that name no story
+// by their features alone: Group also leaves out keys that a tenth of the
+// whole set shares, which a caller holding the articles apart cannot
+// count, and leaves that to its own bounds.
+func Linked(a, b Features) bool {
+	shared := 0
+	for _, k := range a.Keys {
+		if slices.Contains(b.Keys, k) {
+			shared++
+		}
+	}
+	topic := false
+	for _, k := range a.Topic {
+		if slices.Contains(b.Topic, k) {
+			topic = true
+			break
+		}
+	}
+	return link(shared, len(a.Keys), len(b.Keys)) && topic && closeDates(a.Date, b.Date)
 }
 
 func shareTopic(a, b map[string]bool) bool {
@@ -184,9 +236,9 @@ func topNames(d *document.Document) ([]string, map[string]bool) {
 
 // closeDates reports whether two articles may be about one event by date:
 // true unless both are dated and further apart than maxDays.
-func closeDates(a, b *document.Document) bool {
-	ta, okA := parseDate(a.Article.Date)
-	tb, okB := parseDate(b.Article.Date)
+func closeDates(a, b string) bool {
+	ta, okA := parseDate(a)
+	tb, okB := parseDate(b)
 	if !okA || !okB {
 		return true
 	}

@@ -112,3 +112,21 @@ func BenchmarkJudge(b *testing.B) {
 		})
 	}
 }
+
+// Linked, asked of two articles held apart, links the articles of one
+// story and no others, as Group does with the whole set in hand.
+func TestLinkedAgreesWithGroup(t *testing.T) {
+	const n, size = 24, 6
+	docs := corpus(t, n, size)
+	features := make([]Features, n)
+	for i, d := range docs {
+		features[i] = FeaturesOf(d)
+	}
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			if got, want := Linked(features[i], features[j]), i/size == j/size; got != want {
+				t.Errorf("Linked(a%d, a%d) = %v, want %v; features %+v and %+v", i, j, got, want, features[i], features[j])
+			}
+		}
+	}
+}

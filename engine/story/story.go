@@ -151,14 +151,7 @@ func (r *Runner) Run(ctx context.Context, paths []string, opts article.LoadOptio
 // results[i] is the check of the article whose document is docs[i]. The
 // report's Errors are the stories that could not be judged.
 func (r *Runner) Judge(ctx context.Context, results []*report.Article, docs []*document.Document) *Report {
-	refs := make([]ArticleRef, len(results))
-	for i, res := range results {
-		a := docs[i].Article
-		refs[i] = ArticleRef{ID: a.ID, Path: a.Path, Line: a.Line, Headline: res.Headline, Date: a.Date, Score: -1}
-		if res.Scored() {
-			refs[i].Score, refs[i].Grade = res.Scorecard.Score, res.Scorecard.Grade
-		}
-	}
+	refs := refsOf(results, docs)
 	rep := &Report{Version: ReportVersion, Stories: []*Story{}, Alone: []ArticleRef{}, Rules: r.list}
 	for _, g := range Group(docs) {
 		if len(g) < 2 {
@@ -179,6 +172,26 @@ func (r *Runner) Judge(ctx context.Context, results []*report.Article, docs []*d
 		rep.Stories = append(rep.Stories, st)
 	}
 	return rep
+}
+
+// JudgeGroup judges one story whose articles were grouped elsewhere (the
+// archive pipeline groups by locality-sensitive hashing), as Judge judges
+// each group it finds; id names the story (see ID).
+func (r *Runner) JudgeGroup(ctx context.Context, id string, results []*report.Article, docs []*document.Document) (*Story, error) {
+	return r.judge(ctx, id, docs, refsOf(results, docs))
+}
+
+// refsOf names each checked article with its own score.
+func refsOf(results []*report.Article, docs []*document.Document) []ArticleRef {
+	refs := make([]ArticleRef, len(results))
+	for i, res := range results {
+		a := docs[i].Article
+		refs[i] = ArticleRef{ID: a.ID, Path: a.Path, Line: a.Line, Headline: res.Headline, Date: a.Date, Score: -1}
+		if res.Scored() {
+			refs[i].Score, refs[i].Grade = res.Scorecard.Score, res.Scorecard.Grade
+		}
+	}
+	return refs
 }
 
 // ID names a story: by the story key its articles carry, else by its

@@ -23,6 +23,7 @@ import (
 
 	"github.com/credcheck/credcheck/engine/article"
 	"github.com/credcheck/credcheck/engine/checker"
+	"github.com/credcheck/credcheck/engine/document"
 	"github.com/credcheck/credcheck/engine/report"
 )
 
@@ -36,8 +37,14 @@ type Options struct {
 	// dead-letter file go to.
 	Output string
 	// Shards is how many results files there are.
-	Shards   int
-	Settings Settings
+	Shards int
+	// Stories turns story grouping on; MaxStory is the most articles a
+	// story is judged with, MaxBucket the most articles of one
+	// locality-sensitive hashing bucket compared.
+	Stories   bool
+	MaxStory  int
+	MaxBucket int
+	Settings  Settings
 }
 
 // Result is one checked article on its way to a shard: its place in the
@@ -60,8 +67,10 @@ const (
 const DeadLetterFile = "dead-letter.txt"
 
 func init() {
-	register.DoFn4x1[context.Context, fileio.FileMetadata, func(Result), func(string), error](&checkFn{})
+	register.DoFn7x1[context.Context, fileio.FileMetadata, func(Result), func(string), func(Stat), func(Sketch), func(string, []byte), error](&checkFn{})
+	register.Emitter1[Sketch]()
 	register.Emitter1[Result]()
+	register.Emitter1[Stat]()
 	register.Emitter1[string]()
 	register.DoFn2x0[Result, func(int, Result)](&shardFn{})
 	register.Emitter2[int, Result]()
@@ -87,6 +96,9 @@ func Build(ctx context.Context, s beam.Scope, o Options) error {
 	if o.Shards < 1 {
 		return fmt.Errorf("--shards must be at least 1, got %d", o.Shards)
 	}
+	if o.MaxStory < 2 || o.MaxBucket < 2 {
+		return fmt.Errorf("--max-story and --max-bucket must be at least 2, got %d and %d", o.MaxStory, o.MaxBucket)
+	}
 	// A broken configuration or policy stops the launch, with check's
 	// one line, rather than fail every worker's Setup.
 	cfg, err := o.Settings.Config()
@@ -103,12 +115,23 @@ func Build(ctx context.Context, s beam.Scope, o Options) error {
 	matched := beam.Flatten(s, files...)
 	// Files spread over the workers rather than stay with the matcher.
 	matched = beam.Reshuffle(s, matched)
-	results, dead := beam.ParDo2(s, &checkFn{Settings: o.Settings}, matched)
-
-	keyed := beam.ParDo(s, &shardFn{Shards: o.Shards}, results)
-	beam.ParDo0(s, &writeShardFn{Output: o.Output, Shards: o.Shards}, beam.GroupByKey(s, keyed))
+	results, dead, stats, sketches, kept := beam.ParDo5(s, &checkFn{Settings: o.Settings, Stories: o.Stories}, matched)
+	aggregates(s, stats, o.Output)
+	if o.Stories {
+		lines, storyDead := stories(s, o, sketches, kept)
+		writeShards(s, lines, o.Output, StoriesPrefix, o.Shards)
+		dead = beam.Flatten(s, dead, storyDead)
+	}
+	writeShards(s, results, o.Output, ResultsPrefix, o.Shards)
 	beam.ParDo0(s, &writeDeadFn{Output: o.Output}, beam.GroupByKey(s, beam.AddFixedKey(s, dead)))
 	return nil
+}
+
+// writeShards writes results sharded by their place in the input.
+func writeShards(s beam.Scope, results beam.PCollection, output, prefix string, shards int) {
+	s = s.Scope("write " + prefix)
+	keyed := beam.ParDo(s, &shardFn{Shards: shards}, results)
+	beam.ParDo0(s, &writeShardFn{Output: output, Prefix: prefix, Shards: shards}, beam.GroupByKey(s, keyed))
 }
 
 // checkFn checks the articles of one input file. The checker (compiled
@@ -116,11 +139,15 @@ func Build(ctx context.Context, s beam.Scope, o Options) error {
 // compiling the policies costs far more than checking an article.
 type checkFn struct {
 	Settings Settings
+	// Stories: also sketch each article for grouping and keep it for its
+	// story's judge.
+	Stories bool
 
 	checker *checker.Checker
 	load    article.LoadOptions
 	arts    beam.Counter
 	dead    beam.Counter
+	sketch  sketcher
 }
 
 func (f *checkFn) Setup(ctx context.Context) error {
@@ -135,17 +162,19 @@ func (f *checkFn) Setup(ctx context.Context) error {
 	f.checker, f.load = c, loadOptions(cfg)
 	f.arts = beam.NewCounter(metricsNamespace, ArticlesCounter)
 	f.dead = beam.NewCounter(metricsNamespace, DeadCounter)
+	f.sketch = newSketcher()
 	return nil
 }
 
-func (f *checkFn) ProcessElement(ctx context.Context, file fileio.FileMetadata, emit func(Result), dead func(string)) error {
+func (f *checkFn) ProcessElement(ctx context.Context, file fileio.FileMetadata, emit func(Result), dead func(string), stat func(Stat),
+	sketch func(Sketch), keep func(string, []byte)) error {
 	// A glob may match directories too; the pipeline checks the files it
 	// names and does not walk what check would walk.
 	if info, err := os.Stat(file.Path); err == nil && info.IsDir() {
 		return nil
 	}
 	var failed error
-	r := f.checker.Stream(ctx, []string{file.Path}, f.load, func(a *report.Article) {
+	r := f.checker.StreamDocuments(ctx, []string{file.Path}, f.load, func(a *report.Article, d *document.Document) {
 		if failed != nil {
 			return
 		}
@@ -156,6 +185,16 @@ func (f *checkFn) ProcessElement(ctx context.Context, file fileio.FileMetadata, 
 		}
 		f.arts.Inc(ctx, 1)
 		emit(Result{Path: a.Path, Line: a.Line, ID: a.ID, JSON: string(line)})
+		stat(statOf(a))
+		if f.Stories {
+			b, err := encodeArticle(d.Article)
+			if err != nil {
+				failed = fmt.Errorf("%s: keeping the article for its story: %w", a.Location(), err)
+				return
+			}
+			sketch(f.sketch.sketch(d))
+			keep(articleKey(d.Article), b)
+		}
 	})
 	if failed != nil {
 		return failed
@@ -177,15 +216,22 @@ func (f *shardFn) ProcessElement(r Result, emit func(int, Result)) {
 	emit(int(h.Sum32()%uint32(f.Shards)), r)
 }
 
+// Prefixes of the sharded files.
+const (
+	ResultsPrefix = "results"
+	StoriesPrefix = "stories"
+)
+
 // ShardName is the file of shard i of n in the output directory.
-func ShardName(output string, i, n int) string {
-	return join(output, fmt.Sprintf("results-%05d-of-%05d.jsonl", i, n))
+func ShardName(output, prefix string, i, n int) string {
+	return join(output, fmt.Sprintf("%s-%05d-of-%05d.jsonl", prefix, i, n))
 }
 
 // writeShardFn writes one shard, its lines in input order (path, line,
 // id): the bundles' order differs from run to run, the files must not.
 type writeShardFn struct {
 	Output string
+	Prefix string
 	Shards int
 }
 
@@ -208,7 +254,7 @@ func (f *writeShardFn) ProcessElement(ctx context.Context, shard int, values fun
 	for i, r := range rs {
 		lines[i] = r.JSON
 	}
-	return writeLines(ctx, ShardName(f.Output, shard, f.Shards), lines)
+	return writeLines(ctx, ShardName(f.Output, f.Prefix, shard, f.Shards), lines)
 }
 
 // writeDeadFn writes the dead-letter file, one line per input that could

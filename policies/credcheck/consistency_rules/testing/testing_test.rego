@@ -18,8 +18,18 @@ name(text, supported, initial) := {"text": text, "key": lower(text), "initial": 
 
 negation(cue, words, fields) := object.union({"cue": cue, "scope": words, "words": words, "phrase": concat(" ", array.concat([cue], words))}, fields)
 
-claim(i, rest) := object.union({"index": i, "text": sprintf("claim %d", [i]), "source": 0, "overlap": 0.5, "words": [], "numbers": [], "names": [], "negations": []}, rest)
+# claim's source_last follows its source unless rest sets it: most claims
+# rest on one sentence.
+claim(i, rest) := object.union(
+	{"index": i, "text": sprintf("claim %d", [i]), "source": 0, "source_last": object.get(rest, "source", 0), "overlap": 0.5, "words": [], "numbers": [], "names": [], "negations": [], "quotes": []},
+	rest,
+)
 
-source(i, negations) := {"index": i, "text": sprintf("sentence %d", [i]), "stems": [], "negations": negations}
+source(i, negations) := {"index": i, "last": i, "text": sprintf("sentence %d", [i]), "stems": [], "negations": negations}
+
+quote(text, words, matched, shared, missing, fields) := object.union(
+	{"text": text, "words": words, "matched": matched, "shared": shared, "missing": missing, "negated": false, "matched_negated": false, "keeps_negated": false},
+	fields,
+)
 
 input_of(claims, sources) := {"version": 1, "claims": claims, "sources": sources}

@@ -18,6 +18,7 @@ report contains finding if {
 	some c in input.claims
 	some s in input.sources
 	s.index == c.source
+	s.last == c.source_last
 	some n in s.negations
 	n.claim_has
 	not n.claim_negates

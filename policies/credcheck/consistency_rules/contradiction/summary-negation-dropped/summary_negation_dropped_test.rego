@@ -18,3 +18,9 @@ test_quiet_on_another_source_sentence if {
 	r := rule.report with input as t.input_of([t.claim(0, {"source": 3})], [t.source(0, [t.negation("not", ["charg"], {"claim_has": true})])])
 	count(r) == 0
 }
+
+test_quiet_on_a_longer_passage_from_the_same_sentence if {
+	# The claim rests on sentences 0 to 1; the source listed is sentence 0 alone.
+	r := rule.report with input as t.input_of([t.claim(0, {"source_last": 1})], [t.source(0, [t.negation("not", ["charg"], {"claim_has": true})])])
+	count(r) == 0
+}

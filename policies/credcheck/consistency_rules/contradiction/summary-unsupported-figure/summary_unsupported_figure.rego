@@ -5,9 +5,10 @@
 #   article gives nowhere, in any unit; or one that the article sentence
 #   it rests on does not give while giving another value in the same unit
 #   ("30 years" where that sentence says "35 years", though a 30 appears
-#   elsewhere). Figures agree when the more precise rounds to the other
-#   ("1.52" against "1.5"). A summary may round or restate, but a number it
-#   invents or changes is a claim the article does not make.
+#   elsewhere). A summary's figure agrees with the article's when the
+#   article's rounds to it ("1.5" for the article's "1.52"), not when it
+#   adds digits ("0.503" for "0.5"). A summary may round or restate, but a
+#   number it invents or changes is a claim the article does not make.
 # custom:
 #   category: contradiction
 #   severity: error
