@@ -26,7 +26,8 @@ func credcheckWithin(t *testing.T, dir string, cred *syscall.Credential, args ..
 	if cred != nil {
 		return runWithin(t, binary, dir, cred, args...)
 	}
-	return runInRunner(t, dir, []string{"HOME=" + dir, "PATH=" + os.Getenv("PATH"), "NO_COLOR=1"}, "", hostilePatience, args...)
+	// The result cache goes beside dir, as in runWithin.
+	return runInRunner(t, dir, []string{"HOME=" + dir, "XDG_CACHE_HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH"), "NO_COLOR=1"}, "", hostilePatience, args...)
 }
 
 func runWithin(t *testing.T, bin, dir string, cred *syscall.Credential, args ...string) result {
