@@ -33,7 +33,7 @@ func (l *list) Set(v string) error { *l = append(*l, v); return nil }
 func main() {
 	var o pipeline.Options
 	var inputs, policies, data list
-	flag.Var(&inputs, "input", "glob of article files: .jsonl, .txt, .md, .html (repeatable)")
+	flag.Var(&inputs, "input", "glob of article files, local or gs:// and s3:// objects: .jsonl, .txt, .md, .html (repeatable)")
 	flag.StringVar(&o.Output, "output", "", "directory the results-*.jsonl shards and dead-letter.txt go to")
 	flag.IntVar(&o.Shards, "shards", 4, "how many results files (and stories files) to write")
 	flag.BoolVar(&o.Stories, "stories", true, "group the articles into stories (MinHash and LSH) and judge each with the story rules")

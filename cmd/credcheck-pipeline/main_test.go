@@ -183,7 +183,7 @@ func TestPipelineRefusesBadSettings(t *testing.T) {
 		{"--input", "testdata/corpus/*", "--output", t.TempDir(), "--shards", "0"},
 		{"--input", "testdata/corpus/*", "--output", t.TempDir(), "--language", "fr"},
 		{"--output", t.TempDir()},
-		{"--input", "gs://archive/*.jsonl", "--output", t.TempDir()},
+		{"--input", "nosuch://archive/*.jsonl", "--output", t.TempDir()},
 		{"--input", "testdata/corpus/*", "--output", t.TempDir(), "--max-story", "1"},
 	} {
 		_, stderr, code := runBin(t, "credcheck-pipeline", args...)

@@ -54,6 +54,10 @@ type LoadOptions struct {
 	StdinFormat Format
 	// StdinName is the path reported for standard input; default "-".
 	StdinName string
+	// StdinSize is the size of what standard input holds, when the caller
+	// knows it (an object read from a store), so that a text over the
+	// limit is reported with its size as a file is; 0 means unknown.
+	StdinSize int64
 	// Skip reports whether a file or directory met while walking a directory
 	// should be left out (for example by an ignore list), for SkipReason.
 	// Explicit paths are never skipped.
@@ -187,6 +191,12 @@ func ParseFormat(name string) (Format, error) {
 	}
 	return "", fmt.Errorf("unknown format %q (formats: text, markdown, jsonl, html)", name)
 }
+
+// FormatOf is the format a file's name gives it by its ending (".html.gz"
+// a compressed page), or "" when the name does not say: for a caller that
+// fetches the bytes itself (an object store) and hands them over as
+// standard input, where "" means detect the format from the text.
+func FormatOf(name string) Format { return formatForPath(name, false) }
 
 func formatForPath(path string, explicit bool) Format {
 	ext := strings.ToLower(filepath.Ext(path))

@@ -380,6 +380,13 @@ func TestStdinIsBoundedButJSONLinesGoOn(t *testing.T) {
 	if len(errs) != 1 || errs[0].Error() != "-: more than the limit of 100 bytes (--max-bytes raises it)" {
 		t.Errorf("long text: %v", errs)
 	}
+	// A caller that knows the size (an object read from a store) gets it
+	// in the reason, as a file's is given.
+	_, errs = Load([]string{Stdin}, LoadOptions{Stdin: strings.NewReader(strings.Repeat("word ", 100)), MaxBytes: 100,
+		StdinName: "gs://desk/a.txt", StdinSize: 500})
+	if len(errs) != 1 || errs[0].Error() != "gs://desk/a.txt: 500 bytes, more than the limit of 100 bytes (--max-bytes raises it)" {
+		t.Errorf("long text of known size: %v", errs)
+	}
 	// JSON Lines are bounded record by record: many short records pass a
 	// limit their total is far over, and only the long one is refused.
 	var feed strings.Builder

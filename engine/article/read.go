@@ -131,6 +131,9 @@ func readStdin(opts LoadOptions, s sink) bool {
 	}
 	if int64(len(head)) > limit {
 		le := &safefile.LimitError{Path: name, Size: -1, Limit: limit}
+		if opts.StdinSize > limit {
+			le.Size = opts.StdinSize
+		}
 		s.problem(&InputError{Path: name, Reason: le.Reason() + limitHint})
 		return true
 	}

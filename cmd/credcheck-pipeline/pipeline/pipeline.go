@@ -11,6 +11,7 @@ import (
 	"context"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"os"
 	"path"
 	"slices"
@@ -19,6 +20,11 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
+	// The file systems inputs and outputs may be on: local paths and
+	// gs:// and s3:// objects.
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/gcs"
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local"
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/s3"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
 	"github.com/credcheck/credcheck/engine/article"
@@ -29,9 +35,9 @@ import (
 
 // Options describe one run.
 type Options struct {
-	// Inputs are globs of local files; on a cluster, paths every worker
-	// sees (a shared mount). The engine's readers open files themselves,
-	// so gs:// and s3:// inputs wait for a reader that takes a stream.
+	// Inputs are globs of local files (on a cluster, paths every worker
+	// sees: a shared mount) or of objects on a file system Beam's Go SDK
+	// has registered in this binary (gs://, s3://).
 	Inputs []string
 	// Output is the directory (or object prefix) the results and the
 	// dead-letter file go to.
@@ -89,8 +95,8 @@ func Build(ctx context.Context, s beam.Scope, o Options) error {
 		return fmt.Errorf("no --output: name the directory results go to")
 	}
 	for _, glob := range o.Inputs {
-		if strings.Contains(glob, "://") {
-			return fmt.Errorf("--input %s: only local files are read so far (a shared mount on a cluster), not URLs", glob)
+		if err := checkScheme(glob); err != nil {
+			return err
 		}
 	}
 	if o.Shards < 1 {
@@ -168,13 +174,27 @@ func (f *checkFn) Setup(ctx context.Context) error {
 
 func (f *checkFn) ProcessElement(ctx context.Context, file fileio.FileMetadata, emit func(Result), dead func(string), stat func(Stat),
 	sketch func(Sketch), keep func(string, []byte)) error {
-	// A glob may match directories too; the pipeline checks the files it
-	// names and does not walk what check would walk.
-	if info, err := os.Stat(file.Path); err == nil && info.IsDir() {
+	paths, load := []string{file.Path}, f.load
+	if remote(file.Path) {
+		// The engine's readers open local files; an object is read
+		// through Beam's file system and handed over as standard input
+		// under its own name, bounded by --max-bytes as a file is.
+		in, err := openRemote(ctx, file.Path)
+		if err != nil {
+			f.dead.Inc(ctx, 1)
+			dead(fmt.Sprintf("%s: %v", file.Path, err))
+			return nil
+		}
+		defer in.Close()
+		paths = []string{article.Stdin}
+		load.Stdin, load.StdinName, load.StdinFormat, load.StdinSize = in, file.Path, article.FormatOf(file.Path), file.Size
+	} else if info, err := os.Stat(file.Path); err == nil && info.IsDir() {
+		// A glob may match directories too; the pipeline checks the files
+		// it names and does not walk what check would walk.
 		return nil
 	}
 	var failed error
-	r := f.checker.StreamDocuments(ctx, []string{file.Path}, f.load, func(a *report.Article, d *document.Document) {
+	r := f.checker.StreamDocuments(ctx, paths, load, func(a *report.Article, d *document.Document) {
 		if failed != nil {
 			return
 		}
@@ -295,6 +315,52 @@ func writeLines(ctx context.Context, name string, lines []string) (err error) {
 	}
 	_, err = w.Write([]byte(b.String()))
 	return err
+}
+
+// remote tells an object's URL (gs://bucket/a.md) from a local path.
+func remote(name string) bool { return strings.Contains(name, "://") }
+
+// checkScheme refuses, before the launch, a glob on a file system this
+// binary has no reader for, which would otherwise fail on every worker.
+// It opens nothing: a store's client is made where the objects are read.
+func checkScheme(glob string) (err error) {
+	if !remote(glob) {
+		return nil
+	}
+	defer func() {
+		// ValidateScheme's only way to say no is a panic.
+		if recover() != nil {
+			scheme, _, _ := strings.Cut(glob, "://")
+			err = fmt.Errorf("--input %s: no file system for %s:// in this binary (it reads local paths, gs:// and s3://)", glob, scheme)
+		}
+	}()
+	filesystem.ValidateScheme(glob)
+	return nil
+}
+
+// remoteFile is an object being read, closing its file system with it.
+type remoteFile struct {
+	io.ReadCloser
+	fs filesystem.Interface
+}
+
+func (r remoteFile) Close() error {
+	err := r.ReadCloser.Close()
+	r.fs.Close()
+	return err
+}
+
+func openRemote(ctx context.Context, name string) (io.ReadCloser, error) {
+	fs, err := filesystem.New(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	rc, err := fs.OpenRead(ctx, name)
+	if err != nil {
+		fs.Close()
+		return nil, err
+	}
+	return remoteFile{rc, fs}, nil
 }
 
 // join puts a file name under a directory or object prefix, with / for
