@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/credcheck/credcheck/engine/document"
@@ -44,9 +45,13 @@ func (a *analysed) quotations() []quotation {
 	var out []quotation
 	for _, sp := range a.doc.Quotes {
 		var toks []lexicon.Token
-		for _, u := range a.units {
-			if u.end <= sp.Start || u.start >= sp.End {
-				continue
+		// Units are in text order: start at the first that ends after the
+		// quotation opens, so a long article with many quotations costs
+		// its quotations' lengths, not quotations × sentences.
+		first := sort.Search(len(a.units), func(i int) bool { return a.units[i].end > sp.Start })
+		for _, u := range a.units[first:] {
+			if u.start >= sp.End {
+				break
 			}
 			for _, t := range u.toks {
 				if t.Start >= sp.Start && t.End <= sp.End {
