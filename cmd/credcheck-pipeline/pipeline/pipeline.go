@@ -8,6 +8,7 @@
 package pipeline
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"hash/fnv"
@@ -60,6 +61,10 @@ type Result struct {
 	Line int
 	ID   string
 	JSON string
+	// Part, when set, names a part file holding the lines of Path's
+	// results for shard Shard, in order, in place of JSON (spill.go).
+	Part  string
+	Shard int
 }
 
 // Names of the counters a run reports.
@@ -67,6 +72,8 @@ const (
 	metricsNamespace = "credcheck"
 	ArticlesCounter  = "articles"
 	DeadCounter      = "dead_letters"
+	// PartsCounter counts the part files results spilled to (spill.go).
+	PartsCounter = "parts"
 )
 
 // DeadLetterFile is the dead-letter file's name in the output directory.
@@ -80,7 +87,8 @@ func init() {
 	register.Emitter1[string]()
 	register.DoFn2x0[Result, func(int, Result)](&shardFn{})
 	register.Emitter2[int, Result]()
-	register.DoFn3x1[context.Context, int, func(*Result) bool, error](&writeShardFn{})
+	register.DoFn4x1[context.Context, int, func(*Result) bool, func(string), error](&writeShardFn{})
+	register.DoFn3x1[context.Context, int, func(*string) bool, error](&removePartsFn{})
 	register.Iter1[Result]()
 	register.DoFn3x1[context.Context, int, func(*string) bool, error](&writeDeadFn{})
 	register.Iter1[string]()
@@ -121,23 +129,25 @@ func Build(ctx context.Context, s beam.Scope, o Options) error {
 	matched := beam.Flatten(s, files...)
 	// Files spread over the workers rather than stay with the matcher.
 	matched = beam.Reshuffle(s, matched)
-	results, dead, stats, sketches, kept := beam.ParDo5(s, &checkFn{Settings: o.Settings, Stories: o.Stories}, matched)
+	results, dead, stats, sketches, kept := beam.ParDo5(s, &checkFn{Settings: o.Settings, Stories: o.Stories, Output: o.Output, Shards: o.Shards}, matched)
 	aggregates(s, stats, o.Output)
 	if o.Stories {
 		lines, storyDead := stories(s, o, sketches, kept)
 		writeShards(s, lines, o.Output, StoriesPrefix, o.Shards)
 		dead = beam.Flatten(s, dead, storyDead)
 	}
-	writeShards(s, results, o.Output, ResultsPrefix, o.Shards)
+	written := writeShards(s, results, o.Output, ResultsPrefix, o.Shards)
+	beam.ParDo0(s.Scope("remove parts"), &removePartsFn{Output: o.Output}, beam.GroupByKey(s, beam.AddFixedKey(s, written)))
 	beam.ParDo0(s, &writeDeadFn{Output: o.Output}, beam.GroupByKey(s, beam.AddFixedKey(s, dead)))
 	return nil
 }
 
-// writeShards writes results sharded by their place in the input.
-func writeShards(s beam.Scope, results beam.PCollection, output, prefix string, shards int) {
+// writeShards writes results sharded by their place in the input, and
+// gives the names of the shards written.
+func writeShards(s beam.Scope, results beam.PCollection, output, prefix string, shards int) beam.PCollection {
 	s = s.Scope("write " + prefix)
 	keyed := beam.ParDo(s, &shardFn{Shards: shards}, results)
-	beam.ParDo0(s, &writeShardFn{Output: output, Prefix: prefix, Shards: shards}, beam.GroupByKey(s, keyed))
+	return beam.ParDo(s, &writeShardFn{Output: output, Prefix: prefix, Shards: shards}, beam.GroupByKey(s, keyed))
 }
 
 // checkFn checks the articles of one input file. The checker (compiled
@@ -148,11 +158,15 @@ type checkFn struct {
 	// Stories: also sketch each article for grouping and keep it for its
 	// story's judge.
 	Stories bool
+	// Output and Shards place the parts a file's many results spill to.
+	Output string
+	Shards int
 
 	checker *checker.Checker
 	load    article.LoadOptions
 	arts    beam.Counter
 	dead    beam.Counter
+	parts   beam.Counter
 	sketch  sketcher
 }
 
@@ -168,6 +182,7 @@ func (f *checkFn) Setup(ctx context.Context) error {
 	f.checker, f.load = c, loadOptions(cfg)
 	f.arts = beam.NewCounter(metricsNamespace, ArticlesCounter)
 	f.dead = beam.NewCounter(metricsNamespace, DeadCounter)
+	f.parts = beam.NewCounter(metricsNamespace, PartsCounter)
 	f.sketch = newSketcher()
 	return nil
 }
@@ -193,6 +208,10 @@ func (f *checkFn) ProcessElement(ctx context.Context, file fileio.FileMetadata, 
 		// it names and does not walk what check would walk.
 		return nil
 	}
+	spill, err := newSpiller(f.Output, f.Shards, func() { f.parts.Inc(ctx, 1) })
+	if err != nil {
+		return err
+	}
 	var failed error
 	r := f.checker.StreamDocuments(ctx, paths, load, func(a *report.Article, d *document.Document) {
 		if failed != nil {
@@ -204,7 +223,10 @@ func (f *checkFn) ProcessElement(ctx context.Context, file fileio.FileMetadata, 
 			return
 		}
 		f.arts.Inc(ctx, 1)
-		emit(Result{Path: a.Path, Line: a.Line, ID: a.ID, JSON: string(line)})
+		if err := spill.add(ctx, Result{Path: a.Path, Line: a.Line, ID: a.ID, JSON: string(line)}); err != nil {
+			failed = fmt.Errorf("%s: %w", a.Location(), err)
+			return
+		}
 		stat(statOf(a))
 		if f.Stories {
 			b, err := encodeArticle(d.Article)
@@ -217,7 +239,11 @@ func (f *checkFn) ProcessElement(ctx context.Context, file fileio.FileMetadata, 
 		}
 	})
 	if failed != nil {
+		spill.abort()
 		return failed
+	}
+	if err := spill.finish(emit); err != nil {
+		return fmt.Errorf("%s: %w", file.Path, err)
 	}
 	for _, e := range r.Errors {
 		f.dead.Inc(ctx, 1)
@@ -231,9 +257,18 @@ func (f *checkFn) ProcessElement(ctx context.Context, file fileio.FileMetadata, 
 type shardFn struct{ Shards int }
 
 func (f *shardFn) ProcessElement(r Result, emit func(int, Result)) {
+	if r.Part != "" {
+		emit(r.Shard, r)
+		return
+	}
+	emit(shardOf(r, f.Shards), r)
+}
+
+// shardOf is the shard a result goes to.
+func shardOf(r Result, shards int) int {
 	h := fnv.New32a()
 	fmt.Fprintf(h, "%s\x00%d\x00%s", r.Path, r.Line, r.ID)
-	emit(int(h.Sum32()%uint32(f.Shards)), r)
+	return int(h.Sum32() % uint32(shards))
 }
 
 // Prefixes of the sharded files.
@@ -255,7 +290,7 @@ type writeShardFn struct {
 	Shards int
 }
 
-func (f *writeShardFn) ProcessElement(ctx context.Context, shard int, values func(*Result) bool) error {
+func (f *writeShardFn) ProcessElement(ctx context.Context, shard int, values func(*Result) bool, written func(string)) error {
 	var rs []Result
 	var r Result
 	for values(&r) {
@@ -270,11 +305,29 @@ func (f *writeShardFn) ProcessElement(ctx context.Context, shard int, values fun
 		}
 		return strings.Compare(a.ID, b.ID)
 	})
-	lines := make([]string, len(rs))
-	for i, r := range rs {
-		lines[i] = r.JSON
+	// A part holds all of its file's results for this shard, so it is the
+	// only element of its path here and sorts where the file's lines would.
+	name := ShardName(f.Output, f.Prefix, shard, f.Shards)
+	err := writeFile(ctx, name, func(w *bufio.Writer) error {
+		for _, r := range rs {
+			if r.Part != "" {
+				if err := copyPart(ctx, r.Part, w); err != nil {
+					return err
+				}
+				continue
+			}
+			w.WriteString(r.JSON)
+			if err := w.WriteByte('\n'); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	return writeLines(ctx, ShardName(f.Output, f.Prefix, shard, f.Shards), lines)
+	written(name)
+	return nil
 }
 
 // writeDeadFn writes the dead-letter file, one line per input that could
@@ -291,9 +344,23 @@ func (f *writeDeadFn) ProcessElement(ctx context.Context, _ int, values func(*st
 	return writeLines(ctx, join(f.Output, DeadLetterFile), lines)
 }
 
-// writeLines writes a file through Beam's file systems (local, gs://, …).
-// A retried bundle writes the same bytes again.
-func writeLines(ctx context.Context, name string, lines []string) (err error) {
+// writeLines writes a file of lines through Beam's file systems.
+func writeLines(ctx context.Context, name string, lines []string) error {
+	return writeFile(ctx, name, func(w *bufio.Writer) error {
+		for _, l := range lines {
+			w.WriteString(l)
+			if err := w.WriteByte('\n'); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// writeFile writes a file through Beam's file systems (local, gs://, …)
+// as fill writes it, buffered, never whole in memory. A retried bundle
+// writes the same bytes again.
+func writeFile(ctx context.Context, name string, fill func(*bufio.Writer) error) (err error) {
 	fs, err := filesystem.New(ctx, name)
 	if err != nil {
 		return err
@@ -308,13 +375,11 @@ func writeLines(ctx context.Context, name string, lines []string) (err error) {
 			err = cerr
 		}
 	}()
-	var b strings.Builder
-	for _, l := range lines {
-		b.WriteString(l)
-		b.WriteByte('\n')
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := fill(bw); err != nil {
+		return err
 	}
-	_, err = w.Write([]byte(b.String()))
-	return err
+	return bw.Flush()
 }
 
 // remote tells an object's URL (gs://bucket/a.md) from a local path.

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/core/metrics"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/memfs"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 )
@@ -21,19 +22,32 @@ func TestMain(m *testing.M) {
 // blank file and a JSON Lines file with a malformed record.
 const corpus = "../testdata/corpus"
 
+// lastParts is how many parts the last run spilled results to.
+var lastParts int64
+
 // runOn runs the pipeline on Prism, in this process, over one glob and
 // gives the lines of its results and dead-letter files, sorted.
 func runOn(t *testing.T, glob string, maxBytes int64) (results, dead []string) {
 	t.Helper()
-	out := t.TempDir()
+	return runIn(t, t.TempDir(), glob, maxBytes)
+}
+
+// runIn is runOn writing to out.
+func runIn(t *testing.T, out, glob string, maxBytes int64) (results, dead []string) {
+	t.Helper()
 	p, s := beam.NewPipelineWithRoot()
 	o := Options{Inputs: []string{glob}, Output: out, Shards: 2, MaxStory: DefaultMaxStory, MaxBucket: 100,
 		Settings: Settings{MaxBytes: maxBytes}}
 	if err := Build(context.Background(), s, o); err != nil {
 		t.Fatal(err)
 	}
-	if err := ptest.Run(p); err != nil {
+	res, err := ptest.RunWithMetrics(p)
+	if err != nil {
 		t.Fatal(err)
+	}
+	lastParts = 0
+	for _, c := range res.Metrics().Query(func(r metrics.SingleResult) bool { return r.Name() == PartsCounter }).Counters() {
+		lastParts += c.Result()
 	}
 	files, err := filepath.Glob(filepath.Join(out, "*"))
 	if err != nil {
@@ -118,5 +132,29 @@ func TestUnknownSchemeIsRefusedAtLaunch(t *testing.T) {
 		MaxStory: DefaultMaxStory, MaxBucket: 100})
 	if err == nil || !strings.Contains(err.Error(), "nosuch://bucket/*.jsonl") || !strings.Contains(err.Error(), "no file system for nosuch://") {
 		t.Fatalf("got %v", err)
+	}
+}
+
+// Results spilled to parts make the same shards as results that travel as
+// elements, and no part is left behind.
+func TestSpilledResultsMakeTheSameShards(t *testing.T) {
+	want, wantDead := runOn(t, filepath.Join(corpus, "*"), 0)
+	if lastParts != 0 {
+		t.Fatalf("a small corpus spilled %d parts", lastParts)
+	}
+	// Every file's results for a shard spill at their first line.
+	saved := spillBytes
+	spillBytes = 1
+	t.Cleanup(func() { spillBytes = saved })
+	out := t.TempDir()
+	got, gotDead := runIn(t, out, filepath.Join(corpus, "*"), 0)
+	if lastParts < 5 {
+		t.Errorf("%d parts spilled, want one per file and shard of a result (at least 5)", lastParts)
+	}
+	if !slices.Equal(got, want) || !slices.Equal(gotDead, wantDead) {
+		t.Errorf("spilled:\n%s\n%s\nheld:\n%s\n%s", strings.Join(got, "\n"), strings.Join(gotDead, "\n"), strings.Join(want, "\n"), strings.Join(wantDead, "\n"))
+	}
+	if _, err := os.Stat(filepath.Join(out, PartsDir)); !os.IsNotExist(err) {
+		t.Errorf("the parts are still there: %v", err)
 	}
 }
