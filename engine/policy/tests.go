@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -94,18 +95,17 @@ func (s *Set) Test(ctx context.Context, opts TestOptions) (*TestRun, error) {
 	if !opts.EngineData {
 		data = withoutConfig(s.Data)
 	}
-	store := inmem.NewFromObjectWithOpts(data, inmem.OptRoundTripOnWrite(false))
-	compiler := newCompiler(s.Capabilities, true)
-	runner := tester.NewRunner().
-		SetCompiler(compiler).
-		SetStore(store).
-		SetModules(s.Modules).
-		SetDefaultRegoVersion(ast.RegoV1).
-		CapturePrintOutput(true).
-		RaiseBuiltinErrors(true).
-		// Tracing tells which expression of a failing test failed, which
-		// is the line an editor needs.
-		EnableTracing(true)
+	newRunner := func() *tester.Runner {
+		store := inmem.NewFromObjectWithOpts(data, inmem.OptRoundTripOnWrite(false))
+		return tester.NewRunner().
+			SetCompiler(newCompiler(s.Capabilities, true)).
+			SetStore(store).
+			SetModules(s.Modules).
+			SetDefaultRegoVersion(ast.RegoV1).
+			CapturePrintOutput(true).
+			RaiseBuiltinErrors(true)
+	}
+	runner := newRunner()
 	if opts.Run != "" {
 		runner = runner.Filter(opts.Run)
 	}
@@ -128,11 +128,11 @@ func (s *Set) Test(ctx context.Context, opts TestOptions) (*TestRun, error) {
 		if r.Error != nil {
 			tr.Error = s.nameRuleInTestError(r.Error)
 		}
-		if !tr.Pass && r.Location != nil {
-			tr.FailedLine = failedLine(r.Trace, r.Location.File, r.Location.Row)
-		}
-		r.Trace = nil // large, and no longer needed
+		r.Trace = nil // large, and not read
 		run.Tests = append(run.Tests, tr)
+	}
+	if err := s.locateFailures(ctx, newRunner, run); err != nil {
+		return nil, err
 	}
 	sort.SliceStable(run.Tests, func(i, j int) bool {
 		a, b := run.Tests[i], run.Tests[j]
@@ -145,6 +145,45 @@ func (s *Set) Test(ctx context.Context, opts TestOptions) (*TestRun, error) {
 		run.Coverage = s.coverage(cov)
 	}
 	return run, nil
+}
+
+// locateFailures sets the line of the expression that failed in each
+// test that did not pass. Tracing tells that line, but traces every step
+// of every test, which made a run several times slower than the tests
+// themselves; so the tests run untraced, and those that did not pass run
+// again, alone and traced. Rego tests are deterministic: the second run
+// fails where the first did.
+func (s *Set) locateFailures(ctx context.Context, newRunner func() *tester.Runner, run *TestRun) error {
+	// The tester matches its filter against a test's package and name.
+	var names []string
+	for i, r := range run.Raw {
+		if !run.Tests[i].Pass && r.Location != nil {
+			names = append(names, regexp.QuoteMeta(r.Package+"."+r.Name))
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	ch, err := newRunner().EnableTracing(true).Filter("^(?:"+strings.Join(names, "|")+")$").RunTests(ctx, nil)
+	if err != nil {
+		return err
+	}
+	type test struct {
+		pkg, name, file string
+		row             int
+	}
+	lines := map[test]int{}
+	for r := range ch {
+		if r.Location != nil {
+			lines[test{r.Package, r.Name, r.Location.File, r.Location.Row}] = failedLine(r.Trace, r.Location.File, r.Location.Row)
+		}
+	}
+	for i, r := range run.Raw {
+		if !run.Tests[i].Pass && r.Location != nil {
+			run.Tests[i].FailedLine = lines[test{r.Package, r.Name, r.Location.File, r.Location.Row}]
+		}
+	}
+	return nil
 }
 
 // failedLine finds the last expression of the test's own body that
