@@ -13,12 +13,10 @@ import (
 )
 
 func main() {
-	if os.Getenv("GOGC") == "" {
-		// A check run allocates much and keeps little: collecting garbage
-		// less often buys throughput, and pacing it by what is live keeps
-		// a long run's memory from growing by a multiple of what it keeps.
-		gcpace.Start()
-	}
+	// A check run allocates much and keeps little: collecting garbage less
+	// often buys throughput, and pacing it by what is live keeps a long
+	// run's memory from growing by a multiple of what it keeps.
+	gcpace.StartUnlessSet()
 	os.Exit(run(os.Args[1:]))
 }
 

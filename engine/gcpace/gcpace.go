@@ -14,6 +14,7 @@
 package gcpace
 
 import (
+	"os"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
@@ -52,6 +53,14 @@ func Start() {
 	current.Store(MaxPercent)
 	debug.SetGCPercent(MaxPercent)
 	arm()
+}
+
+// StartUnlessSet is Start, unless the user chose a pace with GOGC, which
+// then stands.
+func StartUnlessSet() {
+	if os.Getenv("GOGC") == "" {
+		Start()
+	}
 }
 
 // arm has pace run after the next collection: the cleanup of an object

@@ -1,7 +1,6 @@
 package report_test
 
 import (
-	"os"
 	"testing"
 
 	"github.com/credcheck/credcheck/engine/gcpace"
@@ -11,8 +10,6 @@ import (
 // and evaluate policies over and over, which allocates much and keeps
 // little; at the default pace the collector cost a fifth of their CPU.
 func TestMain(m *testing.M) {
-	if os.Getenv("GOGC") == "" {
-		gcpace.Start()
-	}
+	gcpace.StartUnlessSet()
 	m.Run()
 }
