@@ -197,7 +197,8 @@ func (f *checkFn) ProcessElement(ctx context.Context, file fileio.FileMetadata, 
 		in, err := openRemote(ctx, file.Path)
 		if err != nil {
 			f.dead.Inc(ctx, 1)
-			dead(fmt.Sprintf("%s: %v", file.Path, err))
+			// A store's error may run over lines; a dead letter is one.
+			dead(fmt.Sprintf("%s: %s", file.Path, strings.Join(strings.Fields(err.Error()), " ")))
 			return nil
 		}
 		defer in.Close()
