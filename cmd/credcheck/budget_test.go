@@ -43,11 +43,11 @@ func TestLoopingPolicyIsStoppedAtTheDeadline(t *testing.T) {
 	write(t, filepath.Join(dir, "articles", "b-hedged.txt"), hedgedArticle)
 
 	start := time.Now()
-	r := credcheck(t, dir, nil, "", "check", "--policy", "house", "--timeout", "1s", "--format", "json", "articles")
+	r := credcheck(t, dir, nil, "", "check", "--policy", "house", "--timeout", "400ms", "--format", "json", "articles")
 	if elapsed := time.Since(start); elapsed > 60*time.Second {
-		t.Fatalf("check took %v with --timeout 1s", elapsed)
+		t.Fatalf("check took %v with --timeout 400ms", elapsed)
 	}
-	want := "credcheck: articles/a-spin.txt: stopped after 1s: rule spin did not finish (--timeout raises the limit)\n"
+	want := "credcheck: articles/a-spin.txt: stopped after 400ms: rule spin did not finish (--timeout raises the limit)\n"
 	if r.code != 2 || r.stderr != want {
 		t.Fatalf("exit %d, stderr:\n%s\nwant exit 2 and:\n%s", r.code, r.stderr, want)
 	}
@@ -70,14 +70,14 @@ func TestLoopingPolicyIsStoppedAtTheDeadline(t *testing.T) {
 
 	// The configuration file sets it too, and eval goes through the same
 	// deadline.
-	write(t, filepath.Join(dir, ".credcheck.yaml"), "policies: [house]\ntimeout: 500ms\n")
+	write(t, filepath.Join(dir, ".credcheck.yaml"), "policies: [house]\ntimeout: 250ms\n")
 	write(t, filepath.Join(dir, "labelled.jsonl"), `{"id": "spin", "text": "The council will spin forever, the mayor said on Monday.", "spans": []}`+"\n")
 	start = time.Now()
 	r = credcheck(t, dir, nil, "", "eval", "labelled.jsonl")
 	if elapsed := time.Since(start); elapsed > 60*time.Second {
-		t.Fatalf("eval took %v with timeout: 500ms", elapsed)
+		t.Fatalf("eval took %v with timeout: 250ms", elapsed)
 	}
-	if r.code != 2 || !strings.Contains(r.stderr, "labelled.jsonl:1: stopped after 500ms: rule spin did not finish (--timeout raises the limit)") {
+	if r.code != 2 || !strings.Contains(r.stderr, "labelled.jsonl:1: stopped after 250ms: rule spin did not finish (--timeout raises the limit)") {
 		t.Errorf("eval with a looping rule: exit %d\n%s", r.code, r.stderr)
 	}
 
@@ -85,7 +85,7 @@ func TestLoopingPolicyIsStoppedAtTheDeadline(t *testing.T) {
 		`{"id": "calm", "label": "unreliable", "text": "Officials reportedly said the council met on Monday."}`+"\n"+
 		`{"id": "named", "label": "reliable", "text": "The council met on Monday, the mayor, Ann Lee, said."}`+"\n")
 	r = credcheck(t, dir, nil, "", "calibrate", "news.jsonl", "-o", "weights.yaml")
-	if r.code != 2 || !strings.Contains(r.stderr, "news.jsonl:1: stopped after 500ms: rule spin did not finish (--timeout raises the limit)") {
+	if r.code != 2 || !strings.Contains(r.stderr, "news.jsonl:1: stopped after 250ms: rule spin did not finish (--timeout raises the limit)") {
 		t.Errorf("calibrate with a looping rule: exit %d\n%s", r.code, r.stderr)
 	}
 	if !strings.Contains(readFile(t, filepath.Join(dir, "weights.yaml")), "weights") {

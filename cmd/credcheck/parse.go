@@ -54,11 +54,9 @@ func runParse(cmd *cobra.Command, args []string) error {
 	opts.Stdin, opts.StdinFormat = cmd.InOrStdin(), inFormat
 	docs, problems := c.Parse(args, opts)
 	for _, d := range docs {
-		data, err := d.JSON(len(docs) == 1)
-		if err != nil {
+		if err := d.WriteJSON(cmd.OutOrStdout(), len(docs) == 1); err != nil {
 			return err
 		}
-		fmt.Fprintln(cmd.OutOrStdout(), string(data))
 	}
 	for _, p := range problems {
 		printError(cmd.ErrOrStderr(), p)

@@ -80,6 +80,7 @@ func FuzzBuild(f *testing.F) {
 		if !bytes.Equal(first, second) {
 			t.Fatalf("two builds of the same article give different policy input")
 		}
+		checkJSONAsEncodingJSON(t, d.Value())
 	})
 }
 

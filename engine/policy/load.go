@@ -21,7 +21,6 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/credcheck/credcheck/engine/lexicon"
-	"github.com/credcheck/credcheck/policies"
 )
 
 // Entrypoint is the rule that collects every finding, for stock OPA and
@@ -116,7 +115,7 @@ func load(ctx context.Context, opts Options) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	builtin, err := loadBuiltIn(policies.FS, opts.Tests, opts.Comparisons)
+	builtin, err := builtInTree(opts.Tests, opts.Comparisons)
 	if err != nil {
 		return nil, err
 	}
@@ -257,7 +256,7 @@ func buildLexicons(data map[string]any) func() (*lexicon.Set, error) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		set, err = lexicon.FromData(raw)
+		set, err = sharedLexicons(raw)
 	}()
 	return func() (*lexicon.Set, error) {
 		<-done

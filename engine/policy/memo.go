@@ -2,9 +2,13 @@ package policy
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"sync"
+
+	"github.com/credcheck/credcheck/engine/lexicon"
 )
 
 // A set built only from the embedded policies and configuration is the
@@ -95,4 +99,56 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	}
 	close(e.done)
 	return e.set, e.err
+}
+
+// Loads with user policy directories compile afresh, but most of them
+// leave the lexicons as they were (a house rule, a parameter), and
+// building the matchers costs a third of such a load. So matchers are
+// shared between loads whose lexicon data is the same, byte for byte in
+// JSON with sorted keys; a lexicon.Set is not changed after it is built,
+// as the built-in-only sets above already rely on.
+// At most lexiconLimit sets are kept, the latest built: a long-running
+// serve that reloads edited lexicons holds a few, not one per edit.
+const lexiconLimit = 4
+
+var lexiconMemo struct {
+	mu    sync.Mutex
+	sets  map[[sha256.Size]byte]*lexicon.Set
+	order [][sha256.Size]byte // oldest first
+}
+
+// sharedLexicons builds the matchers for raw, or returns those built
+// earlier in the process for the same data. Errors are not kept.
+func sharedLexicons(raw map[string]any) (*lexicon.Set, error) {
+	encoded, err := json.Marshal(raw)
+	if err != nil {
+		return lexicon.FromData(raw)
+	}
+	key := sha256.Sum256(encoded)
+	lexiconMemo.mu.Lock()
+	set, ok := lexiconMemo.sets[key]
+	lexiconMemo.mu.Unlock()
+	if ok {
+		return set, nil
+	}
+	// Two loads of the same data at once may both build; either result
+	// is the same.
+	set, err = lexicon.FromData(raw)
+	if err != nil {
+		return nil, err
+	}
+	lexiconMemo.mu.Lock()
+	defer lexiconMemo.mu.Unlock()
+	if lexiconMemo.sets == nil {
+		lexiconMemo.sets = map[[sha256.Size]byte]*lexicon.Set{}
+	}
+	if _, ok := lexiconMemo.sets[key]; !ok {
+		if len(lexiconMemo.order) >= lexiconLimit {
+			delete(lexiconMemo.sets, lexiconMemo.order[0])
+			lexiconMemo.order = lexiconMemo.order[1:]
+		}
+		lexiconMemo.sets[key] = set
+		lexiconMemo.order = append(lexiconMemo.order, key)
+	}
+	return set, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"testing"
 
@@ -68,5 +69,27 @@ func TestUserPoliciesAreReadOnEveryLoad(t *testing.T) {
 	}
 	if _, err := policy.Load(context.Background(), policy.Options{Dirs: []string{dir}}); err == nil {
 		t.Fatalf("the second load did not read the changed file (first set has %d rules)", len(first.Rules))
+	}
+}
+
+// TestLexiconMatchersAreSharedForTheSameData checks that loads with user
+// policies reuse the lexicon matchers an earlier load built from the same
+// lexicon data, and build new ones when the data differs.
+func TestLexiconMatchersAreSharedForTheSameData(t *testing.T) {
+	rules := writeTree(t, map[string]string{sourcesSayFile: sourcesSayRule})
+	first := loadBuiltIn(t, policy.Options{Dirs: []string{rules}})
+	again := loadBuiltIn(t, policy.Options{Dirs: []string{rules}})
+	if first.Lexicons != again.Lexicons {
+		t.Error("two loads of the same lexicon data built the matchers twice")
+	}
+	edit := writeTree(t, map[string]string{
+		"credcheck/lexicons/hearsay_hedges/data.yaml": "add:\n  hearsay: [word on the street is]\n",
+	})
+	edited := loadBuiltIn(t, policy.Options{Dirs: []string{rules, edit}})
+	if edited.Lexicons == first.Lexicons {
+		t.Fatal("an edited lexicon got the matchers of the unedited one")
+	}
+	if got := hearsayCues(t, edited); !slices.Contains(got, "Word on the street is") {
+		t.Errorf("edited hearsay cues = %q", got)
 	}
 }

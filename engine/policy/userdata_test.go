@@ -54,6 +54,11 @@ func TestUserDirectoryAddsAndRemovesLexiconEntries(t *testing.T) {
 	if !strings.Contains(strings.Join(toStrings(lex["groups"].(map[string]any)["hearsay"]), "|"), "word on the street is") {
 		t.Errorf("edited group = %v", lex["groups"])
 	}
+	// The built-in tree is parsed once per process; an edit made by one
+	// load is not seen by the next.
+	if got := hearsayCues(t, loadBuiltIn(t, policy.Options{Dirs: []string{add}})); !cmp.Equal(got, []string{"apparently", "Word on the street is"}) {
+		t.Errorf("a later load with the addition only: hearsay cues = %q", got)
+	}
 }
 
 func toStrings(v any) []string {
