@@ -67,7 +67,7 @@ func runPolicyTest(cmd *cobra.Command, args []string) error {
 	if format != "text" && format != "json" {
 		return fmt.Errorf("unknown format %q (formats: text, json)", format)
 	}
-	opts := cfg.PolicyOptions()
+	opts := checker.PolicyOptions(cfg)
 	opts.Tests = true
 	set, err := policy.Load(cmd.Context(), opts)
 	if err != nil {

@@ -72,6 +72,13 @@ func WithPolicyTests() Option { return func(o *options) { o.policy.Tests = true 
 // compare a summary with its article.
 func WithComparisons() Option { return func(o *options) { o.policy.Comparisons = true } }
 
+// PolicyOptions says which policies and data the configuration loads and
+// how it adjusts the rules.
+func PolicyOptions(cfg config.Config) policy.Options {
+	return policy.Options{Dirs: cfg.Policies, DataFiles: cfg.Data, Disabled: cfg.Disabled(), Params: cfg.Params(),
+		AllowBuiltins: cfg.AllowBuiltins, Where: cfg.Where}
+}
+
 // New loads and compiles the policies named by the configuration (whose
 // policy paths must already be resolved) and prepares scoring.
 func New(ctx context.Context, cfg config.Config, opts ...Option) (*Checker, error) {
@@ -86,7 +93,7 @@ func New(ctx context.Context, cfg config.Config, opts ...Option) (*Checker, erro
 	if err != nil {
 		return nil, err
 	}
-	o := options{policy: cfg.PolicyOptions()}
+	o := options{policy: PolicyOptions(cfg)}
 	for _, opt := range opts {
 		opt(&o)
 	}

@@ -74,7 +74,7 @@ func FuzzConfig(f *testing.F) {
 		_, _ = cfg.ForceEnglish()
 		_, _ = cfg.PathGates()
 		_, _ = cfg.Severities()
-		_ = cfg.PolicyOptions()
+		_, _ = cfg.Disabled(), cfg.Params()
 		if ws, err := cfg.Weights(); err == nil {
 			for id, w := range ws {
 				if math.IsNaN(w) || math.IsInf(w, 0) {

@@ -11,8 +11,8 @@ import (
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
 	"github.com/credcheck/credcheck/engine/article"
+	"github.com/credcheck/credcheck/engine/config"
 	"github.com/credcheck/credcheck/engine/finding"
-	"github.com/credcheck/credcheck/engine/pathglob"
 	"github.com/credcheck/credcheck/engine/policy"
 	"github.com/credcheck/credcheck/engine/safetext"
 	"github.com/credcheck/credcheck/engine/scoring"
@@ -200,12 +200,9 @@ type Gate struct {
 	Paths []PathGate
 }
 
-// PathGate holds the thresholds of the articles whose path matches.
-type PathGate struct {
-	Paths     pathglob.Set
-	FailRank  *int
-	FailUnder *float64
-}
+// PathGate holds the thresholds of the articles whose path matches, as
+// the configuration's overrides give them.
+type PathGate = config.PathGate
 
 // For gives the thresholds that apply to an article.
 func (g Gate) For(a *Article) (failRank int, failUnder float64) {
