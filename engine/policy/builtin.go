@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/loader"
 
@@ -31,8 +32,13 @@ const regoParts = 2
 // watch and serve's reload), but parsing the embedded files again would
 // only produce the same modules. Copies, because loading edits the data
 // (user lexicons, parameters) and hands the modules out in the Set;
-// copying costs a tenth of parsing.
-var builtInTrees [4]func() (*loader.Result, error)
+// copying costs a tenth of parsing. Most processes load once (a check, a
+// hook, an editor's call), so the first load of each kind keeps nothing
+// and copies nothing; sharing starts with the second.
+var (
+	builtInTrees [4]func() (*loader.Result, error)
+	builtInLoads [4]atomic.Int32
+)
 
 func init() {
 	for i := range builtInTrees {
@@ -52,6 +58,9 @@ func builtInTree(tests, comparisons bool) (*loader.Result, error) {
 	}
 	if comparisons {
 		i |= 2
+	}
+	if builtInLoads[i].Add(1) == 1 {
+		return loadBuiltIn(policies.FS, tests, comparisons)
 	}
 	tree, err := builtInTrees[i]()
 	if err != nil {

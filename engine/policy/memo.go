@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/credcheck/credcheck/engine/lexicon"
 )
@@ -108,18 +109,24 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 // JSON with sorted keys; a lexicon.Set is not changed after it is built,
 // as the built-in-only sets above already rely on.
 // At most lexiconLimit sets are kept, the latest built: a long-running
-// serve that reloads edited lexicons holds a few, not one per edit.
+// serve that reloads edited lexicons holds a few, not one per edit. The
+// first build in a process is not kept, so a process that loads once does
+// not pay for the key.
 const lexiconLimit = 4
 
 var lexiconMemo struct {
-	mu    sync.Mutex
-	sets  map[[sha256.Size]byte]*lexicon.Set
-	order [][sha256.Size]byte // oldest first
+	builds atomic.Int32
+	mu     sync.Mutex
+	sets   map[[sha256.Size]byte]*lexicon.Set
+	order  [][sha256.Size]byte // oldest first
 }
 
 // sharedLexicons builds the matchers for raw, or returns those built
 // earlier in the process for the same data. Errors are not kept.
 func sharedLexicons(raw map[string]any) (*lexicon.Set, error) {
+	if lexiconMemo.builds.Add(1) == 1 {
+		return lexicon.FromData(raw)
+	}
 	encoded, err := json.Marshal(raw)
 	if err != nil {
 		return lexicon.FromData(raw)
