@@ -19,6 +19,7 @@ import (
 )
 
 func TestScaffoldPassesItsTestsAndFires(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	made, err := policy.Scaffold(dir, "hedge/sources-say-headline")
 	if err != nil {
@@ -85,6 +86,7 @@ func TestScaffoldRejectsBadNames(t *testing.T) {
 }
 
 func TestFormatFilesMatchesOPAFmtAndBuiltInsAreFormatted(t *testing.T) {
+	t.Parallel()
 	dir := writeTree(t, map[string]string{
 		"a.rego":         "package a\n\nx   :=   1\n",
 		"sub/b.rego":     "package b\n\ny := 2\n",
@@ -119,6 +121,7 @@ func TestFormatFilesMatchesOPAFmtAndBuiltInsAreFormatted(t *testing.T) {
 }
 
 func TestTestRunLocatesFailuresAndMeasuresCoverage(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	made, err := policy.Scaffold(dir, "editorial/house-words")
 	if err != nil {
@@ -168,6 +171,7 @@ func TestTestRunLocatesFailuresAndMeasuresCoverage(t *testing.T) {
 }
 
 func TestReplacedBuiltInRuleTakesItsTestsAlong(t *testing.T) {
+	t.Parallel()
 	dir := writeTree(t, map[string]string{
 		"hearsay.rego": regoModule(ruleMeta("hedge", "warning", "3"), `credcheck.rules.hedge["hearsay-hedge"]`, quietBody),
 	})
@@ -187,6 +191,7 @@ func TestReplacedBuiltInRuleTakesItsTestsAlong(t *testing.T) {
 }
 
 func TestBundleEvaluatesLikeTheEngine(t *testing.T) {
+	t.Parallel()
 	dir := writeTree(t, map[string]string{
 		sourcesSayFile: sourcesSayRule,
 		"credcheck/lexicons/source_claims/data.yaml": sourceClaimsLexicon,

@@ -6,11 +6,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/loader"
-
-	"github.com/credcheck/credcheck/policies"
 )
 
 // Start-up is most of the time a one-article run takes (a pre-commit hook,
@@ -24,80 +21,6 @@ import (
 // regoParts is how many loaders share the Rego files, whose parsing costs
 // twice what reading the data files does; one more loader reads the data.
 const regoParts = 2
-
-// The built-in tree never changes within a process, so it is parsed once
-// per kind of load (with or without tests, with or without comparisons)
-// and each load gets a copy: a set with user policies or data files is
-// compiled afresh every time (the user's files may have changed, as under
-// watch and serve's reload), but parsing the embedded files again would
-// only produce the same modules. Copies, because loading edits the data
-// (user lexicons, parameters) and hands the modules out in the Set;
-// copying costs a tenth of parsing. Most processes load once (a check, a
-// hook, an editor's call), so the first load of each kind keeps nothing
-// and copies nothing; sharing starts with the second.
-var (
-	builtInTrees [4]func() (*loader.Result, error)
-	builtInLoads [4]atomic.Int32
-)
-
-func init() {
-	for i := range builtInTrees {
-		tests, comparisons := i&1 != 0, i&2 != 0
-		builtInTrees[i] = sync.OnceValues(func() (*loader.Result, error) {
-			return loadBuiltIn(policies.FS, tests, comparisons)
-		})
-	}
-}
-
-// builtInTree is loadBuiltIn(policies.FS, tests, comparisons), parsed
-// once per process: modules and data are the caller's own.
-func builtInTree(tests, comparisons bool) (*loader.Result, error) {
-	i := 0
-	if tests {
-		i |= 1
-	}
-	if comparisons {
-		i |= 2
-	}
-	if builtInLoads[i].Add(1) == 1 {
-		return loadBuiltIn(policies.FS, tests, comparisons)
-	}
-	tree, err := builtInTrees[i]()
-	if err != nil {
-		return nil, err
-	}
-	out := &loader.Result{Modules: make(map[string]*loader.RegoFile, len(tree.Modules)), Documents: copyData(tree.Documents)}
-	for name, f := range tree.Modules {
-		cp := *f
-		cp.Parsed = f.Parsed.Copy()
-		out.Modules[name] = &cp
-	}
-	return out, nil
-}
-
-// copyData copies a data document down to its leaves, which are immutable
-// (strings, numbers, booleans, null).
-func copyData(m map[string]any) map[string]any {
-	out := make(map[string]any, len(m))
-	for k, v := range m {
-		out[k] = copyValue(v)
-	}
-	return out
-}
-
-func copyValue(v any) any {
-	switch v := v.(type) {
-	case map[string]any:
-		return copyData(v)
-	case []any:
-		out := make([]any, len(v))
-		for i, x := range v {
-			out[i] = copyValue(x)
-		}
-		return out
-	}
-	return v
-}
 
 // loadBuiltIn reads the built-in policies and data, as loadFS(fsys, tests)
 // does, with the files spread over several loaders. Without comparisons

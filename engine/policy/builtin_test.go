@@ -14,6 +14,7 @@ import (
 // reading it in one pass gives: the same files under the same names, parsed
 // alike, and the same data.
 func TestLoadBuiltInMatchesOnePass(t *testing.T) {
+	t.Parallel()
 	for _, tests := range []bool{false, true} {
 		one, err := loadFS(policies.FS, tests)
 		if err != nil {
@@ -104,6 +105,7 @@ func TestPartitionCoversEveryRegoFile(t *testing.T) {
 // still run on them: every one passes. The broken module shows that the
 // skipped stages are what would have caught such a fault.
 func TestBuiltInPoliciesPassTheSkippedChecks(t *testing.T) {
+	t.Parallel()
 	caps, err := Capabilities(nil)
 	if err != nil {
 		t.Fatal(err)

@@ -288,6 +288,7 @@ func TestLoadWritesConfigIntoData(t *testing.T) {
 }
 
 func TestLoadWithTestsKeepsPolicyTestModules(t *testing.T) {
+	t.Parallel()
 	without := loadBuiltIn(t, policy.Options{})
 	with := loadBuiltIn(t, policy.Options{Tests: true})
 	count := func(s *policy.Set) (n int) {

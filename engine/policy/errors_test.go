@@ -35,6 +35,7 @@ func policyErrors(t *testing.T, err error) []*policy.Error {
 var locatedLine = regexp.MustCompile(`^(.+?):(\d+)(?::(\d+))?: \S`)
 
 func TestLoadErrorsAreLocated(t *testing.T) {
+	t.Parallel()
 	rule := func(meta []string, pkg string) string { return regoModule(meta, pkg, quietBody) }
 	withWeight := func(w string) []string { return ruleMeta("hedge", "warning", w) }
 	cases := []struct {

@@ -116,6 +116,7 @@ func sortStock(fs []stockFinding) {
 }
 
 func TestEvaluateMatchesStockOPAEntrypoint(t *testing.T) {
+	t.Parallel()
 	userDir := writeTree(t, map[string]string{sourcesSayFile: sourcesSayRule, "credcheck/lexicons/source_claims/data.yaml": sourceClaimsLexicon})
 	configs := []struct {
 		name string
@@ -200,6 +201,7 @@ func TestEvaluateHitFieldsOnKnownArticle(t *testing.T) {
 }
 
 func TestDisabledRulesProduceNoHits(t *testing.T) {
+	t.Parallel()
 	disabled := []string{"hearsay-hedge", "number-mismatch", "chatbot-artefact"}
 	all := loadBuiltIn(t, policy.Options{})
 	some := loadBuiltIn(t, policy.Options{Disabled: disabled})
@@ -218,6 +220,7 @@ func TestDisabledRulesProduceNoHits(t *testing.T) {
 }
 
 func TestNumberMismatchToleranceParam(t *testing.T) {
+	t.Parallel()
 	// The battery article gives the deal as $2.4 and $3.1 billion (23%
 	// apart); the stadium article gives the loan as $150 and $210 million
 	// (29% apart).
@@ -250,6 +253,7 @@ func TestNumberMismatchToleranceParam(t *testing.T) {
 }
 
 func TestAIVocabularyParams(t *testing.T) {
+	t.Parallel()
 	twoWords := testArticle{name: "budget.txt", format: article.Text, text: `Council Passes Budget
 
 The council passed the budget on Monday, the clerk said. The pivotal vote underscores how close the result was, said councillor Ana Ruiz.
@@ -296,6 +300,7 @@ func brokenRule(body string) map[string]string {
 }
 
 func TestInvalidFindingsNameTheRule(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name, body, want string
 	}{
@@ -374,6 +379,7 @@ report contains {"start": 3, "end": 9, "message": "by offset", "severity": "erro
 }
 
 func TestEvaluateConcurrentMatchesSequential(t *testing.T) {
+	t.Parallel()
 	set := loadBuiltIn(t, policy.Options{Params: map[string]map[string]any{"ai-vocabulary": {"min_distinct": 2}}})
 	inputs := append(append([]testArticle(nil), articles...), portArticle)
 	want := make([][]policy.Hit, len(inputs))

@@ -26,6 +26,7 @@ quotes := input.quotes
 `
 
 func TestInputDeclarations(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	all := loadBuiltIn(t, policy.Options{})
 	// Every built-in rule declares what it reads: the version and the

@@ -59,6 +59,7 @@ func TestBuiltInSetIsSharedPerOptions(t *testing.T) {
 // directory is never shared: the files may have changed since (watch and
 // serve reload them), so each load reads them again.
 func TestUserPoliciesAreReadOnEveryLoad(t *testing.T) {
+	t.Parallel()
 	dir := writeTree(t, map[string]string{sourcesSayFile: sourcesSayRule})
 	first, err := policy.Load(context.Background(), policy.Options{Dirs: []string{dir}})
 	if err != nil {

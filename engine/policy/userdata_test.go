@@ -32,6 +32,7 @@ func hearsayCues(t *testing.T, set *policy.Set) []string {
 }
 
 func TestUserDirectoryAddsAndRemovesLexiconEntries(t *testing.T) {
+	t.Parallel()
 	if got := hearsayCues(t, loadBuiltIn(t, policy.Options{})); !cmp.Equal(got, []string{"apparently"}) {
 		t.Fatalf("built-in hearsay cues = %q, want only apparently", got)
 	}
@@ -54,8 +55,7 @@ func TestUserDirectoryAddsAndRemovesLexiconEntries(t *testing.T) {
 	if !strings.Contains(strings.Join(toStrings(lex["groups"].(map[string]any)["hearsay"]), "|"), "word on the street is") {
 		t.Errorf("edited group = %v", lex["groups"])
 	}
-	// The built-in tree is parsed once per process; an edit made by one
-	// load is not seen by the next.
+	// An edit made by one load is not seen by the next.
 	if got := hearsayCues(t, loadBuiltIn(t, policy.Options{Dirs: []string{add}})); !cmp.Equal(got, []string{"apparently", "Word on the street is"}) {
 		t.Errorf("a later load with the addition only: hearsay cues = %q", got)
 	}
@@ -91,6 +91,7 @@ func TestDataFilesChangeLexiconsAndParameters(t *testing.T) {
 }
 
 func TestUserDataErrorsAreLocated(t *testing.T) {
+	t.Parallel()
 	cases := map[string]struct {
 		files map[string]string
 		dir   bool // a policy directory rather than a data file

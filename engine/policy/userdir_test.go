@@ -63,6 +63,7 @@ Sources say the port deal is off. The harbour board said talks would resume in M
 }
 
 func TestUserRuleJoinsCatalogAndReportsFindings(t *testing.T) {
+	t.Parallel()
 	dir := writeTree(t, map[string]string{
 		sourcesSayFile: sourcesSayRule,
 		"credcheck/lexicons/source_claims/data.yaml": sourceClaimsLexicon,
