@@ -104,14 +104,15 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 
 // Loads with user policy directories compile afresh, but most of them
 // leave the lexicons as they were (a house rule, a parameter), and
-// building the matchers costs a third of such a load. So matchers are
+// building the matchers is about a fifth of such a load. So matchers are
 // shared between loads whose lexicon data is the same, byte for byte in
 // JSON with sorted keys; a lexicon.Set is not changed after it is built,
-// as the built-in-only sets above already rely on.
-// At most lexiconLimit sets are kept, the latest built: a long-running
-// serve that reloads edited lexicons holds a few, not one per edit. The
-// first build in a process is not kept, so a process that loads once does
-// not pay for the key.
+// as the built-in-only sets above already rely on. The first build in a
+// process is not kept, so a process that loads once does not pay for the
+// key.
+
+// lexiconLimit bounds the matchers kept, the latest built: a long-running
+// serve that reloads edited lexicons holds a few, not one per edit.
 const lexiconLimit = 4
 
 var lexiconMemo struct {
