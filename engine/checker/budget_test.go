@@ -45,6 +45,7 @@ func spinChecker(t *testing.T, timeout time.Duration) *Checker {
 }
 
 func TestDeadlineNamesTheRule(t *testing.T) {
+	t.Parallel()
 	c := spinChecker(t, 300*time.Millisecond)
 	spin := &article.Article{ID: "spin.txt", Path: "spin.txt", Format: article.Text, Source: "The council will spin forever, the mayor said.\n"}
 	calm := &article.Article{ID: "calm.txt", Path: "calm.txt", Format: article.Text, Source: "The council met on Monday, the mayor said.\n"}

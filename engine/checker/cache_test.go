@@ -204,6 +204,7 @@ func checkWith(t *testing.T, cfg config.Config, cache *resultcache.Cache, a *art
 }
 
 func TestCachedResultsAreNeverStale(t *testing.T) {
+	t.Parallel()
 	cfg, _ := cacheSetup(t)
 	cache := resultcache.Open(t.TempDir(), 0)
 	a := &article.Article{ID: "a.md", Path: "a.md", Format: article.Markdown,

@@ -51,6 +51,7 @@ func checkJSONAsEncodingJSON(t *testing.T, v ast.Value) {
 // bytes: every escape, empty and nested containers, the values it hands to
 // the slow path, and the documents of every fixture and hostile shape.
 func TestJSONMatchesEncodingJSON(t *testing.T) {
+	t.Parallel()
 	var strs []*ast.Term
 	for b := range 256 {
 		strs = append(strs, ast.StringTerm(string([]byte{'a', byte(b), 'z'})))

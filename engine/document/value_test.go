@@ -330,6 +330,7 @@ func fixtureDocumentsWith(t *testing.T, set *lexicon.Set) []*Document {
 }
 
 func TestJSONIsDeterministic(t *testing.T) {
+	t.Parallel()
 	first := map[string][]byte{}
 	for run := 0; run < 3; run++ {
 		// A fresh lexicon set each run: map order must not leak into output.

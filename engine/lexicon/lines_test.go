@@ -40,6 +40,7 @@ func wholeTextMatches(s *Set, text string) []Match {
 }
 
 func TestMatchTextByLineMatchesWholeText(t *testing.T) {
+	t.Parallel()
 	set := mustSet(t, `
 edges:
   kind: patterns

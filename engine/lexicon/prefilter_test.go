@@ -283,6 +283,7 @@ func prefilterCorpus(t testing.TB, set *Set) []string {
 }
 
 func TestPrefilterNeverDropsAMatchOfABuiltinPattern(t *testing.T) {
+	t.Parallel()
 	set := patternSet(t)
 	ref := referenceEntries(t, set)
 	texts := prefilterCorpus(t, set)

@@ -69,6 +69,7 @@ func TestSARIFIsCompact(t *testing.T) {
 }
 
 func TestSARIFRefusesMoreResultsThanGitHubTakes(t *testing.T) {
+	t.Parallel()
 	var findings []*finding.Finding
 	for i := range 25_001 {
 		findings = append(findings, marked("loaded-language", "editorial", finding.Info, fmt.Sprintf("Sentence %d is clearly long.", i), "clearly", i+1, 13, "m"))

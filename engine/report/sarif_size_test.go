@@ -7,6 +7,7 @@ import (
 )
 
 func TestSARIFCheckSizeIsOnCompressedSize(t *testing.T) {
+	t.Parallel()
 	// 12 MB that compress well pass: GitHub takes the gzip-compressed log.
 	if err := sarifCheckSize([]byte(strings.Repeat(`{"ruleId":"specifics"},`, 12_000_000/23))); err != nil {
 		t.Errorf("a compressible 12 MB log: %v", err)

@@ -71,6 +71,7 @@ const contrastJS = `(() => {
 // open explanations by mouse and keyboard, and check a story. One
 // browser serves every step.
 func TestScorecardInABrowser(t *testing.T) {
+	t.Parallel()
 	path := browserPath()
 	if path == "" {
 		t.Skip("no Chromium or Chrome on PATH (chromium, chromium-browser, google-chrome): the browser tests of the web scorecard are skipped; .ci/run installs Debian's chromium")

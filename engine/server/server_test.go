@@ -332,6 +332,7 @@ func TestMetrics(t *testing.T) {
 // A reload that breaks keeps the last good set serving and says so; a
 // fix reloads.
 func TestBrokenReloadKeepsServing(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	data := filepath.Join(dir, "data.json")
 	if err := os.WriteFile(data, []byte("{}\n"), 0o644); err != nil {
