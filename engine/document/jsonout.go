@@ -1,7 +1,7 @@
 package document
 
 import (
-	"errors"
+	"encoding/json"
 	"io"
 	"slices"
 	"strings"
@@ -18,10 +18,34 @@ import (
 // sorted order, its escaping, MarshalIndent's layout), which
 // TestJSONMatchesEncodingJSON holds it to.
 
-// errNotPlain is returned for a term the writer does not handle (a set, a
-// reference, a key that is not a string); plainJSON finds them first, so
-// that such a value takes the slow path before anything is written.
-var errNotPlain = errors.New("not a plain JSON value")
+// writeJSON writes v to out as encoding/json writes ast.JSON(v), followed
+// by a newline, a piece at a time. A value the walk does not cover (a set,
+// a reference, a key that is not a string: none that a document builds)
+// goes through encoding/json whole.
+func writeJSON(out io.Writer, v ast.Value, indent bool) error {
+	if !plainJSON(v) {
+		x, err := ast.JSON(v)
+		if err != nil {
+			return err
+		}
+		var data []byte
+		if indent {
+			data, err = json.MarshalIndent(x, "", "  ")
+		} else {
+			data, err = json.Marshal(x)
+		}
+		if err != nil {
+			return err
+		}
+		_, err = out.Write(append(data, '\n'))
+		return err
+	}
+	w := jsonWriter{indent: indent, out: out}
+	w.value(v, 0)
+	w.buf = append(w.buf, '\n')
+	w.flush()
+	return w.err
+}
 
 // plainJSON reports whether v holds only what jsonWriter writes: null,
 // booleans, numbers, strings, arrays and objects keyed by strings.
@@ -48,11 +72,12 @@ func plainJSON(v ast.Value) bool {
 	return false
 }
 
+// jsonWriter writes a value plainJSON accepted.
 type jsonWriter struct {
 	buf    []byte
 	indent bool
-	// out, when set, receives buf whenever it passes flushAt, so that a
-	// large input is streamed rather than held whole.
+	// out receives buf whenever it passes flushAt, so that a large input
+	// is streamed rather than held whole; err is its first error.
 	out io.Writer
 	err error
 	// keys is scratch space for sorting an object's keys.
@@ -74,7 +99,7 @@ func (w *jsonWriter) flush() {
 }
 
 func (w *jsonWriter) newline(depth int) {
-	if w.out != nil && len(w.buf) >= flushAt {
+	if len(w.buf) >= flushAt {
 		w.flush()
 	}
 	if !w.indent {
@@ -86,7 +111,7 @@ func (w *jsonWriter) newline(depth int) {
 	}
 }
 
-func (w *jsonWriter) value(v ast.Value, depth int) error {
+func (w *jsonWriter) value(v ast.Value, depth int) {
 	switch v := v.(type) {
 	case ast.Null:
 		w.buf = append(w.buf, "null"...)
@@ -107,7 +132,7 @@ func (w *jsonWriter) value(v ast.Value, depth int) error {
 	case *ast.Array:
 		if v.Len() == 0 {
 			w.buf = append(w.buf, "[]"...)
-			return nil
+			return
 		}
 		w.buf = append(w.buf, '[')
 		for i := range v.Len() {
@@ -115,24 +140,19 @@ func (w *jsonWriter) value(v ast.Value, depth int) error {
 				w.buf = append(w.buf, ',')
 			}
 			w.newline(depth + 1)
-			if err := w.value(v.Elem(i).Value, depth+1); err != nil {
-				return err
-			}
+			w.value(v.Elem(i).Value, depth+1)
 		}
 		w.newline(depth)
 		w.buf = append(w.buf, ']')
 	case ast.Object:
-		return w.object(v, depth)
-	default:
-		return errNotPlain
+		w.object(v, depth)
 	}
-	return nil
 }
 
-func (w *jsonWriter) object(o ast.Object, depth int) error {
+func (w *jsonWriter) object(o ast.Object, depth int) {
 	if o.Len() == 0 {
 		w.buf = append(w.buf, "{}"...)
-		return nil
+		return
 	}
 	// Scratch slices are kept per depth, as each level's items are
 	// written while deeper levels sort theirs.
@@ -140,18 +160,9 @@ func (w *jsonWriter) object(o ast.Object, depth int) error {
 		w.keys = append(w.keys, nil)
 	}
 	items := w.keys[depth][:0]
-	plain := true
 	o.Foreach(func(k, v *ast.Term) {
-		s, ok := k.Value.(ast.String)
-		if !ok {
-			plain = false
-			return
-		}
-		items = append(items, objectItem{string(s), v.Value})
+		items = append(items, objectItem{string(k.Value.(ast.String)), v.Value})
 	})
-	if !plain {
-		return errNotPlain
-	}
 	slices.SortFunc(items, func(a, b objectItem) int { return strings.Compare(a.key, b.key) })
 	w.buf = append(w.buf, '{')
 	for i, it := range items {
@@ -164,15 +175,12 @@ func (w *jsonWriter) object(o ast.Object, depth int) error {
 		if w.indent {
 			w.buf = append(w.buf, ' ')
 		}
-		if err := w.value(it.value, depth+1); err != nil {
-			return err
-		}
+		w.value(it.value, depth+1)
 	}
 	w.newline(depth)
 	w.buf = append(w.buf, '}')
 	clear(items)
 	w.keys[depth] = items[:0]
-	return nil
 }
 
 // appendJSONString writes s as encoding/json does by default: HTML

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"math"
@@ -118,45 +119,17 @@ func (d *Document) value(want func(*ast.Term) bool) ast.Value {
 // JSON renders the input exactly as the policies see it, with object keys in
 // sorted order, indented or on one line.
 func (d *Document) JSON(indent bool) ([]byte, error) {
-	return valueJSON(d.Value(), indent)
-}
-
-// WriteJSON writes what JSON returns to out, a piece at a time, followed
-// by a newline.
-func (d *Document) WriteJSON(out io.Writer, indent bool) error {
-	v := d.Value()
-	w := jsonWriter{indent: indent, out: out}
-	if !plainJSON(v) {
-		data, err := valueJSON(v, indent)
-		if err != nil {
-			return err
-		}
-		_, err = out.Write(append(data, '\n'))
-		return err
-	}
-	if err := w.value(v, 0); err != nil {
-		return err
-	}
-	w.buf = append(w.buf, '\n')
-	w.flush()
-	return w.err
-}
-
-// valueJSON writes v as encoding/json writes ast.JSON(v) (jsonout.go).
-func valueJSON(v ast.Value, indent bool) ([]byte, error) {
-	if plainJSON(v) {
-		w := jsonWriter{indent: indent}
-		err := w.value(v, 0)
-		return w.buf, err
-	}
-	x, err := ast.JSON(v)
-	if err != nil {
+	var b bytes.Buffer
+	if err := writeJSON(&b, d.Value(), indent); err != nil {
 		return nil, err
 	}
-	if indent {
-		return json.MarshalIndent(x, "", "  ")
-	}
-	return json.Marshal(x)
+	return bytes.TrimSuffix(b.Bytes(), []byte{'\n'}), nil
+}
+
+// WriteJSON writes what JSON returns to out, a piece at a time (a long
+// article's input is many megabytes), followed by a newline.
+func (d *Document) WriteJSON(out io.Writer, indent bool) error {
+	return writeJSON(out, d.Value(), indent)
 }
 
 var (

@@ -27,11 +27,44 @@ import (
 // per distinct configuration, which a real run has one of.
 const memoLimit = 16
 
-var memo struct {
+var memo = struct {
 	mu   sync.Mutex
-	sets map[string]*memoEntry
-	// order holds the keys of sets, oldest first.
-	order []string
+	sets recent[string, *memoEntry]
+}{sets: recent[string, *memoEntry]{limit: memoLimit}}
+
+// recent is a map that keeps its latest limit entries, for the two
+// memos here; callers hold their lock.
+type recent[K comparable, V any] struct {
+	limit int
+	m     map[K]V
+	order []K // oldest first
+}
+
+func (r *recent[K, V]) get(k K) (V, bool) {
+	v, ok := r.m[k]
+	return v, ok
+}
+
+// put adds k unless it is there, and drops the oldest entry past the
+// limit; whoever holds a dropped value keeps using it.
+func (r *recent[K, V]) put(k K, v V) {
+	if _, ok := r.m[k]; ok {
+		return
+	}
+	if r.m == nil {
+		r.m = map[K]V{}
+	}
+	if len(r.order) >= r.limit {
+		delete(r.m, r.order[0])
+		r.order = r.order[1:]
+	}
+	r.m[k] = v
+	r.order = append(r.order, k)
+}
+
+func (r *recent[K, V]) remove(k K) {
+	delete(r.m, k)
+	r.order = slices.DeleteFunc(r.order, func(o K) bool { return o == k })
 }
 
 type memoEntry struct {
@@ -66,7 +99,7 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 		return load(ctx, opts)
 	}
 	memo.mu.Lock()
-	if e, found := memo.sets[key]; found {
+	if e, found := memo.sets.get(key); found {
 		memo.mu.Unlock()
 		<-e.done
 		if e.err == nil {
@@ -76,25 +109,15 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 		// error (Where).
 		return load(ctx, opts)
 	}
-	if memo.sets == nil {
-		memo.sets = map[string]*memoEntry{}
-	}
-	if len(memo.order) >= memoLimit {
-		// The oldest goes; whoever holds it keeps using it.
-		delete(memo.sets, memo.order[0])
-		memo.order = memo.order[1:]
-	}
 	e := &memoEntry{done: make(chan struct{})}
-	memo.sets[key] = e
-	memo.order = append(memo.order, key)
+	memo.sets.put(key, e)
 	memo.mu.Unlock()
 
 	e.set, e.err = load(ctx, opts)
 	if e.err != nil {
 		memo.mu.Lock()
-		if memo.sets[key] == e {
-			delete(memo.sets, key)
-			memo.order = slices.DeleteFunc(memo.order, func(k string) bool { return k == key })
+		if kept, _ := memo.sets.get(key); kept == e {
+			memo.sets.remove(key)
 		}
 		memo.mu.Unlock()
 	}
@@ -115,12 +138,11 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 // serve that reloads edited lexicons holds a few, not one per edit.
 const lexiconLimit = 4
 
-var lexiconMemo struct {
+var lexiconMemo = struct {
 	builds atomic.Int32
 	mu     sync.Mutex
-	sets   map[[sha256.Size]byte]*lexicon.Set
-	order  [][sha256.Size]byte // oldest first
-}
+	sets   recent[[sha256.Size]byte, *lexicon.Set]
+}{sets: recent[[sha256.Size]byte, *lexicon.Set]{limit: lexiconLimit}}
 
 // sharedLexicons builds the matchers for raw, or returns those built
 // earlier in the process for the same data. Errors are not kept.
@@ -134,7 +156,7 @@ func sharedLexicons(raw map[string]any) (*lexicon.Set, error) {
 	}
 	key := sha256.Sum256(encoded)
 	lexiconMemo.mu.Lock()
-	set, ok := lexiconMemo.sets[key]
+	set, ok := lexiconMemo.sets.get(key)
 	lexiconMemo.mu.Unlock()
 	if ok {
 		return set, nil
@@ -146,17 +168,7 @@ func sharedLexicons(raw map[string]any) (*lexicon.Set, error) {
 		return nil, err
 	}
 	lexiconMemo.mu.Lock()
-	defer lexiconMemo.mu.Unlock()
-	if lexiconMemo.sets == nil {
-		lexiconMemo.sets = map[[sha256.Size]byte]*lexicon.Set{}
-	}
-	if _, ok := lexiconMemo.sets[key]; !ok {
-		if len(lexiconMemo.order) >= lexiconLimit {
-			delete(lexiconMemo.sets, lexiconMemo.order[0])
-			lexiconMemo.order = lexiconMemo.order[1:]
-		}
-		lexiconMemo.sets[key] = set
-		lexiconMemo.order = append(lexiconMemo.order, key)
-	}
+	lexiconMemo.sets.put(key, set)
+	lexiconMemo.mu.Unlock()
 	return set, nil
 }

@@ -194,7 +194,7 @@ func (f *checkFn) ProcessElement(ctx context.Context, file fileio.FileMetadata, 
 		// The engine's readers open local files; an object is read
 		// through Beam's file system and handed over as standard input
 		// under its own name, bounded by --max-bytes as a file is.
-		in, err := openRemote(ctx, file.Path)
+		in, err := openRead(ctx, file.Path)
 		if err != nil {
 			f.dead.Inc(ctx, 1)
 			// A store's error may run over lines; a dead letter is one.
@@ -317,8 +317,7 @@ func (f *writeShardFn) ProcessElement(ctx context.Context, shard int, values fun
 				}
 				continue
 			}
-			w.WriteString(r.JSON)
-			if err := w.WriteByte('\n'); err != nil {
+			if err := writeLine(w, r.JSON); err != nil {
 				return err
 			}
 		}
@@ -349,8 +348,7 @@ func (f *writeDeadFn) ProcessElement(ctx context.Context, _ int, values func(*st
 func writeLines(ctx context.Context, name string, lines []string) error {
 	return writeFile(ctx, name, func(w *bufio.Writer) error {
 		for _, l := range lines {
-			w.WriteString(l)
-			if err := w.WriteByte('\n'); err != nil {
+			if err := writeLine(w, l); err != nil {
 				return err
 			}
 		}
@@ -358,16 +356,18 @@ func writeLines(ctx context.Context, name string, lines []string) error {
 	})
 }
 
+// writeLine writes s and a newline; a write error is the buffer's, so
+// the last write reports any.
+func writeLine(w *bufio.Writer, s string) error {
+	w.WriteString(s)
+	return w.WriteByte('\n')
+}
+
 // writeFile writes a file through Beam's file systems (local, gs://, …)
 // as fill writes it, buffered, never whole in memory. A retried bundle
 // writes the same bytes again.
 func writeFile(ctx context.Context, name string, fill func(*bufio.Writer) error) (err error) {
-	fs, err := filesystem.New(ctx, name)
-	if err != nil {
-		return err
-	}
-	defer fs.Close()
-	w, err := fs.OpenWrite(ctx, name)
+	w, err := openWrite(ctx, name)
 	if err != nil {
 		return err
 	}
@@ -404,29 +404,52 @@ func checkScheme(glob string) (err error) {
 	return nil
 }
 
-// remoteFile is an object being read, closing its file system with it.
-type remoteFile struct {
-	io.ReadCloser
+// withFS closes a file and then the file system it was opened on: every
+// file the pipeline opens itself (an input object, a part, a shard) goes
+// through Beam's file systems, local paths included.
+type withFS struct {
+	f  io.Closer
 	fs filesystem.Interface
 }
 
-func (r remoteFile) Close() error {
-	err := r.ReadCloser.Close()
-	r.fs.Close()
+func (c withFS) Close() error {
+	err := c.f.Close()
+	c.fs.Close()
 	return err
 }
 
-func openRemote(ctx context.Context, name string) (io.ReadCloser, error) {
+// openRead opens a file or object to read.
+func openRead(ctx context.Context, name string) (io.ReadCloser, error) {
 	fs, err := filesystem.New(ctx, name)
 	if err != nil {
 		return nil, err
 	}
-	rc, err := fs.OpenRead(ctx, name)
+	r, err := fs.OpenRead(ctx, name)
 	if err != nil {
 		fs.Close()
 		return nil, err
 	}
-	return remoteFile{rc, fs}, nil
+	return struct {
+		io.Reader
+		io.Closer
+	}{r, withFS{r, fs}}, nil
+}
+
+// openWrite creates a file or object to write.
+func openWrite(ctx context.Context, name string) (io.WriteCloser, error) {
+	fs, err := filesystem.New(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	w, err := fs.OpenWrite(ctx, name)
+	if err != nil {
+		fs.Close()
+		return nil, err
+	}
+	return struct {
+		io.Writer
+		io.Closer
+	}{w, withFS{w, fs}}, nil
 }
 
 // join puts a file name under a directory or object prefix, with / for

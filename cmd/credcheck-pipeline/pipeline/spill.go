@@ -50,7 +50,6 @@ type spiller struct {
 type part struct {
 	name string
 	path string
-	fs   filesystem.Interface
 	w    io.WriteCloser
 	bw   *bufio.Writer
 }
@@ -67,7 +66,7 @@ func newSpiller(output string, shards int, opened func()) (*spiller, error) {
 func (s *spiller) add(ctx context.Context, r Result) error {
 	sh := shardOf(r, s.shards)
 	if p := s.parts[sh]; p != nil {
-		return p.line(r.JSON)
+		return writeLine(p.bw, r.JSON)
 	}
 	s.buf[sh] = append(s.buf[sh], r)
 	s.size[sh] += len(r.JSON) + 1
@@ -81,7 +80,7 @@ func (s *spiller) add(ctx context.Context, r Result) error {
 	s.parts[sh] = p
 	s.opened()
 	for _, b := range s.buf[sh] {
-		if err := p.line(b.JSON); err != nil {
+		if err := writeLine(p.bw, b.JSON); err != nil {
 			return err
 		}
 	}
@@ -91,21 +90,11 @@ func (s *spiller) add(ctx context.Context, r Result) error {
 
 func (s *spiller) open(ctx context.Context, shard int, path string) (*part, error) {
 	name := join(join(s.output, PartsDir), fmt.Sprintf("%s-%05d.jsonl", s.token, shard))
-	fs, err := filesystem.New(ctx, name)
+	w, err := openWrite(ctx, name)
 	if err != nil {
-		return nil, err
-	}
-	w, err := fs.OpenWrite(ctx, name)
-	if err != nil {
-		fs.Close()
 		return nil, fmt.Errorf("writing a part of the results: %w", err)
 	}
-	return &part{name: name, path: path, fs: fs, w: w, bw: bufio.NewWriterSize(w, 64<<10)}, nil
-}
-
-func (p *part) line(s string) error {
-	p.bw.WriteString(s)
-	return p.bw.WriteByte('\n')
+	return &part{name: name, path: path, w: w, bw: bufio.NewWriterSize(w, 64<<10)}, nil
 }
 
 func (p *part) close() error {
@@ -113,7 +102,6 @@ func (p *part) close() error {
 	if cerr := p.w.Close(); err == nil {
 		err = cerr
 	}
-	p.fs.Close()
 	return err
 }
 
@@ -151,12 +139,7 @@ func (s *spiller) abort() {
 
 // copyPart appends a part's lines to a shard being written.
 func copyPart(ctx context.Context, name string, w io.Writer) error {
-	fs, err := filesystem.New(ctx, name)
-	if err != nil {
-		return err
-	}
-	defer fs.Close()
-	r, err := fs.OpenRead(ctx, name)
+	r, err := openRead(ctx, name)
 	if err != nil {
 		return fmt.Errorf("reading a part of the results: %w", err)
 	}
