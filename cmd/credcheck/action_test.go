@@ -225,21 +225,44 @@ func TestActionBadInputs(t *testing.T) {
 
 // TestActionBuildsWithTheGoCache follows the default path, no version: Go
 // set up with its module and build caches keyed on the action's go.sum,
-// and credcheck built from the action's checkout.
+// and credcheck built from the action's checkout with go build. The
+// runner's temporary directory already holds the binary TestMain built, as
+// the release builds it: go build (which runs: a go first on PATH records
+// it) finds that output up to date by build ID and does not link it again.
+// Were the action's build not the release's, it would link its own, and
+// the installed binary would differ from the one under test.
 func TestActionBuildsWithTheGoCache(t *testing.T) {
 	t.Parallel()
-	if testing.Short() {
-		t.Skip("builds credcheck again, with the action's flags")
-	}
 	dir := actionWorkspace(t)
 	a := newActionRun(t, dir, map[string]string{"paths": "news/port-strike.md"}, "push", map[string]any{})
+	installed := filepath.Join(a.temp, "credcheck-bin", "credcheck")
+	if err := copyExecutable(binary, installed); err != nil {
+		t.Fatal(err)
+	}
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	shim := t.TempDir()
+	calls := filepath.Join(shim, "calls")
+	write(t, calls, "")
+	if err := os.WriteFile(filepath.Join(shim, "go"), []byte("#!/bin/sh\necho \"$*\" >> '"+calls+"'\nexec '"+goBin+"' \"$@\"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	a.env = append(a.env, "PATH="+shim+string(os.PathListSeparator)+os.Getenv("PATH"))
 	a.run()
 	setup, ok := a.uses["actions/setup-go"]
 	if !ok || setup["cache"] != "true" || setup["cache-dependency-path"] != filepath.Join(a.root, "go.sum") || setup["go-version"] != "1.26" {
 		t.Errorf("setup-go: ran %v with %v", ok, setup)
 	}
-	if a.failed || a.outputs["exit-code"] != "0" || !strings.Contains(a.steps["install"]["bin"], a.temp) {
+	if a.failed || a.outputs["exit-code"] != "0" || a.steps["install"]["bin"] != installed {
 		t.Errorf("build and check: failed %v, outputs %v %v\n%s", a.failed, a.outputs, a.steps["install"], a.log.String())
+	}
+	if got := readFile(t, calls); !strings.HasPrefix(got, "build ") || !strings.Contains(got, " -o "+installed+" ") {
+		t.Errorf("the action did not build credcheck into %s with go build; go ran with:\n%s", installed, got)
+	}
+	if !bytes.Equal([]byte(readFile(t, installed)), []byte(readFile(t, binary))) {
+		t.Error("the action's build differs from the release build the tests run")
 	}
 }
 

@@ -30,13 +30,7 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	binary = filepath.Join(dir, "credcheck")
-	// Built as the Action and the release build it (static, trimmed paths),
-	// so that the Action's own build in TestActionBuildsWithTheGoCache finds
-	// every package in the build cache, and links internally.
-	build := exec.Command("go", "build", "-trimpath", "-o", binary, ".")
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	build.Stderr = os.Stderr
-	if err := build.Run(); err != nil {
+	if err := buildBinary(binary); err != nil {
 		fmt.Fprintln(os.Stderr, "building credcheck:", err)
 		os.Exit(1)
 	}
