@@ -21,7 +21,6 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/credcheck/credcheck/engine/lexicon"
-	"github.com/credcheck/credcheck/policies"
 )
 
 // Entrypoint is the rule that collects every finding, for stock OPA and
@@ -116,7 +115,7 @@ func load(ctx context.Context, opts Options) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	builtin, err := loadBuiltIn(policies.FS, opts.Tests, opts.Comparisons)
+	builtin, err := builtInTree(opts.Tests, opts.Comparisons)
 	if err != nil {
 		return nil, err
 	}
