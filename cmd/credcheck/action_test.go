@@ -261,7 +261,7 @@ func TestActionBuildsWithTheGoCache(t *testing.T) {
 	if got := readFile(t, calls); !strings.HasPrefix(got, "build ") || !strings.Contains(got, " -o "+installed+" ") {
 		t.Errorf("the action did not build credcheck into %s with go build; go ran with:\n%s", installed, got)
 	}
-	if !bytes.Equal([]byte(readFile(t, installed)), []byte(readFile(t, binary))) {
+	if readFile(t, installed) != readFile(t, binary) {
 		t.Error("the action's build differs from the release build the tests run")
 	}
 }

@@ -143,12 +143,8 @@ func TestCheckCacheIsPerBinary(t *testing.T) {
 	args := append([]string{"check", "--cache-dir", dir}, cachedFixtures...)
 	credcheck(t, "", nil, "", args...)
 	first := cacheFiles(t, dir)
-	data, err := os.ReadFile(binary)
-	if err != nil {
-		t.Fatal(err)
-	}
 	other := filepath.Join(t.TempDir(), "credcheck")
-	if err := os.WriteFile(other, data, 0o755); err != nil {
+	if err := copyExecutable(binary, other); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(other, args...)

@@ -209,12 +209,8 @@ func TestUnreadableSubdirectoryIsReportedByItsPath(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		data, err := os.ReadFile(binary)
-		if err != nil {
-			t.Fatal(err)
-		}
 		bin = filepath.Join(dir, "credcheck")
-		if err := os.WriteFile(bin, data, 0o755); err != nil {
+		if err := copyExecutable(binary, bin); err != nil {
 			t.Fatal(err)
 		}
 	}
