@@ -97,10 +97,12 @@ func BenchmarkStages(b *testing.B) {
 
 // BenchmarkRules times each rule on its own over the generated corpus, so a
 // policy author can see which rule an edit made slow, and "empty", the cost
-// of an evaluation that does nothing:
+// of an evaluation that does nothing. The template corpus by default, 200
+// dense articles with CREDCHECK_CORPUS=dense:
 //
-//	go test ./engine/checker -run NONE -bench Rules
-//	CREDCHECK_BENCH_QUERY='data.credcheck.lib.attributed' go test ./engine/checker -run NONE -bench Rules/query
+//	go test ./engine/checker -run NONE -bench '^BenchmarkRules$'
+//	CREDCHECK_CORPUS=dense go test ./engine/checker -run NONE -bench '^BenchmarkRules$'
+//	CREDCHECK_BENCH_QUERY='data.credcheck.lib.attributed' go test ./engine/checker -run NONE -bench '^BenchmarkRules$/query'
 func BenchmarkRules(b *testing.B) {
 	ctx := context.Background()
 	c, err := New(ctx, config.Config{})
@@ -108,6 +110,13 @@ func BenchmarkRules(b *testing.B) {
 		b.Fatal(err)
 	}
 	corpus := generateCorpus(200)
+	if os.Getenv("CREDCHECK_CORPUS") == "dense" {
+		sentences, _, err := denseSource()
+		if err != nil {
+			b.Fatal(err)
+		}
+		corpus = generateDenseCorpus(200, sentences)
+	}
 	values := make([]ast.Value, len(corpus))
 	for i, a := range corpus {
 		d, err := document.Build(a, c.Policies.Lexicons)

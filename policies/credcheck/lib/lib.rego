@@ -77,7 +77,8 @@ attributed contains m.sentence if {
 # METADATA
 # description: Match m lies inside a no-comment cue of its sentence.
 in_no_comment(m) if {
-	some n in cues(m.sentence, "no_comment_cues")
+	some k in input.sentences[m.sentence].cues.no_comment_cues
+	n := input.matches.no_comment_cues[k]
 	n.start <= m.start
 	m.end <= n.end
 }
@@ -126,6 +127,17 @@ story_zones := {"headline", "lede"}
 #   Entity keys that sentence m.sentence mentions before the end of match m:
 #   the parties a cue such as "announced" or "declined to comment" is about.
 names_before(m) := {e.key |
+	some j in input.sentences[m.sentence].entities
+	e := input.entities[j]
+	e.start < m.end
+	e.quoted == false
+}
+
+# METADATA
+# description: |
+#   Whether sentence m.sentence names anyone before the end of match m: the
+#   test `count(names_before(m)) > 0`, without collecting the names.
+named_before(m) if {
 	some j in input.sentences[m.sentence].entities
 	e := input.entities[j]
 	e.start < m.end

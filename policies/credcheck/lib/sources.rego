@@ -28,7 +28,8 @@ persons contains i if {
 #   Whether a match of lexicon name in sentence i lies inside span (an
 #   object with start and end), outside quotes.
 within(i, name, span) if {
-	some m in lib.cues(i, name)
+	some k in input.sentences[i].cues[name]
+	m := input.matches[name][k]
 	m.start >= span.start
 	m.end <= span.end
 }

@@ -129,7 +129,7 @@ first_hand_confirmation if {
 	a.quoted == false
 	some d in lib.cues(a.sentence, "deal_events")
 	d.group in headline_deals
-	count(lib.names_before(a)) > 0
+	lib.named_before(a)
 }
 
 severity(_) := "info" if unverified

@@ -21,7 +21,7 @@
 #   category: contradiction
 #   severity: error
 #   weight: 6
-#   input: [entities, matches, names, numbers, sentences]
+#   input: [entities, matches, numbers, sentences]
 #   why: A story cannot have a party both announce a deal and stay silent on it; one of the two statements is wrong and the reader cannot tell which.
 #   examples:
 #     fires: 'Harbor Lines has announced a partnership with Norden Freight. Neither Harbor Lines nor Norden Freight has commented on the deal.'
@@ -58,23 +58,30 @@ dated(i) if {
 	input.numbers[k].unit == "year"
 }
 
+# The parties each announcement and each silence is about, as [party,
+# sentence] pairs: one pass over the cues, each cue costing the names
+# before it, so the work follows the cues and not the sentences × parties.
+announced_pairs contains [k, a.sentence] if {
+	count(silent_sentences) > 0
+	some a in input.matches.announce_cues
+	a.quoted == false
+	not dated(a.sentence)
+	some k in lib.names_before(a)
+}
+
+silent_pairs contains [k, n.sentence] if {
+	some n in input.matches.no_comment_cues
+	n.group == "silent"
+	n.quoted == false
+	some k in lib.names_before(n)
+}
+
 # The first two sentences, in text order, that announce something of party
 # k or say it is silent (k named before the cue). Two, so that one other
-# than any given sentence is among them. input.names lists the sentences
-# that name k, so each party costs the sentences naming it, once.
-announcing(k) := array.slice([i | some i in input.names[k]; announces(i, k)], 0, 2)
+# than any given sentence is among them.
+announcing(k) := array.slice(sort({i | some [p, i] in announced_pairs; p == k}), 0, 2)
 
-silent_about(k) := array.slice([i | some i in input.names[k]; silent(i, k)], 0, 2)
-
-announces(i, k) if {
-	some a in announcements_in(i)
-	k in lib.names_before(a)
-}
-
-silent(i, k) if {
-	some n in silences_in(i)
-	k in lib.names_before(n)
-}
+silent_about(k) := array.slice(sort({i | some [p, i] in silent_pairs; p == k}), 0, 2)
 
 # The sentence each announcing sentence is paired with: the first other
 # sentence silent about a party one of its announcements names; and the

@@ -47,6 +47,13 @@ report contains finding if {
 	values := [input.stats.sentence_length_cv, input.stats.word_length_mean, input.stats.specifics_per_1000, input.stats.mattr]
 	bounds := [params.evenness, params.word_length, params.specifics, params.diversity]
 
+	# Even sentence lengths are the signal the research finds most reliable;
+	# long words, few specifics and a narrow vocabulary without it describe
+	# plenty of human copy too (short briefs, explainers, service pieces).
+	# So the rule stops here, before the arithmetic of the other three, when
+	# the lengths are no more even than news's typical spread.
+	(values[0] - bounds[0].typical) / (bounds[0].generated - bounds[0].typical) > 0
+
 	# Each signal scores 0 at the typical value of news and 1 at the
 	# generated one, clamped. Written out rather than as a function:
 	# arithmetic is the costly part of this rule, and calls add to it.
@@ -56,11 +63,6 @@ report contains finding if {
 	]
 	strength := sum(scores) / count(scores)
 	strength >= params.min_strength
-
-	# Even sentence lengths are the signal the research finds most reliable;
-	# long words, few specifics and a narrow vocabulary without it describe
-	# plenty of human copy too (short briefs, explainers, service pieces).
-	scores[0] > 0
 	labels := [
 		["sentences of even length", sprintf("spread %.2f", [values[0]])],
 		["long words", sprintf("%.1f letters", [values[1]])],
