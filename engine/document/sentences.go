@@ -93,13 +93,22 @@ func splitSentences(clean string, start, end int) []Span {
 }
 
 // needsCollapse reports whether s holds white space other than single
-// spaces, which is rare, so most sentences need no copy.
+// spaces, which is rare, so most sentences need no copy. Curly quotes and
+// other letters beyond ASCII are common in real copy and need none; only a
+// space beyond ASCII (a no-break space, say) or a byte that is not UTF-8,
+// which collapse's rune loop would replace, does.
 func needsCollapse(s string) bool {
 	prevSpace := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= 0x80 {
-			return true
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) {
+				return true
+			}
+			i += size - 1
+			prevSpace = false
+			continue
 		}
 		space := c == ' '
 		if c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || space && prevSpace {

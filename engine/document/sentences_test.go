@@ -3,6 +3,7 @@ package document
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/credcheck/credcheck/engine/article"
 	"github.com/google/go-cmp/cmp"
@@ -231,5 +232,52 @@ func TestSentenceAt(t *testing.T) {
 		if got := d.SentenceAt(tt.offset); got != tt.want {
 			t.Errorf("SentenceAt(%d) = %d, want %d", tt.offset, got, tt.want)
 		}
+	}
+}
+
+// collapseEachRune is collapse without its fast path: every rune looked at.
+func collapseEachRune(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func TestCollapseTakesTheFastPathOnlyWhenItGivesTheSameText(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{
+		"Plain words, single spaces.",
+		" Leading and trailing ",
+		"Two  spaces",
+		"A tab\there",
+		"A line\nbreak",
+		"“Curly quotes” and it’s fine",
+		"No-break\u00a0space",
+		"Ideographic\u3000space",
+		"Em\u2003space after “quotes”",
+		"Invalid \xff byte",
+		"Cut rune \xe2\x80",
+		"Ends with a curly quote”",
+		"” starts with one",
+		"Café résumé naïve",
+		"",
+		"   ",
+	} {
+		if got, want := collapse(s), collapseEachRune(s); got != want {
+			t.Errorf("collapse(%q) = %q, want %q", s, got, want)
+		}
+	}
+	if !needsCollapse("a\u00a0b") || !needsCollapse("a\xffb") || needsCollapse("“a” b’s") {
+		t.Error("needsCollapse misjudges spaces or letters beyond ASCII")
 	}
 }
