@@ -1,0 +1,104 @@
+package checker
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/profiler"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+
+	"github.com/credcheck/credcheck/engine/config"
+	"github.com/credcheck/credcheck/engine/document"
+)
+
+// TestProfileRules prints where the built-in rules spend their evaluation
+// time, file by file and line by line, over 100 articles of the dense corpus
+// (the template corpus with CREDCHECK_CORPUS=template), as OPA's profiler
+// sees it: what `opa eval --profile` gives, with the engine's data and
+// input. A rule author reads it to find the line an edit made slow:
+//
+//	CREDCHECK_PROFILE_RULES=30 go test ./engine/checker -run TestProfileRules -v
+//
+// The profiler's own cost is in the times (about twice the real), so read
+// them against each other, not as absolute costs.
+func TestProfileRules(t *testing.T) {
+	lines, _ := strconv.Atoi(os.Getenv("CREDCHECK_PROFILE_RULES"))
+	if lines <= 0 {
+		t.Skip("set CREDCHECK_PROFILE_RULES to the number of lines to print")
+	}
+	ctx := context.Background()
+	c, err := New(ctx, config.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpus := generateCorpus(100)
+	if os.Getenv("CREDCHECK_CORPUS") != "template" {
+		sentences, from, err := denseSource()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("dense corpus from the %d sentences of the %s", len(sentences), from)
+		corpus = generateDenseCorpus(100, sentences)
+	}
+	p := profiler.New()
+	store := inmem.NewFromObjectWithOpts(c.Policies.Data, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
+	pq, err := rego.New(rego.Query("report := data.credcheck.rules[category][name].report"),
+		rego.Compiler(c.Policies.Compiler), rego.Store(store), rego.QueryTracer(p)).PrepareForEval(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Inputs first, so that collecting their garbage does not fall inside
+	// the rules' times.
+	inputs := make([]ast.Value, len(corpus))
+	for i, a := range corpus {
+		d, err := document.Build(a, c.Policies.Lexicons)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs[i] = d.Value()
+	}
+	for _, in := range inputs {
+		if _, err := pq.Eval(ctx, rego.EvalParsedInput(in), rego.EvalQueryTracer(p)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	perArticle := func(ns int64) float64 { return float64(ns) / 1000 / float64(len(corpus)) }
+	stats := p.ReportTopNResults(-1, []string{"total_time_ns"})
+	byFile := map[string]int64{}
+	var total int64
+	for _, s := range stats {
+		byFile[s.Location.File] += s.ExprTimeNs
+		total += s.ExprTimeNs
+	}
+	files := make([]string, 0, len(byFile))
+	for f := range byFile {
+		files = append(files, f)
+	}
+	slices.SortFunc(files, func(a, b string) int { return cmp.Compare(byFile[b], byFile[a]) })
+	fmt.Printf("%.0f µs per article in all, by file:\n", perArticle(total))
+	for _, f := range files {
+		name := f
+		if name == "" {
+			name = "(the query)"
+		}
+		fmt.Printf("%8.1f µs  %s\n", perArticle(byFile[f]), name)
+	}
+	fmt.Printf("\nthe %d costliest lines (µs per article, evaluations, redos):\n", lines)
+	for _, s := range stats[:min(lines, len(stats))] {
+		fmt.Printf("%8.1f µs %7d %7d  %s\n", perArticle(s.ExprTimeNs), s.NumEval, s.NumRedo, location(s.Location))
+	}
+}
+
+func location(l *ast.Location) string {
+	if l == nil || l.File == "" {
+		return "(the query)"
+	}
+	return fmt.Sprintf("%s:%d", l.File, l.Row)
+}
