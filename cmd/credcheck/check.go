@@ -244,15 +244,18 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 		}
 		opts.Only, opts.OnlyReason = changed.Has, "not changed since "+changedSince
 	}
-	var cache []checker.Option
+	var load []checker.Option
 	if noCache, _ := flags.GetBool("no-cache"); !noCache && cfg.CacheOn() && !cfg.Story {
 		// Story mode reads every article's document, which the cache
 		// does not keep. No cache directory (no home) is no error.
 		if dir, err := cacheDir(cfg); err == nil {
-			cache = append(cache, checker.WithCache(resultcache.Open(dir, 0)))
+			load = append(load, checker.WithCache(resultcache.Open(dir, 0)))
 		}
 	}
-	c, err := checker.New(ctx, cfg, cache...)
+	if !cfg.Story {
+		load = append(load, checker.WithoutStories())
+	}
+	c, err := checker.New(ctx, cfg, load...)
 	if err != nil {
 		return err
 	}

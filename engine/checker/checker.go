@@ -72,6 +72,10 @@ func WithPolicyTests() Option { return func(o *options) { o.policy.Tests = true 
 // compare a summary with its article.
 func WithComparisons() Option { return func(o *options) { o.policy.Comparisons = true } }
 
+// WithoutStories leaves the story rules uncompiled (policy.Options.NoStories),
+// for a run that checks articles one by one and never as stories.
+func WithoutStories() Option { return func(o *options) { o.policy.NoStories = true } }
+
 // PolicyOptions says which policies and data the configuration loads and
 // how it adjusts the rules.
 func PolicyOptions(cfg config.Config) policy.Options {

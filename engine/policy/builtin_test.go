@@ -1,11 +1,14 @@
 package policy
 
 import (
-	"github.com/open-policy-agent/opa/v1/ast"
+	"context"
 	"maps"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/credcheck/credcheck/policies"
 )
@@ -133,5 +136,56 @@ func TestBuiltInPoliciesPassTheSkippedChecks(t *testing.T) {
 	full = newCompiler(caps, false)
 	if full.Compile(modules); !full.Failed() {
 		t.Fatal("a type error passed the full compile")
+	}
+}
+
+// A set loaded without stories compiles everything but the story modules,
+// still knows the story rules by their METADATA (so configuration naming
+// them is checked as before), evaluates articles as the whole set does, and
+// refuses to prepare a story query rather than find no story rule.
+func TestLoadWithoutStoriesCompilesTheRest(t *testing.T) {
+	ctx := context.Background()
+	whole, err := Load(ctx, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lean, err := Load(ctx, Options{NoStories: true, Params: map[string]map[string]any{"story-figure-conflict": {}}})
+	if err != nil {
+		t.Fatalf("a story rule named in the configuration: %v", err)
+	}
+	stories := 0
+	for name, m := range whole.Compiler.Modules {
+		_, inLean := lean.Compiler.Modules[name]
+		switch {
+		case storyModule(m.Package.Path):
+			stories++
+			if inLean {
+				t.Errorf("%s compiled without stories", name)
+			}
+		case !inLean:
+			t.Errorf("%s left out without stories", name)
+		}
+	}
+	if stories < 5 {
+		t.Errorf("%d story modules in the whole set", stories)
+	}
+	if len(lean.StoryRules()) == 0 || len(lean.StoryRules()) != len(whole.StoryRules()) {
+		t.Errorf("%d story rules listed without stories, %d with", len(lean.StoryRules()), len(whole.StoryRules()))
+	}
+	if _, err := lean.PrepareStory(ctx); err == nil || !strings.Contains(err.Error(), "NoStories") {
+		t.Errorf("PrepareStory without stories: %v", err)
+	}
+	if _, err := whole.PrepareStory(ctx); err != nil {
+		t.Errorf("PrepareStory: %v", err)
+	}
+	// With a user directory everything compiles, as the verifying stages
+	// run then too.
+	dir := t.TempDir()
+	user, err := Load(ctx, Options{NoStories: true, Dirs: []string{dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := user.PrepareStory(ctx); err != nil {
+		t.Errorf("PrepareStory with a user directory: %v", err)
 	}
 }

@@ -57,6 +57,13 @@ type Options struct {
 	// which only a comparison of two texts (compare, eval --task
 	// consistency) reads; Tests loads them too.
 	Comparisons bool
+	// NoStories leaves the built-in story rules uncompiled, for a run that
+	// never reads articles together (check without --story): they are a
+	// third of the catalog's Rego, and compiling is most of a one-article
+	// run. Their METADATA is still read, so configuration naming them is
+	// checked as always and they are still listed; preparing a story query
+	// fails. With a user policy directory or Tests, everything compiles.
+	NoStories bool
 	// AllowBuiltins are OPA built-ins allowed beyond the pure ones
 	// (--allow-builtin), such as http.send.
 	AllowBuiltins []string
@@ -90,6 +97,9 @@ type Set struct {
 	// Comparisons says the built-in consistency rules were loaded
 	// (Options.Comparisons or Tests).
 	Comparisons bool
+	// storiesLeftOut says the story rules were read but not compiled
+	// (Options.NoStories).
+	storiesLeftOut bool
 	// Capabilities are what the policies were compiled with: the pure
 	// built-ins and those the options allow.
 	Capabilities *ast.Capabilities
@@ -200,6 +210,14 @@ func load(ctx context.Context, opts Options) (*Set, error) {
 	compiler := newCompiler(caps, opts.Tests)
 	if len(opts.Dirs) == 0 && !opts.Tests {
 		compiler = compiler.WithSkipStages(verifiedStages...)
+		if opts.NoStories {
+			for name, m := range modules {
+				if storyModule(m.Package.Path) {
+					delete(modules, name)
+				}
+			}
+			set.storiesLeftOut = true
+		}
 	}
 	compiler.Compile(modules)
 	if set.Lexicons, err = lexicons(); err != nil {

@@ -87,8 +87,9 @@ func memoKey(opts Options) (string, bool) {
 		Params        map[string]map[string]any
 		Tests         bool
 		Comparisons   bool
+		NoStories     bool
 		AllowBuiltins []string
-	}{opts.Disabled, opts.Params, opts.Tests, opts.Comparisons, opts.AllowBuiltins}), true
+	}{opts.Disabled, opts.Params, opts.Tests, opts.Comparisons, opts.NoStories, opts.AllowBuiltins}), true
 }
 
 // Load reads, checks and compiles the policies. A set of the built-in

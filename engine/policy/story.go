@@ -129,5 +129,16 @@ func (s *Set) EvaluateStory(ctx context.Context, q rego.PreparedEvalQuery, input
 // PrepareStory compiles the query that reads every enabled story rule's
 // report; a story rule configuration switches off is not evaluated.
 func (s *Set) PrepareStory(ctx context.Context) (rego.PreparedEvalQuery, error) {
+	if s.storiesLeftOut {
+		return rego.PreparedEvalQuery{}, errors.New("the policies were loaded without compiling the story rules (policy.Options.NoStories)")
+	}
 	return s.Prepare(ctx, enabledQuery("data.credcheck.story_rules", s.Story))
 }
+
+// storyModule says a module belongs to story mode: the story rules and the
+// story package (data.credcheck.story) they share.
+func storyModule(path ast.Ref) bool {
+	return path.HasPrefix(StoryRulesRoot) || path.Equal(storyRoot)
+}
+
+var storyRoot = ast.MustParseRef("data.credcheck.story")
