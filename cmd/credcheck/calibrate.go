@@ -74,7 +74,7 @@ func runCalibrate(cmd *cobra.Command, args []string) error {
 	if date == "" {
 		date = time.Now().UTC().Format("2006-01-02")
 	}
-	c, err := checker.New(cmd.Context(), cfg)
+	c, err := checker.New(cmd.Context(), cfg, checker.WithoutStories())
 	if err != nil {
 		return err
 	}

@@ -107,7 +107,8 @@ func runEval(cmd *cobra.Command, args []string) error {
 			return err
 		}
 	}
-	var load []checker.Option
+	// No task reads articles together.
+	load := []checker.Option{checker.WithoutStories()}
 	if task == "consistency" {
 		load = append(load, checker.WithComparisons())
 	}

@@ -38,7 +38,8 @@ func runParse(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	c, err := checker.New(cmd.Context(), cfg)
+	// A document needs no rule, least of all a story rule.
+	c, err := checker.New(cmd.Context(), cfg, checker.WithoutStories())
 	if err != nil {
 		return err
 	}
