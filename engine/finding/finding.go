@@ -136,11 +136,26 @@ func Fingerprint(rule, sentence, cue string) string {
 	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 
-// normalise keeps the words of s, lower-cased, one space apart.
+// normalise keeps the words of s, lower-cased, one space apart: runs of
+// letters and digits after lower-casing, in one pass and one allocation,
+// since every finding of a run takes one.
 func normalise(s string) string {
-	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}), " ")
+	var b strings.Builder
+	b.Grow(len(s))
+	gap := false
+	for _, r := range s {
+		r = unicode.ToLower(r)
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			gap = true
+			continue
+		}
+		if gap && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		gap = false
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // Counts reports whether the finding counts towards scores and gates.

@@ -1,7 +1,9 @@
 package finding
 
 import (
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -71,5 +73,34 @@ func TestSortOrdersProblems(t *testing.T) {
 		if in[0] != b {
 			t.Fatalf("problem %s sorted first", in[0].Problem)
 		}
+	}
+}
+
+// normaliseBySplitting is normalise as lower-casing, splitting on every rune
+// that is neither letter nor digit and joining with spaces.
+func normaliseBySplitting(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ")
+}
+
+func TestNormaliseKeepsWordsLowerCasedOneSpaceApart(t *testing.T) {
+	for _, s := range []string{
+		"The port, reportedly, was SOLD.",
+		"  leading and trailing  ",
+		"“Curly” quotes — and dashes – too",
+		"İstanbul ΣΊΣΥΦΟΣ Straße",
+		"2,000 people; 11%",
+		"Invalid \xff byte and a cut rune \xe2\x80",
+		"中文 没有 空格的句子",
+		"",
+		"...",
+	} {
+		if got, want := normalise(s), normaliseBySplitting(s); got != want {
+			t.Errorf("normalise(%q) = %q, want %q", s, got, want)
+		}
+	}
+	if got := Fingerprint("r", "The port was SOLD.", "sold"); got != Fingerprint("r", "the  port, was sold", "Sold") {
+		t.Errorf("fingerprints differ for the same words: %s", got)
 	}
 }
