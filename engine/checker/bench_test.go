@@ -109,14 +109,7 @@ func BenchmarkRules(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	corpus := generateCorpus(200)
-	if os.Getenv("CREDCHECK_CORPUS") == "dense" {
-		sentences, _, err := denseSource()
-		if err != nil {
-			b.Fatal(err)
-		}
-		corpus = generateDenseCorpus(200, sentences)
-	}
+	corpus := chosenCorpus(b, 200, false)
 	values := make([]ast.Value, len(corpus))
 	for i, a := range corpus {
 		d, err := document.Build(a, c.Policies.Lexicons)
@@ -166,15 +159,7 @@ func TestWriteCorpus(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	corpus := generateCorpus(2000)
-	if os.Getenv("CREDCHECK_CORPUS") != "template" {
-		sentences, from, err := denseSource()
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("dense corpus from the %d sentences of the %s", len(sentences), from)
-		corpus = generateDenseCorpus(2000, sentences)
-	}
+	corpus := chosenCorpus(t, 2000, true)
 	for _, a := range corpus {
 		if err := os.WriteFile(filepath.Join(dir, filepath.Base(a.Path)), []byte(a.Source), 0o644); err != nil {
 			t.Fatal(err)

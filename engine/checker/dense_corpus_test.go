@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"testing"
 	"unicode"
 	"unicode/utf8"
 
@@ -125,6 +126,28 @@ func denseArticle(r *rand.Rand, sentences []string, paragraphs int) string {
 	}
 	b.WriteByte('\n')
 	return b.String()
+}
+
+// chosenCorpus gives n articles of the dense corpus, or of the template one
+// when CREDCHECK_CORPUS says so (wantDense=false: the template corpus unless
+// it says dense), logging where the dense sentences came from.
+func chosenCorpus(tb testing.TB, n int, wantDense bool) []*article.Article {
+	tb.Helper()
+	switch os.Getenv("CREDCHECK_CORPUS") {
+	case "template":
+		wantDense = false
+	case "dense":
+		wantDense = true
+	}
+	if !wantDense {
+		return generateCorpus(n)
+	}
+	sentences, from, err := denseSource()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Logf("dense corpus from the %d sentences of the %s", len(sentences), from)
+	return generateDenseCorpus(n, sentences)
 }
 
 // generateDenseCorpus builds n dense articles, deterministically for a

@@ -38,15 +38,7 @@ func TestProfileRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	corpus := generateCorpus(100)
-	if os.Getenv("CREDCHECK_CORPUS") != "template" {
-		sentences, from, err := denseSource()
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("dense corpus from the %d sentences of the %s", len(sentences), from)
-		corpus = generateDenseCorpus(100, sentences)
-	}
+	corpus := chosenCorpus(t, 100, true)
 	p := profiler.New()
 	store := inmem.NewFromObjectWithOpts(c.Policies.Data, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
 	pq, err := rego.New(rego.Query("report := data.credcheck.rules[category][name].report"),

@@ -187,6 +187,11 @@ func collapse(s string) string {
 	if !needsCollapse(s) {
 		return strings.TrimSpace(s)
 	}
+	return collapseRunes(s)
+}
+
+// collapseRunes is collapse rune by rune, with no fast path.
+func collapseRunes(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false

@@ -3,7 +3,6 @@ package document
 import (
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/credcheck/credcheck/engine/article"
 	"github.com/google/go-cmp/cmp"
@@ -235,24 +234,6 @@ func TestSentenceAt(t *testing.T) {
 	}
 }
 
-// collapseEachRune is collapse without its fast path: every rune looked at.
-func collapseEachRune(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			space = true
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
 func TestCollapseTakesTheFastPathOnlyWhenItGivesTheSameText(t *testing.T) {
 	t.Parallel()
 	for _, s := range []string{
@@ -273,7 +254,7 @@ func TestCollapseTakesTheFastPathOnlyWhenItGivesTheSameText(t *testing.T) {
 		"",
 		"   ",
 	} {
-		if got, want := collapse(s), collapseEachRune(s); got != want {
+		if got, want := collapse(s), collapseRunes(s); got != want {
 			t.Errorf("collapse(%q) = %q, want %q", s, got, want)
 		}
 	}
