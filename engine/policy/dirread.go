@@ -21,7 +21,7 @@ import (
 // controls (readTree) and only then handed to OPA's loader, from memory:
 // OPA's own walk follows every symlink, out of the directory and round in
 // loops, and opens named pipes and devices, which block or never end.
-func loadDir(dir string, tests bool) (*loader.Result, error) {
+func loadDir(dir string, tests bool, read *userFiles, i int) (*loader.Result, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -32,7 +32,7 @@ func loadDir(dir string, tests bool) (*loader.Result, error) {
 	if !info.IsDir() {
 		return nil, &Error{File: dir, Reason: "policy path is not a directory"}
 	}
-	tree, err := readTree(dir, filter(tests))
+	tree, err := read.tree(i, dir, tests)
 	if err != nil {
 		return nil, err
 	}

@@ -72,6 +72,9 @@ type Options struct {
 	// or parameter the catalog lacks names the line; nil or "" when the key
 	// was not written in a file.
 	Where func(key string) string
+	// read are Dirs and DataFiles as Load read them, for load to use
+	// instead of reading them again; nil, load reads them.
+	read *userFiles
 }
 
 // Set is a loaded, compiled policy set.
@@ -142,8 +145,8 @@ func load(ctx context.Context, opts Options) (*Set, error) {
 
 	set := &Set{Comparisons: opts.Comparisons || opts.Tests}
 	origins := lexiconFiles{}
-	for _, dir := range opts.Dirs {
-		user, err := loadDir(dir, opts.Tests)
+	for i, dir := range opts.Dirs {
+		user, err := loadDir(dir, opts.Tests, opts.read, i)
 		if err != nil {
 			return nil, err
 		}
@@ -158,7 +161,7 @@ func load(ctx context.Context, opts Options) (*Set, error) {
 			return nil, err
 		}
 	}
-	files, err := readDataFiles(opts.DataFiles, data, origins)
+	files, err := readDataFiles(opts.DataFiles, data, origins, opts.read)
 	if err != nil {
 		return nil, err
 	}

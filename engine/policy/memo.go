@@ -20,17 +20,27 @@ import (
 // Nothing changes a Set after Load (configuration is applied inside Load,
 // and callers copy rules before adjusting them), so sharing one is safe;
 // its queries are safe for concurrent use. Sets read from user directories
-// or data files are never shared: the files may change between loads, as
-// they do under watch and serve's reload.
+// or data files are shared only by the bytes read: Load reads every file
+// first, keys the set by their hash and compiles those same bytes, so an
+// edit (under watch, or before serve's reload) gives a new key and a set
+// is never used for files other than those it was compiled from. Watch
+// then compiles a house rule once, not on every change to an article.
 
-// memoLimit bounds how many sets a process keeps, the latest loaded: one
-// per distinct configuration, which a real run has one of.
-const memoLimit = 16
+// memoLimit bounds how many built-in-only sets a process keeps, the latest
+// loaded: one per distinct configuration, which a real run has one of.
+// userMemoLimit bounds those read from user files: the current one and the
+// one before, so that a serve reloading edited policies holds at most one
+// set it no longer uses.
+const (
+	memoLimit     = 16
+	userMemoLimit = 2
+)
 
 var memo = struct {
 	mu   sync.Mutex
 	sets recent[string, *memoEntry]
-}{sets: recent[string, *memoEntry]{limit: memoLimit}}
+	user recent[string, *memoEntry]
+}{sets: recent[string, *memoEntry]{limit: memoLimit}, user: recent[string, *memoEntry]{limit: userMemoLimit}}
 
 // recent is a map that keeps its latest limit entries, for the two
 // memos here; callers hold their lock.
@@ -73,13 +83,9 @@ type memoEntry struct {
 	err  error
 }
 
-// memoKey identifies the options a built-in-only set depends on; ok is
-// false for options that read files. Where only words error messages, and
-// failed loads are not kept.
-func memoKey(opts Options) (string, bool) {
-	if len(opts.Dirs) > 0 || len(opts.DataFiles) > 0 {
-		return "", false
-	}
+// memoKey identifies the options a set depends on besides the files it
+// reads. Where only words error messages, and failed loads are not kept.
+func memoKey(opts Options) string {
 	// %#v writes maps in sorted key order and names every value's type,
 	// so equal keys mean equal options down to an int against a float.
 	return fmt.Sprintf("%#v", struct {
@@ -89,18 +95,25 @@ func memoKey(opts Options) (string, bool) {
 		Comparisons   bool
 		NoStories     bool
 		AllowBuiltins []string
-	}{opts.Disabled, opts.Params, opts.Tests, opts.Comparisons, opts.NoStories, opts.AllowBuiltins}), true
+	}{opts.Disabled, opts.Params, opts.Tests, opts.Comparisons, opts.NoStories, opts.AllowBuiltins})
 }
 
-// Load reads, checks and compiles the policies. A set of the built-in
-// policies alone is loaded once per options in a process and shared.
+// Load reads, checks and compiles the policies. A set is loaded once per
+// options and user files' bytes in a process and shared.
 func Load(ctx context.Context, opts Options) (*Set, error) {
-	key, ok := memoKey(opts)
-	if !ok {
-		return load(ctx, opts)
+	key, table := memoKey(opts), &memo.sets
+	if len(opts.Dirs) > 0 || len(opts.DataFiles) > 0 {
+		read, err := readUserFiles(opts)
+		if err != nil {
+			// load reads them again and says what is wrong.
+			return load(ctx, opts)
+		}
+		opts.read = read
+		sum := read.key(opts)
+		key, table = key+string(sum[:]), &memo.user
 	}
 	memo.mu.Lock()
-	if e, found := memo.sets.get(key); found {
+	if e, found := table.get(key); found {
 		memo.mu.Unlock()
 		<-e.done
 		if e.err == nil {
@@ -111,14 +124,14 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 		return load(ctx, opts)
 	}
 	e := &memoEntry{done: make(chan struct{})}
-	memo.sets.put(key, e)
+	table.put(key, e)
 	memo.mu.Unlock()
 
 	e.set, e.err = load(ctx, opts)
 	if e.err != nil {
 		memo.mu.Lock()
-		if kept, _ := memo.sets.get(key); kept == e {
-			memo.sets.remove(key)
+		if kept, _ := table.get(key); kept == e {
+			table.remove(key)
 		}
 		memo.mu.Unlock()
 	}

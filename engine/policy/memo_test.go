@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -55,21 +56,58 @@ func TestBuiltInSetIsSharedPerOptions(t *testing.T) {
 	}
 }
 
-// TestUserPoliciesAreReadOnEveryLoad checks that a set read from a user
-// directory is never shared: the files may have changed since (watch and
-// serve reload them), so each load reads them again.
-func TestUserPoliciesAreReadOnEveryLoad(t *testing.T) {
-	t.Parallel()
+// TestUserPoliciesAreSharedByContent checks that a set read from a user
+// directory and data file is shared only while their bytes are the same:
+// a changed file is read and compiled again (watch and serve reload edited
+// policies), a broken one is reported, and going back to the bytes of the
+// last set finds it.
+func TestUserPoliciesAreSharedByContent(t *testing.T) {
+	// Not parallel: other tests' loads would push these sets out of the
+	// memo, which keeps two.
+	ctx := context.Background()
 	dir := writeTree(t, map[string]string{sourcesSayFile: sourcesSayRule})
-	first, err := policy.Load(context.Background(), policy.Options{Dirs: []string{dir}})
-	if err != nil {
-		t.Fatal(err)
+	data := filepath.Join(t.TempDir(), "house.yaml")
+	writeFile := func(path, text string) {
+		t.Helper()
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if err := os.WriteFile(filepath.Join(dir, sourcesSayFile), []byte("package broken\n\nx :=\n"), 0o644); err != nil {
-		t.Fatal(err)
+	writeFile(data, "params:\n  sources-say: {label: sources}\n")
+	opts := func() policy.Options { return policy.Options{Dirs: []string{dir}, DataFiles: []string{data}} }
+	load := func() *policy.Set {
+		t.Helper()
+		set, err := policy.Load(ctx, opts())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return set
 	}
-	if _, err := policy.Load(context.Background(), policy.Options{Dirs: []string{dir}}); err == nil {
-		t.Fatalf("the second load did not read the changed file (first set has %d rules)", len(first.Rules))
+	first := load()
+	if again := load(); again != first {
+		t.Error("the same files were compiled again")
+	}
+	edited := strings.Replace(sourcesSayRule, "hides who is speaking", "names no one", 1)
+	if edited == sourcesSayRule {
+		t.Fatal("the rule has no message to edit")
+	}
+	writeFile(filepath.Join(dir, sourcesSayFile), edited)
+	second := load()
+	if second == first {
+		t.Fatal("an edited rule was not compiled again")
+	}
+	writeFile(data, "params:\n  sources-say: {label: unnamed}\n")
+	third := load()
+	if third == second || third == first {
+		t.Error("an edited data file was not read again")
+	}
+	writeFile(filepath.Join(dir, sourcesSayFile), "package broken\n\nx :=\n")
+	if _, err := policy.Load(ctx, opts()); err == nil {
+		t.Error("a broken rule loaded")
+	}
+	writeFile(filepath.Join(dir, sourcesSayFile), edited)
+	if fourth := load(); fourth != third {
+		t.Error("the files of the third load, back again, were compiled again")
 	}
 }
 

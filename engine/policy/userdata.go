@@ -13,7 +13,6 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/credcheck/credcheck/engine/lexicon"
-	"github.com/credcheck/credcheck/engine/safefile"
 )
 
 // lexiconFiles remembers which files defined or changed each lexicon, so
@@ -131,10 +130,14 @@ type dataFile struct {
 
 // readDataFiles applies the lexicon changes of the data files to data and
 // returns their rule parameters, later files winning.
-func readDataFiles(paths []string, data map[string]any, origins lexiconFiles) ([]*dataFile, error) {
+func readDataFiles(paths []string, data map[string]any, origins lexiconFiles, read *userFiles) ([]*dataFile, error) {
 	var out []*dataFile
-	for _, path := range paths {
-		df, lexicons, err := parseDataFile(path)
+	for i, path := range paths {
+		raw, err := read.dataFile(i, path)
+		if err != nil {
+			return nil, err
+		}
+		df, lexicons, err := parseDataFile(path, raw)
 		if err != nil {
 			return nil, err
 		}
@@ -167,14 +170,7 @@ type keyed struct {
 
 // parseDataFile reads a data file's two sections, keeping the position of
 // every key for messages.
-func parseDataFile(path string) (*dataFile, map[string]keyed, error) {
-	raw, err := safefile.ReadFile(path, safefile.MaxSideBytes)
-	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, nil, &Error{File: path, Reason: "data file does not exist"}
-		}
-		return nil, nil, &Error{File: path, Reason: safefile.Reason(err)}
-	}
+func parseDataFile(path string, raw []byte) (*dataFile, map[string]keyed, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(raw, &doc); err != nil {
 		return nil, nil, yamlError(path, err)
