@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -325,7 +326,7 @@ func checkOnce(ctx context.Context, cmd *cobra.Command, args []string, cfg confi
 			}
 		}
 	} else {
-		head := &report.Report{Notices: c.Policies.Notices, Rules: c.Policies.Rules}
+		head := &report.Report{Notices: slices.Clone(c.Policies.Notices), Rules: c.Policies.Rules}
 		r, outputErrs = streamReports(cmd, cfg, dests, head, ropts, func(emit func(*report.Article)) *report.Report {
 			return c.Stream(ctx, args, opts, emit)
 		})
