@@ -46,22 +46,26 @@ func readUserFiles(opts Options) (*userFiles, error) {
 }
 
 // key is a hash of every directory and data file name with the bytes read
-// under it, in order.
+// under it, in order. Every list is preceded by its length and every field
+// by its size, so no two different sets of files hash the same bytes.
 func (u *userFiles) key(opts Options) [sha256.Size]byte {
 	h := sha256.New()
+	count := func(n int) { h.Write(binary.AppendUvarint(nil, uint64(n))) }
 	field := func(b []byte) {
-		h.Write(binary.AppendUvarint(nil, uint64(len(b))))
+		count(len(b))
 		h.Write(b)
 	}
+	count(len(opts.Dirs))
 	for i, dir := range opts.Dirs {
 		field([]byte(dir))
 		files := u.trees[i].files
+		count(len(files))
 		for _, name := range slices.Sorted(maps.Keys(files)) {
 			field([]byte(name))
 			field(files[name])
 		}
-		field(nil)
 	}
+	count(len(opts.DataFiles))
 	for i, path := range opts.DataFiles {
 		field([]byte(path))
 		field(u.data[i])
