@@ -10,6 +10,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/credcheck/credcheck/engine/article"
@@ -109,16 +110,8 @@ func BenchmarkRules(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	corpus := chosenCorpus(b, 200, false)
-	values := make([]ast.Value, len(corpus))
-	for i, a := range corpus {
-		d, err := document.Build(a, c.Policies.Lexicons)
-		if err != nil {
-			b.Fatal(err)
-		}
-		values[i] = d.Value()
-	}
-	store := inmem.NewFromObjectWithOpts(c.Policies.Data, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
+	values := policyInputs(b, c, chosenCorpus(b, 200, false))
+	store := dataStore(c)
 	queries := map[string]string{"all": "report := data.credcheck.rules[category][name].report", "empty": "true"}
 	names := []string{"all", "empty"}
 	if q := os.Getenv("CREDCHECK_BENCH_QUERY"); q != "" {
@@ -145,6 +138,26 @@ func BenchmarkRules(b *testing.B) {
 			}
 		})
 	}
+}
+
+// policyInputs builds the policy input of every article of corpus.
+func policyInputs(tb testing.TB, c *Checker, corpus []*article.Article) []ast.Value {
+	tb.Helper()
+	values := make([]ast.Value, len(corpus))
+	for i, a := range corpus {
+		d, err := document.Build(a, c.Policies.Lexicons)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		values[i] = d.Value()
+	}
+	return values
+}
+
+// dataStore holds the loaded data for queries prepared outside the
+// policy set, as the set's own store does.
+func dataStore(c *Checker) storage.Store {
+	return inmem.NewFromObjectWithOpts(c.Policies.Data, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
 }
 
 // TestWriteCorpus writes the dense benchmark corpus (or, with

@@ -12,10 +12,8 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/profiler"
 	"github.com/open-policy-agent/opa/v1/rego"
-	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/credcheck/credcheck/engine/config"
-	"github.com/credcheck/credcheck/engine/document"
 )
 
 // TestProfileRules prints where the built-in rules spend their evaluation
@@ -40,23 +38,14 @@ func TestProfileRules(t *testing.T) {
 	}
 	corpus := chosenCorpus(t, 100, true)
 	p := profiler.New()
-	store := inmem.NewFromObjectWithOpts(c.Policies.Data, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
 	pq, err := rego.New(rego.Query("report := data.credcheck.rules[category][name].report"),
-		rego.Compiler(c.Policies.Compiler), rego.Store(store), rego.QueryTracer(p)).PrepareForEval(ctx)
+		rego.Compiler(c.Policies.Compiler), rego.Store(dataStore(c)), rego.QueryTracer(p)).PrepareForEval(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Inputs first, so that collecting their garbage does not fall inside
 	// the rules' times.
-	inputs := make([]ast.Value, len(corpus))
-	for i, a := range corpus {
-		d, err := document.Build(a, c.Policies.Lexicons)
-		if err != nil {
-			t.Fatal(err)
-		}
-		inputs[i] = d.Value()
-	}
-	for _, in := range inputs {
+	for _, in := range policyInputs(t, c, corpus) {
 		if _, err := pq.Eval(ctx, rego.EvalParsedInput(in), rego.EvalQueryTracer(p)); err != nil {
 			t.Fatal(err)
 		}

@@ -12,9 +12,9 @@ import (
 // The built-in tree never changes within a process, so it is parsed once
 // per kind of load (with or without tests, with or without comparisons)
 // and each later load compiles a copy: a set with user policies or data
-// files is compiled afresh every time (the user's files may have changed,
-// as under watch and serve's reload), but parsing the embedded files again
-// would only give the same modules. Copying costs a tenth of parsing. Most
+// files is compiled again whenever their bytes differ from a kept set's
+// (memo.go), but parsing the embedded files again would only give the
+// same modules. Copying costs a tenth of parsing. Most
 // processes load once (a check, a hook, an editor's call), so the first
 // load of each kind parses for itself and keeps nothing; sharing starts
 // with the second.

@@ -30,21 +30,6 @@ package credcheck.rules.contradiction["announced-vs-no-comment"]
 
 import data.credcheck.lib
 
-# Sentences with a silence, and (only when there is one) sentences with an
-# announcement, in the writer's voice.
-silent_sentences := {m.sentence |
-	some m in input.matches.no_comment_cues
-	m.group == "silent"
-	m.quoted == false
-}
-
-announcing_sentences := {m.sentence |
-	count(silent_sentences) > 0
-	some m in input.matches.announce_cues
-	m.quoted == false
-	not dated(m.sentence)
-}
-
 # The silences and announcements of sentence i outside quotes, in text
 # order, reached through the sentence's cue index.
 silences_in(i) := [m | some m in lib.cues(i, "no_comment_cues"); m.group == "silent"]
@@ -58,23 +43,29 @@ dated(i) if {
 	input.numbers[k].unit == "year"
 }
 
-# The parties each announcement and each silence is about, as [party,
-# sentence] pairs: one pass over the cues, each cue costing the names
-# before it, so the work follows the cues and not the sentences × parties.
-announced_pairs contains [k, a.sentence] if {
-	count(silent_sentences) > 0
-	some a in input.matches.announce_cues
-	a.quoted == false
-	not dated(a.sentence)
-	some k in lib.names_before(a)
-}
-
+# The parties each silence and (only when there is one) each announcement
+# in the writer's voice is about, as [party, sentence] pairs: one pass over
+# the cues, each cue costing the names before it, so the work follows the
+# cues and not the sentences × parties. A cue with no name before it is
+# about no one and pairs with nothing.
 silent_pairs contains [k, n.sentence] if {
 	some n in input.matches.no_comment_cues
 	n.group == "silent"
 	n.quoted == false
 	some k in lib.names_before(n)
 }
+
+announced_pairs contains [k, a.sentence] if {
+	count(silent_pairs) > 0
+	some a in input.matches.announce_cues
+	a.quoted == false
+	not dated(a.sentence)
+	some k in lib.names_before(a)
+}
+
+silent_sentences := {i | some [_, i] in silent_pairs}
+
+announcing_sentences := {i | some [_, i] in announced_pairs}
 
 # The first two sentences, in text order, that announce something of party
 # k or say it is silent (k named before the cue). Two, so that one other

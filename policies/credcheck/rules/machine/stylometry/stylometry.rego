@@ -52,15 +52,18 @@ report contains finding if {
 	# plenty of human copy too (short briefs, explainers, service pieces).
 	# So the rule stops here, before the arithmetic of the other three, when
 	# the lengths are no more even than news's typical spread.
-	(values[0] - bounds[0].typical) / (bounds[0].generated - bounds[0].typical) > 0
+	even := (values[0] - bounds[0].typical) / (bounds[0].generated - bounds[0].typical)
+	even > 0
 
 	# Each signal scores 0 at the typical value of news and 1 at the
-	# generated one, clamped. Written out rather than as a function:
-	# arithmetic is the costly part of this rule, and calls add to it.
-	scores := [max([0, min([1, (v - b.typical) / (b.generated - b.typical)])]) |
-		some i, v in values
+	# generated one, clamped (evenness, above 0 here, only from above).
+	# Written out rather than as a function: arithmetic is the costly part
+	# of this rule, and calls add to it.
+	scores := array.concat([min([1, even])], [max([0, min([1, (v - b.typical) / (b.generated - b.typical)])]) |
+		some i in [1, 2, 3]
+		v := values[i]
 		b := bounds[i]
-	]
+	])
 	strength := sum(scores) / count(scores)
 	strength >= params.min_strength
 	labels := [
