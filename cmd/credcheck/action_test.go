@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -261,8 +262,42 @@ func TestActionBuildsWithTheGoCache(t *testing.T) {
 	if got := readFile(t, calls); !strings.HasPrefix(got, "build ") || !strings.Contains(got, " -o "+installed+" ") {
 		t.Errorf("the action did not build credcheck into %s with go build; go ran with:\n%s", installed, got)
 	}
-	if readFile(t, installed) != readFile(t, binary) {
+	if !sameBytes(t, installed, binary) {
 		t.Error("the action's build differs from the release build the tests run")
+	}
+}
+
+// sameBytes compares two files a block at a time: binaries of some 50 MB
+// each, which reading whole would make the test allocate four times over.
+func sameBytes(t *testing.T, a, b string) bool {
+	t.Helper()
+	fa, err := os.Open(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fa.Close()
+	fb, err := os.Open(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fb.Close()
+	bufA, bufB := make([]byte, 1<<20), make([]byte, 1<<20)
+	for {
+		na, errA := io.ReadFull(fa, bufA)
+		nb, errB := io.ReadFull(fb, bufB)
+		if !bytes.Equal(bufA[:na], bufB[:nb]) {
+			return false
+		}
+		endA := errA == io.EOF || errA == io.ErrUnexpectedEOF
+		endB := errB == io.EOF || errB == io.ErrUnexpectedEOF
+		switch {
+		case errA != nil && !endA:
+			t.Fatal(errA)
+		case errB != nil && !endB:
+			t.Fatal(errB)
+		case endA || endB:
+			return endA == endB
+		}
 	}
 }
 
@@ -308,5 +343,32 @@ func TestActionInputsAreDocumented(t *testing.T) {
 	}
 	if uses == 0 {
 		t.Error("the example workflow does not use the action")
+	}
+}
+
+// sameBytes is what stands between the Action's build and the release
+// build: it must see a difference in the last byte of a block, past a
+// block, and in length alone.
+func TestSameBytesSeesEveryDifference(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	base := bytes.Repeat([]byte("credcheck"), 300000) // past two blocks
+	lastOfBlock := bytes.Clone(base)
+	lastOfBlock[1<<20-1] ^= 1
+	for name, other := range map[string][]byte{
+		"same":           base,
+		"last of block":  lastOfBlock,
+		"last byte":      append(bytes.Clone(base[:len(base)-1]), 'x'),
+		"shorter":        base[:len(base)-1],
+		"longer":         append(bytes.Clone(base), 0),
+		"a block longer": append(bytes.Clone(base), make([]byte, 1<<20)...),
+		"empty":          nil,
+	} {
+		a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b-"+strings.ReplaceAll(name, " ", "-"))
+		write(t, a, string(base))
+		write(t, b, string(other))
+		if got, want := sameBytes(t, a, b), bytes.Equal(base, other); got != want {
+			t.Errorf("%s: sameBytes = %v, want %v", name, got, want)
+		}
 	}
 }

@@ -1,6 +1,9 @@
 package policy
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -17,10 +20,15 @@ import (
 func TestBuiltInCopiesShareNothing(t *testing.T) {
 	t.Parallel()
 	var sets []*Set
-	for range 3 {
-		// Loads with a user directory are compiled afresh; the first load
-		// of a process may parse for itself, the later ones copy.
-		set, err := load(t.Context(), Options{Dirs: []string{t.TempDir()}})
+	for i := range 3 {
+		// Loads with user modules of their own are compiled afresh (the
+		// same modules would share one compiler); the first load of a
+		// process may parse for itself, the later ones copy.
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "own.rego"), fmt.Appendf(nil, "package house.copy%d\n\nn := %d\n", i, i), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		set, err := load(t.Context(), Options{Dirs: []string{dir}})
 		if err != nil {
 			t.Fatal(err)
 		}

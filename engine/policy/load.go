@@ -210,19 +210,16 @@ func load(ctx context.Context, opts Options) (*Set, error) {
 		return nil, err
 	}
 
-	compiler := newCompiler(caps, opts.Tests)
-	if len(opts.Dirs) == 0 && !opts.Tests {
-		compiler = compiler.WithSkipStages(verifiedStages...)
-		if opts.NoStories {
-			for name, m := range modules {
-				if storyModule(m.Package.Path) {
-					delete(modules, name)
-				}
+	skipChecks := len(opts.Dirs) == 0 && !opts.Tests
+	if skipChecks && opts.NoStories {
+		for name, m := range modules {
+			if storyModule(m.Package.Path) {
+				delete(modules, name)
 			}
-			set.storiesLeftOut = true
 		}
+		set.storiesLeftOut = true
 	}
-	compiler.Compile(modules)
+	compiler := compileModules(modules, raws, compileOptions{caps: caps, allowBuiltins: opts.AllowBuiltins, tests: opts.Tests, skipChecks: skipChecks})
 	if set.Lexicons, err = lexicons(); err != nil {
 		var le *lexicon.Error
 		if errors.As(err, &le) {

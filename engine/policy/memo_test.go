@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/credcheck/credcheck/engine/policy"
 )
 
@@ -132,5 +134,57 @@ func TestLexiconMatchersAreSharedForTheSameData(t *testing.T) {
 	}
 	if got := hearsayCues(t, edited); !slices.Contains(got, "Word on the street is") {
 		t.Errorf("edited hearsay cues = %q", got)
+	}
+}
+
+// TestLoadsDifferingOnlyInDataShareACompiler: data files, parameters and
+// switched-off rules reach the policies through the store and the query,
+// never the compiler, so loads that differ only in them share one compiled
+// module set, and each still reads its own data. Other modules, policy
+// tests or other allowed built-ins compile afresh. Not parallel: other
+// tests' loads would push the compiler out of the memo, which keeps four.
+func TestLoadsDifferingOnlyInDataShareACompiler(t *testing.T) {
+	tolerance := func(v float64) map[string]map[string]any {
+		return map[string]map[string]any{"number-mismatch": {"tolerance": v}}
+	}
+	// The first compile of a process is not kept.
+	loadBuiltIn(t, policy.Options{Params: tolerance(0.21)})
+	dir := writeTree(t, map[string]string{
+		"street.yaml": "lexicons:\n  hearsay_hedges:\n    add: {hearsay: [word on the street is]}\n",
+		"quiet.yaml":  "lexicons:\n  hearsay_hedges:\n    remove: [apparently]\n",
+	})
+	plain := loadBuiltIn(t, policy.Options{Params: tolerance(0.22)})
+	street := loadBuiltIn(t, policy.Options{DataFiles: []string{filepath.Join(dir, "street.yaml")}})
+	quiet := loadBuiltIn(t, policy.Options{DataFiles: []string{filepath.Join(dir, "quiet.yaml")}, Disabled: []string{"loaded-language"}})
+	if street.Compiler != plain.Compiler || quiet.Compiler != plain.Compiler {
+		t.Error("loads that differ only in data compiled the same modules again")
+	}
+	for name, c := range map[string]struct {
+		set  *policy.Set
+		want []string
+	}{
+		"plain":  {plain, []string{"apparently"}},
+		"street": {street, []string{"apparently", "Word on the street is"}},
+		"quiet":  {quiet, nil},
+	} {
+		if got := hearsayCues(t, c.set); !cmp.Equal(got, c.want) {
+			t.Errorf("%s: hearsay cues %q, want %q", name, got, c.want)
+		}
+	}
+	if quiet.Rule("loaded-language").Enabled || !plain.Rule("loaded-language").Enabled {
+		t.Error("switching a rule off in one load reached another")
+	}
+
+	rules := writeTree(t, map[string]string{sourcesSayFile: sourcesSayRule})
+	for name, opts := range map[string]policy.Options{
+		"a user rule": {Dirs: []string{rules}, Params: tolerance(0.22)},
+		// The same modules, but a user directory turns every check on.
+		"an empty policy directory": {Dirs: []string{t.TempDir()}, Params: tolerance(0.22)},
+		"policy tests":              {Tests: true, Params: tolerance(0.22)},
+		"an allowed builtin":        {AllowBuiltins: []string{"http.send"}, Params: tolerance(0.22)},
+	} {
+		if loadBuiltIn(t, opts).Compiler == plain.Compiler {
+			t.Errorf("%s: compiled with the built-in modules alone", name)
+		}
 	}
 }
