@@ -3,6 +3,8 @@ package policy
 import (
 	"context"
 	"maps"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -178,14 +180,29 @@ func TestLoadWithoutStoriesCompilesTheRest(t *testing.T) {
 	if _, err := whole.PrepareStory(ctx); err != nil {
 		t.Errorf("PrepareStory: %v", err)
 	}
-	// With a user directory everything compiles, as the verifying stages
-	// run then too.
-	dir := t.TempDir()
-	user, err := Load(ctx, Options{NoStories: true, Dirs: []string{dir}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := user.PrepareStory(ctx); err != nil {
-		t.Errorf("PrepareStory with a user directory: %v", err)
+	// A user's policies leave the story rules out too, unless they could
+	// depend on them or clash with them; then everything compiles and the
+	// verifying stages see it all.
+	for module, stories := range map[string]bool{
+		"package house.plain\n\nn := 1\n":                                                       false,
+		"package house.lexicon\n\nn := count(data.credcheck.lexicons)\n":                        false,
+		"package house.imports\n\nimport data.credcheck.story\n\nn := story\n":                  true,
+		"package house.names\n\nn := data.credcheck.story_rules.corroboration\n":                true,
+		"package house.dynamic\n\nn := v if {\n\tk := \"story\"\n\tv := data.credcheck[k]\n}\n": true,
+		"package house.whole\n\nn := data.credcheck\n":                                          true,
+		"package credcheck\n\nhouse := 1\n":                                                     true,
+		"package credcheck.story_rules.house\n\nn := 1\n":                                       true,
+	} {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "house.rego"), []byte(module), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		user, err := Load(ctx, Options{NoStories: true, Dirs: []string{dir}})
+		if err != nil {
+			t.Fatalf("%s: %v", module, err)
+		}
+		if _, err := user.PrepareStory(ctx); (err == nil) != stories {
+			t.Errorf("%s: story rules compiled %v, want %v (%v)", module, err == nil, stories, err)
+		}
 	}
 }

@@ -62,7 +62,8 @@ type Options struct {
 	// third of the catalog's Rego, and compiling is most of a one-article
 	// run. Their METADATA is still read, so configuration naming them is
 	// checked as always and they are still listed; preparing a story query
-	// fails. With a user policy directory or Tests, everything compiles.
+	// fails. With Tests, or user policies that could depend on the story
+	// modules or clash with them (userReachesStories), everything compiles.
 	NoStories bool
 	// AllowBuiltins are OPA built-ins allowed beyond the pure ones
 	// (--allow-builtin), such as http.send.
@@ -211,7 +212,7 @@ func load(ctx context.Context, opts Options) (*Set, error) {
 	}
 
 	skipChecks := len(opts.Dirs) == 0 && !opts.Tests
-	if skipChecks && opts.NoStories {
+	if opts.NoStories && !opts.Tests && !userReachesStories(modules, sources) {
 		for name, m := range modules {
 			if storyModule(m.Package.Path) {
 				delete(modules, name)

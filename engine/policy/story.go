@@ -142,3 +142,40 @@ func storyModule(path ast.Ref) bool {
 }
 
 var storyRoot = ast.MustParseRef("data.credcheck.story")
+
+// userReachesStories says a user module could depend on the story
+// modules or clash with them: it is in a story package or one that holds
+// them (package credcheck), or it names a story package, or a document
+// that holds one, in an import or a reference (data.credcheck[x] could be
+// either). Only then do the built-in story rules compile with a user's
+// policies when the run reads no stories; every verifying stage still runs
+// over what compiles, and nothing else can reach what is left out.
+func userReachesStories(modules map[string]*ast.Module, sources map[string]string) bool {
+	related := func(path ast.Ref) bool {
+		for _, root := range []ast.Ref{storyRoot, StoryRulesRoot} {
+			if path.HasPrefix(root) || root.HasPrefix(path) {
+				return true
+			}
+		}
+		return false
+	}
+	for name, m := range modules {
+		if sources[name] == BuiltIn {
+			continue
+		}
+		if related(m.Package.Path) {
+			return true
+		}
+		reaches := false
+		ast.WalkRefs(m, func(r ast.Ref) bool {
+			if !reaches && r.HasPrefix(ast.DefaultRootRef) && related(r.GroundPrefix()) {
+				reaches = true
+			}
+			return reaches
+		})
+		if reaches {
+			return true
+		}
+	}
+	return false
+}
