@@ -2,11 +2,8 @@ package policy
 
 import (
 	"crypto/sha256"
-	"encoding/binary"
 	"maps"
 	"slices"
-	"sync"
-	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -28,11 +25,7 @@ import (
 // keeps a few, not one per edit.
 const compiledLimit = 4
 
-var compiledMemo = struct {
-	compiles atomic.Int32
-	mu       sync.Mutex
-	sets     recent[[sha256.Size]byte, *ast.Compiler]
-}{sets: recent[[sha256.Size]byte, *ast.Compiler]{limit: compiledLimit}}
+var compiledMemo = keptLatest[*ast.Compiler]{kept: recent[[sha256.Size]byte, *ast.Compiler]{limit: compiledLimit}}
 
 // compileOptions are what a compilation depends on besides the modules.
 type compileOptions struct {
@@ -46,36 +39,16 @@ type compileOptions struct {
 // returns the compiler of an earlier load of the same sources and options.
 // A failed compile is not kept; its errors are the caller's to read.
 func compileModules(modules map[string]*ast.Module, raws map[string][]byte, opts compileOptions) *ast.Compiler {
-	compile := func() *ast.Compiler {
+	return compiledMemo.get(func() ([sha256.Size]byte, bool) {
+		return compileKey(modules, raws, opts)
+	}, func() (*ast.Compiler, bool) {
 		c := newCompiler(opts.caps, opts.tests)
 		if opts.skipChecks {
 			c = c.WithSkipStages(verifiedStages...)
 		}
 		c.Compile(modules)
-		return c
-	}
-	if compiledMemo.compiles.Add(1) == 1 {
-		return compile()
-	}
-	key, ok := compileKey(modules, raws, opts)
-	if !ok {
-		return compile()
-	}
-	compiledMemo.mu.Lock()
-	c, found := compiledMemo.sets.get(key)
-	compiledMemo.mu.Unlock()
-	if found {
-		return c
-	}
-	// Two loads of the same modules at once may both compile; either
-	// compiler is the same.
-	c = compile()
-	if !c.Failed() {
-		compiledMemo.mu.Lock()
-		compiledMemo.sets.put(key, c)
-		compiledMemo.mu.Unlock()
-	}
-	return c
+		return c, !c.Failed()
+	})
 }
 
 // compileKey hashes every module's name and source with the options; a
@@ -83,13 +56,7 @@ func compileModules(modules map[string]*ast.Module, raws map[string][]byte, opts
 // length and every field its size, so no two inputs hash alike by running
 // one field into the next.
 func compileKey(modules map[string]*ast.Module, raws map[string][]byte, opts compileOptions) ([sha256.Size]byte, bool) {
-	var sum [sha256.Size]byte
-	h := sha256.New()
-	count := func(n int) { h.Write(binary.AppendUvarint(nil, uint64(n))) }
-	field := func(b []byte) {
-		count(len(b))
-		h.Write(b)
-	}
+	h := newFramedHash()
 	flags := 0
 	if opts.tests {
 		flags |= 1
@@ -97,21 +64,20 @@ func compileKey(modules map[string]*ast.Module, raws map[string][]byte, opts com
 	if opts.skipChecks {
 		flags |= 2
 	}
-	count(flags)
+	h.count(flags)
 	allowed := slices.Sorted(slices.Values(opts.allowBuiltins))
-	count(len(allowed))
+	h.count(len(allowed))
 	for _, name := range allowed {
-		field([]byte(name))
+		h.field([]byte(name))
 	}
-	count(len(modules))
+	h.count(len(modules))
 	for _, name := range slices.Sorted(maps.Keys(modules)) {
 		raw, ok := raws[name]
 		if !ok {
-			return sum, false
+			return [sha256.Size]byte{}, false
 		}
-		field([]byte(name))
-		field(raw)
+		h.field([]byte(name))
+		h.field(raw)
 	}
-	h.Sum(sum[:0])
-	return sum, true
+	return h.sum(), true
 }

@@ -3,8 +3,10 @@ package policy
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"hash"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -152,37 +154,81 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 // serve that reloads edited lexicons holds a few, not one per edit.
 const lexiconLimit = 4
 
-var lexiconMemo = struct {
-	builds atomic.Int32
-	mu     sync.Mutex
-	sets   recent[[sha256.Size]byte, *lexicon.Set]
-}{sets: recent[[sha256.Size]byte, *lexicon.Set]{limit: lexiconLimit}}
+var lexiconMemo = keptLatest[lexiconBuild]{kept: recent[[sha256.Size]byte, lexiconBuild]{limit: lexiconLimit}}
+
+type lexiconBuild struct {
+	set *lexicon.Set
+	err error
+}
 
 // sharedLexicons builds the matchers for raw, or returns those built
 // earlier in the process for the same data. Errors are not kept.
 func sharedLexicons(raw map[string]any) (*lexicon.Set, error) {
-	if lexiconMemo.builds.Add(1) == 1 {
-		return lexicon.FromData(raw)
+	b := lexiconMemo.get(func() ([sha256.Size]byte, bool) {
+		encoded, err := json.Marshal(raw)
+		return sha256.Sum256(encoded), err == nil
+	}, func() (lexiconBuild, bool) {
+		set, err := lexicon.FromData(raw)
+		return lexiconBuild{set, err}, err == nil
+	})
+	return b.set, b.err
+}
+
+// keptLatest shares what is built from the same key within a process, for
+// the matchers here and the compiled modules (compiled.go): the first
+// build of a process is not kept, so a process that builds once does not
+// pay for the key, and at most the latest limit builds are.
+type keptLatest[V any] struct {
+	builds atomic.Int32
+	mu     sync.Mutex
+	kept   recent[[sha256.Size]byte, V]
+}
+
+// get returns the value kept for key(), or builds it and keeps it when
+// build says it may be kept. A key that cannot be made means building.
+// Two callers with the same key at once may both build; either value is
+// the same.
+func (k *keptLatest[V]) get(key func() ([sha256.Size]byte, bool), build func() (V, bool)) V {
+	if k.builds.Add(1) == 1 {
+		v, _ := build()
+		return v
 	}
-	encoded, err := json.Marshal(raw)
-	if err != nil {
-		return lexicon.FromData(raw)
+	sum, ok := key()
+	if !ok {
+		v, _ := build()
+		return v
 	}
-	key := sha256.Sum256(encoded)
-	lexiconMemo.mu.Lock()
-	set, ok := lexiconMemo.sets.get(key)
-	lexiconMemo.mu.Unlock()
-	if ok {
-		return set, nil
+	k.mu.Lock()
+	v, found := k.kept.get(sum)
+	k.mu.Unlock()
+	if found {
+		return v
 	}
-	// Two loads of the same data at once may both build; either result
-	// is the same.
-	set, err = lexicon.FromData(raw)
-	if err != nil {
-		return nil, err
+	v, keep := build()
+	if keep {
+		k.mu.Lock()
+		k.kept.put(sum, v)
+		k.mu.Unlock()
 	}
-	lexiconMemo.mu.Lock()
-	lexiconMemo.sets.put(key, set)
-	lexiconMemo.mu.Unlock()
-	return set, nil
+	return v
+}
+
+// framedHash hashes lists and fields each preceded by its length or size,
+// so that no two different inputs hash the same bytes by running one field
+// into the next.
+type framedHash struct{ h hash.Hash }
+
+func newFramedHash() framedHash { return framedHash{sha256.New()} }
+
+func (f framedHash) count(n int) { f.h.Write(binary.AppendUvarint(nil, uint64(n))) }
+
+func (f framedHash) field(b []byte) {
+	f.count(len(b))
+	f.h.Write(b)
+}
+
+func (f framedHash) sum() [sha256.Size]byte {
+	var sum [sha256.Size]byte
+	f.h.Sum(sum[:0])
+	return sum
 }

@@ -2,7 +2,6 @@ package policy
 
 import (
 	"crypto/sha256"
-	"encoding/binary"
 	"errors"
 	"maps"
 	"os"
@@ -46,30 +45,23 @@ func readUserFiles(opts Options) (*userFiles, error) {
 // under it, in order. Every list is preceded by its length and every field
 // by its size, so no two different sets of files hash the same bytes.
 func (u *userFiles) key(opts Options) [sha256.Size]byte {
-	h := sha256.New()
-	count := func(n int) { h.Write(binary.AppendUvarint(nil, uint64(n))) }
-	field := func(b []byte) {
-		count(len(b))
-		h.Write(b)
-	}
-	count(len(opts.Dirs))
+	h := newFramedHash()
+	h.count(len(opts.Dirs))
 	for i, dir := range opts.Dirs {
-		field([]byte(dir))
+		h.field([]byte(dir))
 		files := u.trees[i].files
-		count(len(files))
+		h.count(len(files))
 		for _, name := range slices.Sorted(maps.Keys(files)) {
-			field([]byte(name))
-			field(files[name])
+			h.field([]byte(name))
+			h.field(files[name])
 		}
 	}
-	count(len(opts.DataFiles))
+	h.count(len(opts.DataFiles))
 	for i, path := range opts.DataFiles {
-		field([]byte(path))
-		field(u.data[i])
+		h.field([]byte(path))
+		h.field(u.data[i])
 	}
-	var sum [sha256.Size]byte
-	h.Sum(sum[:0])
-	return sum
+	return h.sum()
 }
 
 // tree is directory i as read, or read now when nothing was.
