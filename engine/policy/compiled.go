@@ -20,12 +20,20 @@ import (
 // in a process is not kept, so a run that loads once does not pay for the
 // key.
 
-// compiledLimit bounds the compiled sets kept, the latest: a process that
-// loads several module sets in turn (a serve reloading edited policies)
-// keeps a few, not one per edit.
-const compiledLimit = 4
+// compiledLimit bounds the compiled sets kept of the built-in modules
+// alone, one per kind of load (with tests, without stories...), the
+// latest; userCompiledLimit those with a user's modules: the current one
+// and the one before, so that a serve reloading edited policies holds at
+// most one compiled set it no longer uses, as the memo of Load promises.
+const (
+	compiledLimit     = 4
+	userCompiledLimit = 2
+)
 
-var compiledMemo = keptLatest[*ast.Compiler]{kept: recent[[sha256.Size]byte, *ast.Compiler]{limit: compiledLimit}}
+var (
+	compiledMemo     = keptLatest[*ast.Compiler]{kept: recent[[sha256.Size]byte, *ast.Compiler]{limit: compiledLimit}}
+	userCompiledMemo = keptLatest[*ast.Compiler]{kept: recent[[sha256.Size]byte, *ast.Compiler]{limit: userCompiledLimit}}
+)
 
 // compileOptions are what a compilation depends on besides the modules.
 type compileOptions struct {
@@ -33,13 +41,18 @@ type compileOptions struct {
 	allowBuiltins []string // what caps was made from
 	tests         bool     // print statements on, as policy tests want them
 	skipChecks    bool     // verifiedStages left out (built-in modules only)
+	user          bool     // modules from a user's policy directories
 }
 
 // compileModules compiles modules (raws holds each one's source), or
 // returns the compiler of an earlier load of the same sources and options.
 // A failed compile is not kept; its errors are the caller's to read.
 func compileModules(modules map[string]*ast.Module, raws map[string][]byte, opts compileOptions) *ast.Compiler {
-	return compiledMemo.get(func() ([sha256.Size]byte, bool) {
+	memo := &compiledMemo
+	if opts.user {
+		memo = &userCompiledMemo
+	}
+	return memo.get(func() ([sha256.Size]byte, bool) {
 		return compileKey(modules, raws, opts)
 	}, func() (*ast.Compiler, bool) {
 		c := newCompiler(opts.caps, opts.tests)

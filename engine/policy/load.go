@@ -220,7 +220,7 @@ func load(ctx context.Context, opts Options) (*Set, error) {
 		}
 		set.storiesLeftOut = true
 	}
-	compiler := compileModules(modules, raws, compileOptions{caps: caps, allowBuiltins: opts.AllowBuiltins, tests: opts.Tests, skipChecks: skipChecks})
+	compiler := compileModules(modules, raws, compileOptions{caps: caps, allowBuiltins: opts.AllowBuiltins, tests: opts.Tests, skipChecks: skipChecks, user: len(opts.Dirs) > 0})
 	if set.Lexicons, err = lexicons(); err != nil {
 		var le *lexicon.Error
 		if errors.As(err, &le) {

@@ -103,6 +103,9 @@ func TestUserPoliciesAreSharedByContent(t *testing.T) {
 	if third == second || third == first {
 		t.Error("an edited data file was not read again")
 	}
+	if third.Compiler != second.Compiler {
+		t.Error("an edited data file compiled the same policies again")
+	}
 	writeFile(filepath.Join(dir, sourcesSayFile), "package broken\n\nx :=\n")
 	if _, err := policy.Load(ctx, opts()); err == nil {
 		t.Error("a broken rule loaded")
