@@ -65,11 +65,7 @@ func TestProfileRules(t *testing.T) {
 	slices.SortFunc(files, func(a, b string) int { return cmp.Compare(byFile[b], byFile[a]) })
 	fmt.Printf("%.0f µs per article in all, by file:\n", perArticle(total))
 	for _, f := range files {
-		name := f
-		if name == "" {
-			name = "(the query)"
-		}
-		fmt.Printf("%8.1f µs  %s\n", perArticle(byFile[f]), name)
+		fmt.Printf("%8.1f µs  %s\n", perArticle(byFile[f]), fileName(f))
 	}
 	fmt.Printf("\nthe %d costliest lines (µs per article, evaluations, redos):\n", lines)
 	for _, s := range stats[:min(lines, len(stats))] {
@@ -79,7 +75,15 @@ func TestProfileRules(t *testing.T) {
 
 func location(l *ast.Location) string {
 	if l == nil || l.File == "" {
-		return "(the query)"
+		return fileName("")
 	}
 	return fmt.Sprintf("%s:%d", l.File, l.Row)
+}
+
+// fileName names a policy file in the profile; the query has none.
+func fileName(f string) string {
+	if f == "" {
+		return "(the query)"
+	}
+	return f
 }

@@ -39,10 +39,13 @@ var (
 type compileOptions struct {
 	caps          *ast.Capabilities
 	allowBuiltins []string // what caps was made from
-	tests         bool     // print statements on, as policy tests want them
-	skipChecks    bool     // verifiedStages left out (built-in modules only)
-	user          bool     // modules from a user's policy directories
+	tests         bool     // policy tests: print statements on, every check run
+	user          bool     // modules from a user's policy directories: every check run
 }
+
+// skipChecks says verifiedStages may be left out: for the built-in
+// modules alone, which pass them all (TestBuiltInPoliciesPassTheSkippedChecks).
+func (o compileOptions) skipChecks() bool { return !o.tests && !o.user }
 
 // compileModules compiles modules (raws holds each one's source), or
 // returns the compiler of an earlier load of the same sources and options.
@@ -56,7 +59,7 @@ func compileModules(modules map[string]*ast.Module, raws map[string][]byte, opts
 		return compileKey(modules, raws, opts)
 	}, func() (*ast.Compiler, bool) {
 		c := newCompiler(opts.caps, opts.tests)
-		if opts.skipChecks {
+		if opts.skipChecks() {
 			c = c.WithSkipStages(verifiedStages...)
 		}
 		c.Compile(modules)
@@ -74,7 +77,7 @@ func compileKey(modules map[string]*ast.Module, raws map[string][]byte, opts com
 	if opts.tests {
 		flags |= 1
 	}
-	if opts.skipChecks {
+	if opts.user {
 		flags |= 2
 	}
 	h.count(flags)

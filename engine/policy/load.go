@@ -211,7 +211,6 @@ func load(ctx context.Context, opts Options) (*Set, error) {
 		return nil, err
 	}
 
-	skipChecks := len(opts.Dirs) == 0 && !opts.Tests
 	if opts.NoStories && !opts.Tests && !userReachesStories(modules, sources) {
 		for name, m := range modules {
 			if storyModule(m.Package.Path) {
@@ -220,7 +219,7 @@ func load(ctx context.Context, opts Options) (*Set, error) {
 		}
 		set.storiesLeftOut = true
 	}
-	compiler := compileModules(modules, raws, compileOptions{caps: caps, allowBuiltins: opts.AllowBuiltins, tests: opts.Tests, skipChecks: skipChecks, user: len(opts.Dirs) > 0})
+	compiler := compileModules(modules, raws, compileOptions{caps: caps, allowBuiltins: opts.AllowBuiltins, tests: opts.Tests, user: len(opts.Dirs) > 0})
 	if set.Lexicons, err = lexicons(); err != nil {
 		var le *lexicon.Error
 		if errors.As(err, &le) {
